@@ -1,0 +1,29 @@
+/** What the commands write to, and how they fail: small, so that commands test without a process. */
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { analyzeText } from '../../language/src/analyze-text.js';
+import type { DocumentAnalysis } from '../../language/src/analysis/types.js';
+import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
+
+export interface Io {
+    out(text: string): void;
+    err(text: string): void;
+}
+
+/** A failure the user can fix (a missing file, a wrong option): reported as a message, exit code 2. */
+export class CliError extends Error {}
+
+export function readSource(file: string): string {
+    try {
+        return readFileSync(file, 'utf8');
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+        throw new CliError(`cannot read "${file}": ${why}.`);
+    }
+}
+
+/** Reads and analyses a `.rnn` file, with its `data(...)` files resolved beside it. */
+export function analyzeFile(file: string): DocumentAnalysis {
+    return analyzeText(readSource(file), { data: new CsvDataSource(dirname(file)) });
+}

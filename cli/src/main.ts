@@ -1,0 +1,58 @@
+/**
+ * `rnn-lens`: the command line. Each subcommand lives in its own module; this file parses the
+ * command line, dispatches, and turns failures into a clear message and an exit code.
+ */
+import '../../language/src/polyfills/object-group-by.cjs';
+import { CliError, type Io } from './io.js';
+import { runCheck } from './commands/check.js';
+import { runSummary } from './commands/summary.js';
+
+const USAGE = `rnn-lens: Keras-exact shapes, parameter counts and diagnostics for .rnn files
+
+Usage:
+  rnn-lens summary FILE [--model NAME] [--json]   the Keras model.summary() of each model
+  rnn-lens check FILE [--json]                    the diagnostics; exit code 1 when any error
+  rnn-lens --help | --version
+
+Exit codes: 0 fine, 1 the file has errors, 2 the command could not run (unreadable file, bad usage).`;
+
+const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
+    summary: runSummary,
+    check: runCheck
+};
+
+export function main(argv: string[], io: Io): number {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+        io.out(USAGE);
+        return command ? 0 : 2;
+    }
+    if (command === '--version') {
+        io.out(VERSION);
+        return 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) {
+        io.err(`rnn-lens: unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+    try {
+        return run(rest, io);
+    } catch (error) {
+        if (error instanceof CliError) {
+            io.err(`rnn-lens ${command}: ${error.message}`);
+            return 2;
+        }
+        io.err(`rnn-lens ${command}: internal error: ${(error as Error).stack ?? String(error)}`);
+        return 2;
+    }
+}
+
+declare const __RNN_LENS_VERSION__: string | undefined;
+const VERSION = typeof __RNN_LENS_VERSION__ === 'string' ? __RNN_LENS_VERSION__ : '0.0.0-dev';
+
+const io: Io = {
+    out: text => process.stdout.write(`${text}\n`),
+    err: text => process.stderr.write(`${text}\n`)
+};
+process.exitCode = main(process.argv.slice(2), io);

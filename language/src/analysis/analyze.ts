@@ -1,0 +1,83 @@
+/**
+ * Analysis: the plain description in, per model and per layer the Keras name, shapes,
+ * parameters and explanation out, with every diagnostic the core can give without an editor.
+ */
+import { isLayerError } from '../catalog/layer-kind.js';
+import type { Shape } from '../catalog/shape.js';
+import type { DocumentDescription, ModelDescription } from '../model/description.js';
+import { compareRanges } from '../model/source.js';
+import type { RnnDiagnostic } from '../model/diagnostic.js';
+import { computeLayer } from './compute-layer.js';
+import { checkData, type DataSource } from './data-checks.js';
+import { LayerNamer } from './layer-names.js';
+import { denseOnSequence, largeModel, missingInputShape, missingReturnSequences } from './model-checks.js';
+import type { DocumentAnalysis, LayerAnalysis, ModelAnalysis } from './types.js';
+
+export interface AnalysisOptions {
+    /** Reads the CSV files that `data(...)` names; without it, data diagnostics are skipped. */
+    readonly data?: DataSource;
+}
+
+export function analyzeDescription(description: DocumentDescription, options: AnalysisOptions = {}): DocumentAnalysis {
+    const diagnostics: RnnDiagnostic[] = [...description.diagnostics];
+    const models = description.models.map(model => analyzeModel(model, diagnostics, options));
+    diagnostics.sort((a, b) => compareRanges(a.range, b.range));
+    return { description, models, diagnostics };
+}
+
+function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], options: AnalysisOptions): ModelAnalysis {
+    const namer = new LayerNamer();
+    const layers: LayerAnalysis[] = [];
+    const input: Shape | undefined = model.input ? [model.input.batchSize, ...model.input.shape] : undefined;
+    let shape = input;
+    let complete = shape !== undefined;
+    if (!model.input) {
+        const missing = missingInputShape(model);
+        if (missing) diagnostics.push(missing);
+    }
+    model.layers.forEach((layer, index) => {
+        const name = namer.nameOf(layer);
+        const base = { index, name, kind: layer.kind, description: layer };
+        if (!shape || !layer.valid) {
+            complete = false;
+            shape = undefined;
+            layers.push(base);
+            return;
+        }
+        const { result, diagnostics: found } = computeLayer(layer, shape, name);
+        if (isLayerError(result)) {
+            // A 2D output of a recurrent layer fed to a layer that needs a sequence: say what to do.
+            const producer = layers[index - 1];
+            const better = result.error.code === 'incompatible-rank' && producer
+                ? missingReturnSequences(producer, layer, name, shape) : undefined;
+            diagnostics.push(...(better ? [better, ...found.filter(d => d.message !== result.error.message)] : found));
+            layers.push({ ...base, input: shape });
+            shape = undefined;
+            complete = false;
+            return;
+        }
+        diagnostics.push(...found);
+        layers.push({ ...base, input: shape, output: result.output, params: result.params, outcome: result });
+        shape = result.output;
+    });
+    const totals = layers.reduce(
+        (sum, l) => ({
+            total: sum.total + (l.params ? l.params.trainable + l.params.nonTrainable : 0),
+            trainable: sum.trainable + (l.params?.trainable ?? 0),
+            nonTrainable: sum.nonTrainable + (l.params?.nonTrainable ?? 0)
+        }),
+        { total: 0, trainable: 0, nonTrainable: 0 });
+    const analysis: ModelAnalysis = {
+        name: model.name,
+        description: model,
+        input,
+        layers,
+        totals,
+        complete: complete && model.layers.length > 0,
+        output: complete ? shape : undefined,
+        exact: Number.isSafeInteger(totals.total)
+    };
+    diagnostics.push(...denseOnSequence(analysis), ...largeModel(analysis));
+    diagnostics.push(...checkData(analysis, options.data));
+    return analysis;
+}

@@ -1,0 +1,85 @@
+/**
+ * Runs one layer of the catalog on an input shape: the rank check, the kind's own rule, the
+ * wrapped layer for wrappers, and `trainable=False`. Problems become diagnostics on the
+ * narrowest range: the argument at fault, or the layer's name.
+ */
+import { findLayerKind } from '../catalog/index.js';
+import { isLayerError, type LayerIssue, type LayerOutcome, type LayerResult } from '../catalog/layer-kind.js';
+import { formatShape, type Shape } from '../catalog/shape.js';
+import type { LayerDescription } from '../model/description.js';
+import { diagnostic, DIAGNOSTIC_SEVERITIES, type QuickFix, type RnnDiagnostic } from '../model/diagnostic.js';
+import { addArgumentEdit } from '../model/edits.js';
+
+export interface ComputeOutcome {
+    readonly result: LayerResult;
+    readonly diagnostics: readonly RnnDiagnostic[];
+}
+
+/** `kerasName` is the layer's name in messages (Keras quotes it in its errors). */
+export function computeLayer(layer: LayerDescription, input: Shape, kerasName: string): ComputeOutcome {
+    const diagnostics: RnnDiagnostic[] = [];
+    const reported = new Set<LayerIssue>();
+    const result = run(layer, input, kerasName);
+    return { result, diagnostics };
+
+    function run(call: LayerDescription, shape: Shape, name: string): LayerResult {
+        const kind = findLayerKind(call.kind)!;
+        const { min, max } = kind.inputRank;
+        if (shape.length < min || (max !== undefined && shape.length > max)) {
+            const expected = max === min ? `ndim=${min}` : `min_ndim=${min}`;
+            const issue: LayerIssue = {
+                code: 'incompatible-rank',
+                message: `${call.kind} expects a ${rankWords(min, max)} input but gets ${formatShape(shape)}. Keras: "Input 0 of layer "${name}" is incompatible with the layer: expected ${expected}, found ndim=${shape.length}. Full shape received: ${formatShape(shape)}".`
+            };
+            return { error: issue };
+        }
+        const innerCall = call.inner;
+        const result = kind.compute({
+            input: shape,
+            args: call.args,
+            innerKind: innerCall ? findLayerKind(innerCall.kind) : undefined,
+            computeInner: innerCall ? innerShape => {
+                const inner = run(innerCall, innerShape, name);
+                report(innerCall, inner);
+                return inner;
+            } : undefined
+        });
+        if (call === layer) report(call, result);
+        return call.args.trainable === false && !isLayerError(result) ? frozen(result) : result;
+    }
+
+    function report(call: LayerDescription, result: LayerResult): void {
+        const issues = isLayerError(result) ? [result.error] : result.warnings;
+        for (const issue of issues) {
+            if (reported.has(issue)) continue;
+            reported.add(issue);
+            const range = (issue.argument && call.valueRanges[issue.argument]) || call.nameRange;
+            const base = diagnostic(issue.code, issue.message, range, fixesFor(call, issue));
+            diagnostics.push(issue.severity && issue.severity !== DIAGNOSTIC_SEVERITIES[issue.code] ? { ...base, severity: issue.severity } : base);
+        }
+    }
+}
+
+function rankWords(min: number, max: number | undefined): string {
+    if (min === 3 && max === 3) return '3D (batch, steps, features)';
+    if (max === min) return `${min}D`;
+    return `${min}D or higher`;
+}
+
+function fixesFor(call: LayerDescription, issue: LayerIssue): QuickFix[] {
+    if (issue.code !== 'pooling-drops-steps') return [];
+    const edit = call.given.includes('padding')
+        ? { range: call.valueRanges.padding, newText: '"same"' }
+        : addArgumentEdit(call, 'padding="same"');
+    return edit ? [{ title: 'Use padding="same" to keep every step', edits: [edit], preferred: true }] : [];
+}
+
+/** `trainable=False`: the same weights, all counted as non-trainable (as Keras's summary does). */
+function frozen(outcome: LayerOutcome): LayerOutcome {
+    const all = outcome.params.trainable + outcome.params.nonTrainable;
+    return {
+        ...outcome,
+        params: { trainable: 0, nonTrainable: all },
+        notes: [...outcome.notes, 'trainable=False: its weights stay as they are in training, so they count as non-trainable.']
+    };
+}

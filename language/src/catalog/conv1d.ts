@@ -1,0 +1,147 @@
+/** Conv1D: filters that slide along the time axis, each mixing a window of steps and all features. */
+import {
+    ACTIVATION, BOOL, DATA_FORMAT, INTS1, POSITIVE_INT, arg, enumOf, optional, required, weightArgs, type ArgSpec
+} from './arg-spec.js';
+import {
+    droppedSteps, intArg, layoutOf, nonPositiveLength, paddingNote, sequenceShape, unknownChannels
+} from './conv-common.js';
+import { fail, type Formula, type LayerKind } from './layer-kind.js';
+import { convOutputLength, effectiveKernel, type Padding } from './length-arithmetic.js';
+import { formatCount, plural } from './numbers.js';
+
+/** The window arguments every 1D convolution starts with, in Keras's order. */
+export function convWindowArgs(paddings: readonly string[], what: string): ArgSpec[] {
+    return [
+        required('filters', POSITIVE_INT, `The number of filters: the size of the ${what} axis of the output, one feature per filter.`),
+        required('kernel_size', INTS1, 'How many consecutive time steps each filter looks at (an integer or a 1-tuple).'),
+        arg('strides', INTS1, 1, 'How many steps the window moves each time; above 1 the output is shorter. Cannot be combined with dilation_rate > 1.'),
+        arg('padding', enumOf(...paddings), 'valid',
+            `"valid": no padding, the output is shorter by kernel_size − 1; "same": zeros at both ends keep the length` +
+            (paddings.includes('causal') ? '; "causal": zeros in front only, so no step sees the future.' : '.'))
+    ];
+}
+
+export const DILATION_RATE = arg('dilation_rate', INTS1, 1,
+    'The spacing between the steps a kernel looks at: with 2, a kernel of 3 covers 5 steps. Cannot be combined with strides > 1.');
+
+/** Keras refuses strides > 1 together with dilation_rate > 1, for every 1D convolution. */
+export function stridesWithDilation(layer: string, strides: number, dilation: number) {
+    return fail('invalid-argument',
+        `${layer} cannot combine strides=${strides} with dilation_rate=${dilation}: Keras supports strides > 1 or dilation_rate > 1, not both. ` +
+        'Keep one of them at 1.', 'dilation_rate');
+}
+
+export const Conv1D: LayerKind = {
+    name: 'Conv1D',
+    kerasName: 'conv1d',
+    category: 'convolution',
+    summary: 'A 1D convolution: each filter slides a window of kernel_size steps along the sequence and turns every window of all the features into one new feature.',
+    args: [
+        ...convWindowArgs(['valid', 'same', 'causal'], 'features'),
+        DATA_FORMAT,
+        DILATION_RATE,
+        arg('groups', POSITIVE_INT, 1,
+            'Splits the input features into this many groups, each convolved by its own filters; must divide both the input features and filters.'),
+        arg('activation', ACTIVATION, null, 'The function applied to the output; None means linear.'),
+        arg('use_bias', BOOL, true, 'Whether each filter adds a bias.'),
+        ...weightArgs([['kernel', 'glorot_uniform'], ['bias', 'zeros']]),
+        arg('lora_rank', optional(POSITIVE_INT), null,
+            'The rank of a LoRA adapter on the kernel (Keras 3): the kernel is frozen and two small trainable matrices are learned instead.'),
+        arg('lora_alpha', optional(POSITIVE_INT), null, 'Scales the LoRA update by lora_alpha / lora_rank; defaults to lora_rank.')
+    ],
+    inputRank: { min: 3, max: 3 },
+    compute({ input, args }) {
+        const filters = args.filters as number;
+        const k = intArg(args.kernel_size, 1);
+        const s = intArg(args.strides, 1);
+        const d = intArg(args.dilation_rate, 1);
+        const padding = args.padding as Padding;
+        const groups = typeof args.groups === 'number' ? args.groups : 1;
+        const layout = layoutOf(input, args.data_format);
+
+        if (s > 1 && d > 1) return stridesWithDilation('Conv1D', s, d);
+        if (filters % groups !== 0) {
+            return fail('invalid-argument',
+                `groups=${groups} must divide filters=${filters}: each group gets filters / groups filters of its own. ` +
+                `Pick a number of filters that is a multiple of ${groups}, or change groups.`, 'groups');
+        }
+        const c = layout.channels;
+        if (c === null) return unknownChannels('Conv1D', input, layout);
+        if (c % groups !== 0) {
+            return fail('invalid-argument',
+                `groups=${groups} must divide the ${plural(c, 'input feature')}: each group convolves input features / groups of them. ` +
+                `Use a groups value that divides ${c}.`, 'groups');
+        }
+
+        const span = effectiveKernel(k, d);
+        const len = convOutputLength(layout.steps, k, s, d, padding);
+        if (len.length !== null && len.length <= 0) {
+            return nonPositiveLength('Conv1D', len.length, len.step,
+                `The kernel covers ${plural(span, 'step')} but the input has only ${plural(layout.steps ?? 0, 'step')}. ` +
+                `Use a smaller kernel_size${d > 1 ? ' or dilation_rate' : ''}, padding="same" or "causal", or longer input sequences.`);
+        }
+
+        const perGroup = c / groups;
+        const useBias = args.use_bias === true;
+        const kernelCount = k * perGroup * filters;
+        const bias = useBias ? filters : 0;
+        const loraRank = typeof args.lora_rank === 'number' ? args.lora_rank : null;
+        const loraCount = loraRank === null ? 0 : k * perGroup * loraRank + loraRank * filters;
+        const params = loraRank === null
+            ? { trainable: kernelCount + bias, nonTrainable: 0 }
+            : { trainable: loraCount + bias, nonTrainable: kernelCount };
+
+        const warnings = len.dropped > 0 && layout.steps !== null && len.length !== null
+            ? [droppedSteps(`Conv1D with kernel_size ${k} and strides ${s}`, layout.steps,
+                `⌊(${layout.steps} − ${span}) / ${s}⌋ + 1 = ${len.length}`, len.dropped)]
+            : [];
+
+        const notes = [paddingNote(padding, span)];
+        if (s > 1) notes.push(`strides=${s}: the window moves ${s} steps at a time, so the output has about 1/${s} of the steps.`);
+        if (d > 1) notes.push(`dilation_rate=${d}: the kernel's ${k} taps are ${d} steps apart, covering ${span} steps with only ${k} weights per feature.`);
+        if (groups > 1) {
+            notes.push(`groups=${groups}: the ${c} input features are split into ${groups} groups of ${perGroup}; ` +
+                `each group has its own ${filters / groups} filters, which see only that group.`);
+        }
+        notes.push(`The same ${formatCount(kernelCount + bias)} weights are used at every window position along the sequence.`);
+        if (loraRank !== null) {
+            notes.push(`lora_rank=${loraRank}: the ${formatCount(kernelCount)} kernel weights are frozen (non-trainable); ` +
+                `LoRA trains ${formatCount(loraCount)} weights in two small matrices instead.`);
+        }
+
+        return {
+            output: sequenceShape(layout, len.length, filters),
+            params,
+            shapeSteps: [
+                `steps: ${len.step}`,
+                `features: ${c} in, ${filters} out (one per filter)`
+            ],
+            formula: convFormula(k, c, filters, groups, useBias, loraRank),
+            notes,
+            warnings
+        };
+    }
+};
+
+function convFormula(k: number, i: number, f: number, groups: number, useBias: boolean, loraRank: number | null): Formula {
+    const grouped = groups > 1;
+    const inSym = grouped ? '(i / g)' : 'i';
+    const inVal = grouped ? `(${i} / ${groups})` : `${i}`;
+    let symbolic = `k × ${inSym} × f`;
+    let substituted = `${k} × ${inVal} × ${f}`;
+    const legend = [`k = ${k} kernel width`, `i = ${i} input features`];
+    if (grouped) legend.push(`g = ${groups} groups`);
+    if (loraRank !== null) {
+        symbolic += ` + (k × ${inSym} × r + r × f)`;
+        substituted += ` + (${k} × ${inVal} × ${loraRank} + ${loraRank} × ${f})`;
+        legend.push(`r = ${loraRank} LoRA rank (the kernel k × ${inSym} × f is frozen)`);
+    }
+    if (useBias) {
+        symbolic += ' + f';
+        substituted += ` + ${f}`;
+        legend.push(`f = ${f} filters (one bias each)`);
+    } else {
+        legend.push(`f = ${f} filters, no bias`);
+    }
+    return { symbolic, substituted, legend };
+}

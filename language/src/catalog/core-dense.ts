@@ -1,0 +1,42 @@
+/** Dense: the fully connected layer. On a 3D input it acts on the last axis, at every time step. */
+import { ACTIVATION, BOOL, POSITIVE_INT, arg, optional, required, weightArgs } from './arg-spec.js';
+import { fail, type LayerKind } from './layer-kind.js';
+import { formatCount } from './numbers.js';
+import { formatShape, lastDim, withLastDim } from './shape.js';
+
+export const Dense: LayerKind = {
+    name: 'Dense',
+    kerasName: 'dense',
+    category: 'core',
+    summary: 'A fully connected layer: every output unit is a weighted sum of all the input features, plus a bias.',
+    args: [
+        required('units', POSITIVE_INT, 'The number of output units: the size of the last axis of the output.'),
+        arg('activation', ACTIVATION, null, 'The function applied to the output; None means linear.'),
+        arg('use_bias', BOOL, true, 'Whether the layer adds a bias vector.'),
+        ...weightArgs([['kernel', 'glorot_uniform'], ['bias', 'zeros']]),
+        arg('lora_rank', optional(POSITIVE_INT), null, 'The rank of a LoRA adapter on the kernel (Keras 3).')
+    ],
+    inputRank: { min: 2 },
+    compute({ input, args }) {
+        const units = args.units as number;
+        const i = lastDim(input);
+        if (i === null) {
+            return fail('incompatible-rank', `Dense needs to know the size of the last axis of its input, but the input shape ${formatShape(input)} ends in None.`);
+        }
+        const useBias = args.use_bias === true;
+        const total = i * units + (useBias ? units : 0);
+        const perStep = input.length > 2;
+        return {
+            output: withLastDim(input, units),
+            params: { trainable: total, nonTrainable: 0 },
+            shapeSteps: [perStep
+                ? `the last axis ${i} becomes ${units}; the ${input.length - 2 === 1 ? 'time axis is' : 'other axes are'} kept: Dense is applied at every step`
+                : `${i} features in, ${units} units out`],
+            formula: useBias
+                ? { symbolic: 'i × u + u', substituted: `${i} × ${units} + ${units}`, legend: [`i = ${i} input features`, `u = ${units} units (one bias each)`] }
+                : { symbolic: 'i × u', substituted: `${i} × ${units}`, legend: [`i = ${i} input features`, `u = ${units} units, no bias`] },
+            notes: perStep ? [`The same ${formatCount(total)} weights are shared by every time step.`] : [],
+            warnings: []
+        };
+    }
+};

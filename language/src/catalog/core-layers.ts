@@ -1,0 +1,21 @@
+/** Core, regularization, normalization, reshaping and embedding layers (Dense is in core-dense.ts). */
+import { Activation, Masking } from './core-elementwise.js';
+import { Embedding } from './core-embedding.js';
+import { BatchNormalization, LayerNormalization } from './core-normalization.js';
+import { Dropout, SpatialDropout1D } from './core-regularization.js';
+import { Flatten, Permute, RepeatVector, Reshape } from './core-reshaping.js';
+import type { LayerKind } from './layer-kind.js';
+
+export const CORE_LAYERS: readonly LayerKind[] = [
+    Dropout,
+    SpatialDropout1D,
+    Activation,
+    Masking,
+    Flatten,
+    Reshape,
+    RepeatVector,
+    Permute,
+    Embedding,
+    BatchNormalization,
+    LayerNormalization
+];

@@ -1,0 +1,93 @@
+/**
+ * What the catalog says about one layer kind: its arguments, how it maps an input shape to an
+ * output shape, how many parameters it has and how to explain both. Each kind is described
+ * once (in the files beside this one) and every feature reads that description.
+ */
+import type { Value } from '../model/values.js';
+import type { DiagnosticCode, Severity } from '../model/diagnostic.js';
+import type { ArgSpec } from './arg-spec.js';
+import type { Shape } from './shape.js';
+
+export type LayerCategory =
+    | 'input' | 'convolution' | 'pooling' | 'reshaping' | 'recurrent' | 'wrapper'
+    | 'core' | 'regularization' | 'normalization' | 'embedding';
+
+export interface ParamCount {
+    readonly trainable: number;
+    readonly nonTrainable: number;
+}
+
+/** A parameter formula: symbols, then the same with the values put in; the result is the count. */
+export interface Formula {
+    /** `g × [h(h + i) + h]` */
+    readonly symbolic: string;
+    /** `4 × [30 × (30 + 1) + 30]` */
+    readonly substituted: string;
+    /** What each symbol stands for: `g = 4 gates`, `h = 30 units`, ... */
+    readonly legend: readonly string[];
+}
+
+/** Something the layer has to say about its arguments or input: an error or a warning. */
+export interface LayerIssue {
+    readonly code: DiagnosticCode;
+    readonly message: string;
+    /** When set, the issue is about this argument (the diagnostic goes on its value). */
+    readonly argument?: string;
+    /** Overrides the code's usual severity. */
+    readonly severity?: Severity;
+}
+
+export interface LayerOutcome {
+    /** The output shape, batch first. */
+    readonly output: Shape;
+    readonly params: ParamCount;
+    /** The shape arithmetic, one line a step: `21 − 2 + 1 = 20`. */
+    readonly shapeSteps: readonly string[];
+    /** How the parameters are counted; absent for layers without weights. */
+    readonly formula?: Formula;
+    /** Everything else worth knowing at this point (what `return_sequences` did, ...). */
+    readonly notes: readonly string[];
+    readonly warnings: readonly LayerIssue[];
+    /** The per-direction (Bidirectional) or per-step (TimeDistributed) outcome of a wrapped layer. */
+    readonly inner?: LayerOutcome;
+}
+
+export type LayerResult = LayerOutcome | { readonly error: LayerIssue };
+
+export function isLayerError(result: LayerResult): result is { readonly error: LayerIssue } {
+    return 'error' in result;
+}
+
+export interface LayerContext {
+    /** The input shape, batch first. Its rank has been checked against `inputRank`. */
+    readonly input: Shape;
+    /** Every argument, bound and defaulted. */
+    readonly args: Readonly<Record<string, Value>>;
+    /** For wrappers: computes the wrapped layer on the shape the wrapper gives it. */
+    readonly computeInner?: (input: Shape) => LayerResult;
+    /** The Keras name of the wrapped layer (`lstm`), for explanations. */
+    readonly innerKind?: LayerKind;
+}
+
+export interface LayerKind {
+    /** The Keras class name, as written in `.rnn` files: `LSTM`. */
+    readonly name: string;
+    /** The Keras base layer name (`lstm`); layers are numbered from it: `lstm`, `lstm_1`, ... */
+    readonly kerasName: string;
+    readonly category: LayerCategory;
+    /** What the layer does, in one sentence. */
+    readonly summary: string;
+    /** Every argument Keras takes, positional order first; the common base-layer ones are added by the catalog. */
+    readonly args: readonly ArgSpec[];
+    /** The input ranks (batch included) the layer accepts, e.g. exactly 3 for recurrent layers. */
+    readonly inputRank: { readonly min: number; readonly max?: number };
+    /** The argument holding a wrapped layer, for wrappers. */
+    readonly wraps?: { readonly argument: string; readonly accepts: 'recurrent' | 'any' };
+    /** True for recurrent layers: their output is 2D unless `return_sequences=True`. */
+    readonly recurrent?: boolean;
+    compute(context: LayerContext): LayerResult;
+}
+
+export function fail(code: DiagnosticCode, message: string, argument?: string): { readonly error: LayerIssue } {
+    return { error: argument === undefined ? { code, message } : { code, message, argument } };
+}

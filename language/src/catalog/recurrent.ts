@@ -1,0 +1,157 @@
+/**
+ * SimpleRNN, LSTM and GRU. One shape rule and one parameter rule with the gate count `g`:
+ * g × [h(h + i) + h] (SimpleRNN g = 1, LSTM g = 4, GRU g = 3; GRU with reset_after=True,
+ * Keras's default, has a second bias: g × [h(h + i) + 2h]).
+ */
+import type { Value } from '../model/values.js';
+import {
+    ACTIVATION, BOOL, INT, POSITIVE_INT, RATE, arg, enumOf, oneOf, optional, required, weightArgs, type ArgSpec
+} from './arg-spec.js';
+import { fail, type LayerIssue, type LayerKind, type LayerResult } from './layer-kind.js';
+import { formatCount } from './numbers.js';
+import { formatShape } from './shape.js';
+
+interface RecurrentFamily {
+    readonly name: 'SimpleRNN' | 'LSTM' | 'GRU';
+    readonly kerasName: string;
+    readonly gates: number;
+    readonly gateWords: string;
+    readonly summary: string;
+}
+
+const units = required('units', POSITIVE_INT, 'The size of the hidden state h: how many numbers the layer carries from step to step.');
+const activation = arg('activation', ACTIVATION, 'tanh', 'The activation of the candidate state (Keras default tanh).');
+const recurrentActivation = arg('recurrent_activation', ACTIVATION, 'sigmoid', 'The activation of the gates (Keras default sigmoid).');
+const useBias = arg('use_bias', BOOL, true, 'Whether the layer adds bias vectors.');
+const dropout = arg('dropout', RATE, 0, 'The fraction of the inputs x_t dropped in training, inside the layer.');
+const recurrentDropout = arg('recurrent_dropout', RATE, 0,
+    'The fraction of the recurrent state h_(t−1) dropped in training, inside the layer: not the same as a Dropout layer after it.');
+const seed = arg('seed', optional(INT()), null, 'The random seed for the dropout masks.');
+const sequenceArgs: ArgSpec[] = [
+    arg('return_sequences', BOOL, false,
+        'True returns the hidden state of every time step (a 3D sequence for the next recurrent layer); False only the last one (2D).'),
+    arg('return_state', BOOL, false, 'Also return the final states; a Sequential model cannot pass several outputs on.'),
+    arg('go_backwards', BOOL, false, 'Read the sequence from the last step to the first.'),
+    arg('stateful', BOOL, false, 'Carry the states from one batch to the next.'),
+    arg('unroll', BOOL, false, 'Unroll the loop over time steps: faster for short sequences, more memory.')
+];
+const useCudnn = arg('use_cudnn', oneOf(enumOf('auto'), BOOL), 'auto', 'Whether to use the cuDNN kernel on a GPU ("auto": when the settings allow).');
+const weights = [['kernel', 'glorot_uniform'], ['recurrent', 'orthogonal'], ['bias', 'zeros']] as const;
+
+function recurrentKind(family: RecurrentFamily, args: ArgSpec[]): LayerKind {
+    return {
+        name: family.name,
+        kerasName: family.kerasName,
+        category: 'recurrent',
+        summary: family.summary,
+        args,
+        inputRank: { min: 3, max: 3 },
+        recurrent: true,
+        compute: context => computeRecurrent(family, context.input, context.args)
+    };
+}
+
+function computeRecurrent(family: RecurrentFamily, input: readonly (number | null)[], args: Readonly<Record<string, Value>>): LayerResult {
+    const [, steps, i] = input;
+    const h = args.units as number;
+    const g = family.gates;
+    if (i === null || i === undefined) {
+        return fail('incompatible-rank', `${family.name} needs to know how many features each time step has, but the input shape ${formatShape(input)} ends in None.`);
+    }
+    if (args.return_state === true) {
+        return fail('invalid-argument',
+            `return_state=True makes ${family.name} return its output and its states; a Sequential model passes one tensor from layer to layer, so Keras fails. Remove return_state.`,
+            'return_state');
+    }
+    const resetAfter = family.name === 'GRU' && args.reset_after === true;
+    const bias = args.use_bias === true ? (resetAfter ? 2 * h : h) : 0;
+    const perGate = h * (h + i) + bias;
+    const total = g * perGate;
+    const sequences = args.return_sequences === true;
+    const output = sequences ? [null, steps ?? null, h] : [null, h];
+    const stepsText = steps === null || steps === undefined ? 'a variable number of' : String(steps);
+    return {
+        output,
+        params: { trainable: total, nonTrainable: 0 },
+        shapeSteps: [sequences
+            ? `return_sequences=True: the hidden state of each of the ${stepsText} steps, ${h} units each`
+            : `return_sequences=False: only the last hidden state, ${h} units`],
+        formula: formulaOf(family, g, h, i, args.use_bias === true, resetAfter),
+        notes: notesFor(args, sequences, h, total),
+        warnings: slowKernelWarnings(family, args)
+    };
+}
+
+function formulaOf(family: RecurrentFamily, g: number, h: number, i: number, useBias: boolean, resetAfter: boolean) {
+    const legend = [`g = ${g} ${family.gateWords}`, `h = ${h} units`, `i = ${i} input feature${i === 1 ? '' : 's'}`];
+    if (!useBias) {
+        return { symbolic: 'g × h(h + i)', substituted: `${g} × ${h} × (${h} + ${i})`, legend };
+    }
+    if (resetAfter) {
+        return {
+            symbolic: 'g × [h(h + i) + 2h]',
+            substituted: `${g} × [${h} × (${h} + ${i}) + 2 × ${h}]`,
+            legend: [...legend, 'reset_after=True: two bias vectors per gate (input and recurrent)']
+        };
+    }
+    return { symbolic: 'g × [h(h + i) + h]', substituted: `${g} × [${h} × (${h} + ${i}) + ${h}]`, legend };
+}
+
+function notesFor(args: Readonly<Record<string, Value>>, sequences: boolean, h: number, total: number): string[] {
+    const notes: string[] = [];
+    notes.push(sequences
+        ? 'With return_sequences=True the output is still a sequence, as the next recurrent or Conv1D layer needs.'
+        : `Only the last hidden state comes out (${h} numbers per sample): right before Dense, wrong before another recurrent layer.`);
+    const rd = args.recurrent_dropout as number;
+    if (rd > 0) {
+        notes.push(`recurrent_dropout=${rd} drops ${Math.round(rd * 100)}% of the recurrent connections h_(t−1) → h_t at each step in training, inside the layer; a Dropout layer after it would drop outputs instead. It adds no parameters.`);
+    }
+    const d = args.dropout as number;
+    if (d > 0) notes.push(`dropout=${d} drops ${Math.round(d * 100)}% of the inputs x_t in training, inside the layer.`);
+    notes.push(`The same ${formatCount(total)} weights are used at every time step: the count does not depend on the sequence length.`);
+    return notes;
+}
+
+/** TensorFlow's fused cuDNN kernel for LSTM/GRU needs the default activations and no recurrent dropout. */
+function slowKernelWarnings(family: RecurrentFamily, args: Readonly<Record<string, Value>>): LayerIssue[] {
+    if (family.name === 'SimpleRNN') return [];
+    const reasons: Array<[string, string]> = [];
+    if (args.activation !== 'tanh') reasons.push(['activation', `activation=${JSON.stringify(args.activation)} (cuDNN needs "tanh")`]);
+    if (args.recurrent_activation !== 'sigmoid') reasons.push(['recurrent_activation', `recurrent_activation=${JSON.stringify(args.recurrent_activation)} (cuDNN needs "sigmoid")`]);
+    if ((args.recurrent_dropout as number) > 0) reasons.push(['recurrent_dropout', `recurrent_dropout=${args.recurrent_dropout} (cuDNN needs 0)`]);
+    if (args.unroll === true) reasons.push(['unroll', 'unroll=True']);
+    if (args.use_bias !== true) reasons.push(['use_bias', 'use_bias=False']);
+    if (family.name === 'GRU' && args.reset_after !== true) reasons.push(['reset_after', 'reset_after=False']);
+    if (reasons.length === 0) return [];
+    return [{
+        code: 'slow-recurrent-kernel',
+        argument: reasons[0][0],
+        message: `${family.name} cannot use TensorFlow's fast cuDNN kernel on a GPU because of ${reasons.map(r => r[1]).join(', ')}; it falls back to a generic loop that is often several times slower. Fine on a CPU or for learning.`
+    }];
+}
+
+export const SimpleRNN = recurrentKind({
+    name: 'SimpleRNN', kerasName: 'simple_rnn', gates: 1, gateWords: 'gate (a plain recurrent cell)',
+    summary: 'A fully connected recurrent layer: at each time step the new hidden state is activation(W·x_t + U·h_(t−1) + b).'
+}, [units, activation, useBias, ...weightArgs(weights), dropout, recurrentDropout, ...sequenceArgs, seed]);
+
+export const LSTM = recurrentKind({
+    name: 'LSTM', kerasName: 'lstm', gates: 4, gateWords: 'gates (input, forget, cell candidate, output)',
+    summary: 'Long short-term memory: a recurrent layer whose input, forget and output gates decide what its cell state keeps from step to step.'
+}, [
+    units, activation, recurrentActivation, useBias,
+    ...weightArgs(weights, [arg('unit_forget_bias', BOOL, true, 'Start the forget gate\'s bias at 1, so that the layer remembers at first (Keras default True).')]),
+    dropout, recurrentDropout, seed, ...sequenceArgs, useCudnn
+]);
+
+export const GRU = recurrentKind({
+    name: 'GRU', kerasName: 'gru', gates: 3, gateWords: 'gates (update, reset, candidate)',
+    summary: 'Gated recurrent unit: a recurrent layer with update and reset gates, lighter than an LSTM (3 gate blocks instead of 4).'
+}, [
+    units, activation, recurrentActivation, useBias, ...weightArgs(weights),
+    dropout, recurrentDropout, seed, ...sequenceArgs,
+    arg('reset_after', BOOL, true, 'Apply the reset gate after the recurrent matrix multiplication (Keras 2+ and cuDNN default): one more bias vector per gate.'),
+    useCudnn
+]);
+
+export const RECURRENT_LAYERS: readonly LayerKind[] = [SimpleRNN, LSTM, GRU];

@@ -1,0 +1,88 @@
+/** Bidirectional and TimeDistributed: layers that run another layer. */
+import { enumOf, optional, arg, required, type ArgSpec } from './arg-spec.js';
+import { fail, isLayerError, type LayerKind } from './layer-kind.js';
+import { formatCount } from './numbers.js';
+import { formatShape, lastDim, withLastDim } from './shape.js';
+
+const LAYER_ARG: ArgSpec = required('layer', { kind: 'layer' }, 'The layer to wrap, e.g. LSTM(30).');
+
+export const Bidirectional: LayerKind = {
+    name: 'Bidirectional',
+    kerasName: 'bidirectional',
+    category: 'wrapper',
+    summary: 'Runs a copy of the wrapped recurrent layer forwards and another backwards over the sequence, and merges their outputs.',
+    args: [
+        LAYER_ARG,
+        arg('merge_mode', optional(enumOf('concat', 'sum', 'mul', 'ave')), 'concat',
+            'How the two directions are merged: "concat" (default) doubles the last axis; "sum", "mul", "ave" keep it.'),
+        arg('weights', { kind: 'any', describe: 'initial weights' }, null, 'Initial weights for both directions.'),
+        arg('backward_layer', { kind: 'any', describe: 'a recurrent layer' }, null, 'A different layer for the backward direction (default: a copy of `layer`).')
+    ],
+    inputRank: { min: 3, max: 3 },
+    wraps: { argument: 'layer', accepts: 'recurrent' },
+    compute({ input, args, computeInner, innerKind }) {
+        if (!computeInner || !innerKind) return fail('missing-argument', 'Bidirectional needs the layer to wrap, e.g. Bidirectional(LSTM(30)).', 'layer');
+        if (args.backward_layer !== null) {
+            return fail('invalid-argument', 'RNN Lens does not analyse a separate backward_layer yet: remove it to use a copy of the forward layer, as Keras does by default.', 'backward_layer');
+        }
+        const mode = args.merge_mode;
+        if (mode === null) {
+            return fail('invalid-argument', 'merge_mode=None returns the two directions as two outputs; a Sequential model passes one tensor on, so Keras fails. Use "concat", "sum", "mul" or "ave".', 'merge_mode');
+        }
+        const inner = computeInner(input);
+        if (isLayerError(inner)) return inner;
+        const perDirection = inner.params;
+        const units = lastDim(inner.output);
+        const output = mode === 'concat' && units !== null ? withLastDim(inner.output, units * 2) : inner.output;
+        const merged = mode === 'concat'
+            ? `concat joins forward and backward: ${units} + ${units} = ${units === null ? 'None' : units * 2} units`
+            : `merge_mode="${mode}" combines the two directions element by element: still ${units} units`;
+        return {
+            output,
+            params: { trainable: 2 * perDirection.trainable, nonTrainable: 2 * perDirection.nonTrainable },
+            shapeSteps: [...inner.shapeSteps.map(s => `each direction: ${s}`), merged],
+            formula: {
+                symbolic: `2 × (${inner.formula?.symbolic ?? 'parameters of one direction'})`,
+                substituted: `2 × ${formatCount(perDirection.trainable + perDirection.nonTrainable)}`,
+                legend: [`2 directions, each a ${innerKind.name} with its own weights`, ...(inner.formula ? [`one direction: ${inner.formula.substituted} = ${formatCount(perDirection.trainable + perDirection.nonTrainable)}`] : []), ...(inner.formula?.legend ?? [])]
+            },
+            notes: [
+                `Two ${innerKind.name} layers read the sequence, one from the first step and one from the last, so training takes about twice as long.`,
+                ...inner.notes.filter(n => !n.startsWith('The same'))
+            ],
+            warnings: inner.warnings,
+            inner
+        };
+    }
+};
+
+export const TimeDistributed: LayerKind = {
+    name: 'TimeDistributed',
+    kerasName: 'time_distributed',
+    category: 'wrapper',
+    summary: 'Applies the wrapped layer to every time step on its own, with the same weights at each step.',
+    args: [LAYER_ARG],
+    inputRank: { min: 3 },
+    wraps: { argument: 'layer', accepts: 'any' },
+    compute({ input, computeInner, innerKind }) {
+        if (!computeInner || !innerKind) return fail('missing-argument', 'TimeDistributed needs the layer to wrap, e.g. TimeDistributed(Dense(1)).', 'layer');
+        const perStep = [input[0], ...input.slice(2)];
+        const inner = computeInner(perStep);
+        if (isLayerError(inner)) return inner;
+        const steps = input[1];
+        return {
+            output: [inner.output[0], steps, ...inner.output.slice(1)],
+            params: inner.params,
+            shapeSteps: [
+                `each of the ${steps ?? 'None'} steps goes through ${innerKind.name} as ${formatShape(perStep)} → ${formatShape(inner.output)}`,
+                ...inner.shapeSteps
+            ],
+            formula: inner.formula,
+            notes: [`One ${innerKind.name} is shared by every time step: the parameters are counted once.`, ...inner.notes],
+            warnings: inner.warnings,
+            inner
+        };
+    }
+};
+
+export const WRAPPER_LAYERS: readonly LayerKind[] = [Bidirectional, TimeDistributed];

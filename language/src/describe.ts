@@ -1,0 +1,24 @@
+/** Text → AST → plain description: the front half of the pipeline, for callers without an editor. */
+import type { ParseResult } from 'langium';
+import type { Document } from './generated/ast.js';
+import { createRnnLensCoreServices } from './rnn-lens-core-module.js';
+import type { DocumentDescription } from './model/description.js';
+import { lowerDocument } from './model/lower.js';
+import { syntaxDiagnostics } from './model/syntax-errors.js';
+
+let services: ReturnType<typeof createRnnLensCoreServices> | undefined;
+
+export function parseRnn(text: string): ParseResult<Document> {
+    services ??= createRnnLensCoreServices();
+    return services.RnnLens.parser.LangiumParser.parse<Document>(text);
+}
+
+/** Parses and lowers a `.rnn` text. Never throws on bad input: problems are diagnostics. */
+export function describeText(text: string): DocumentDescription {
+    const parse = parseRnn(text);
+    return describeParsed(parse, text);
+}
+
+export function describeParsed(parse: ParseResult<Document>, text: string): DocumentDescription {
+    return lowerDocument(parse.value, syntaxDiagnostics(parse, text));
+}

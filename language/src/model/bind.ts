@@ -1,0 +1,156 @@
+/**
+ * Binds a call's arguments to the callee's signature as Python does: positional arguments in
+ * order, then keywords; every problem becomes a diagnostic with the narrowest range and, where
+ * one exists, a fix.
+ */
+import type { Argument, Call } from '../generated/ast.js';
+import type { ArgSpec, ArgType } from '../catalog/arg-spec.js';
+import type { BoundCall } from './description.js';
+import { diagnostic, type QuickFix } from './diagnostic.js';
+import { checkValue } from './check-value.js';
+import { evaluate, type EvaluationScope } from './evaluate.js';
+import { keywordPosition, propertyRange, rangeOf } from './ast-ranges.js';
+import type { SourceRange } from './source.js';
+import { didYouMean, suggest } from './suggest.js';
+import { formatValue, type Value } from './values.js';
+
+export interface BindOutcome {
+    readonly bound: BoundCall;
+    /** Arguments of type `layer` written as calls: the wrapper's inner layer, lowered by the caller. */
+    readonly nestedLayers: ReadonlyMap<string, Call>;
+}
+
+export function bindCall(call: Call, signature: readonly ArgSpec[], scope: EvaluationScope): BindOutcome {
+    const given: Record<string, Value> = {};
+    const order: string[] = [];
+    const argRanges: Record<string, SourceRange> = {};
+    const valueRanges: Record<string, SourceRange> = {};
+    const itemRanges: Record<string, SourceRange[]> = {};
+    const nestedLayers = new Map<string, Call>();
+    const positionalSpecs = signature.filter(s => !s.keywordOnly);
+    let valid = true;
+    let positionalIndex = 0;
+    let sawKeyword = false;
+
+    for (const argument of call.args) {
+        const spec = specFor(argument);
+        if (!spec) { valid = false; continue; }
+        if (spec.name in given || order.includes(spec.name)) {
+            scope.report(diagnostic('duplicate-argument',
+                `${call.callee} got "${spec.name}" twice${argument.keyword ? '' : ' (once by position, once by keyword)'}; Python stops with "got multiple values for argument '${spec.name}'". Keep one.`,
+                rangeOf(argument)));
+            valid = false;
+            continue;
+        }
+        order.push(spec.name);
+        argRanges[spec.name] = rangeOf(argument);
+        valueRanges[spec.name] = rangeOf(argument.value);
+        if (!argument.value) { valid = false; continue; }
+        if (argument.value.$type === 'ListExpression' || argument.value.$type === 'Group') {
+            itemRanges[spec.name] = argument.value.items.map(item => rangeOf(item));
+        }
+        if (isLayerType(spec.type) && argument.value.$type === 'Call') nestedLayers.set(spec.name, argument.value);
+        const value = evaluate(argument.value, scope);
+        if (value === undefined) { valid = false; continue; }
+        const problem = checkValue(spec.type, value);
+        if (problem) {
+            valid = false;
+            const range = rangeOf(argument.value);
+            const fixes: QuickFix[] = problem.nearest === undefined ? [] : [{
+                title: `Change to ${formatValue(problem.nearest)}`,
+                edits: [{ range, newText: formatValue(problem.nearest) }],
+                preferred: true
+            }];
+            scope.report(diagnostic('invalid-argument',
+                `${call.callee}'s "${spec.name}" must be ${problem.expected}, but it is ${formatValue(value)}.${problem.nearest === undefined ? '' : ` The nearest valid value is ${formatValue(problem.nearest)}.`}`,
+                range, fixes));
+            continue;
+        }
+        given[spec.name] = value;
+    }
+
+    for (const spec of signature) {
+        if (spec.required && !order.includes(spec.name)) {
+            valid = false;
+            scope.report(missingArgument(call, spec));
+        }
+    }
+
+    const args: Record<string, Value> = {};
+    for (const spec of signature) args[spec.name] = spec.name in given ? given[spec.name] : spec.default;
+    const closeParen = keywordPosition(call, ')');
+    const bound: BoundCall = {
+        args,
+        given: order,
+        argRanges,
+        valueRanges,
+        itemRanges,
+        range: rangeOf(call),
+        nameRange: propertyRange(call, 'callee'),
+        syntax: { closeParen, argumentCount: call.args.length, trailingComma: call.trailingComma },
+        valid
+    };
+    return { bound, nestedLayers };
+
+    function specFor(argument: Argument): ArgSpec | undefined {
+        if (argument.keyword) {
+            sawKeyword = true;
+            const spec = signature.find(s => s.name === argument.keyword);
+            if (!spec) {
+                const suggestions = suggest(argument.keyword, signature.map(s => s.name));
+                const range = propertyRange(argument, 'keyword');
+                scope.report(diagnostic('unknown-argument',
+                    `${call.callee} has no argument "${argument.keyword}".${didYouMean(suggestions)}`,
+                    range,
+                    suggestions.map((s, i) => ({ title: `Change to "${s}"`, edits: [{ range, newText: s }], preferred: i === 0 }))));
+            }
+            return spec;
+        }
+        if (sawKeyword) {
+            scope.report(diagnostic('positional-after-keyword',
+                `A positional argument cannot follow keyword arguments (Python: "positional argument follows keyword argument"). Write it as name=value or move it before the keywords.`,
+                rangeOf(argument)));
+            return undefined;
+        }
+        const spec = positionalSpecs[positionalIndex++];
+        if (!spec) {
+            scope.report(diagnostic('invalid-argument',
+                `${call.callee} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? '' : 's'}; give this one by name (name=value).`,
+                rangeOf(argument)));
+        }
+        return spec;
+    }
+}
+
+function isLayerType(type: ArgType): boolean {
+    return type.kind === 'layer' || (type.kind === 'optional' && isLayerType(type.of));
+}
+
+/** A placeholder a user can type over, valid for the type, so that the fix leaves no new error. */
+export function placeholderFor(spec: ArgSpec): string {
+    const type = spec.type.kind === 'optional' ? spec.type.of : spec.type;
+    switch (type.kind) {
+        case 'int': return String(Math.max(type.min ?? 1, Math.min(32, type.max ?? 32)));
+        case 'ints': return '2';
+        case 'float': return '0.1';
+        case 'bool': return 'True';
+        case 'enum': return JSON.stringify(type.values[0]);
+        case 'layer': return 'LSTM(32)';
+        case 'shape': return '(None, 1)';
+        case 'string': return '""';
+        default: return 'None';
+    }
+}
+
+function missingArgument(call: Call, spec: ArgSpec) {
+    const placeholder = `${spec.name}=${placeholderFor(spec)}`;
+    const close = keywordPosition(call, ')');
+    const fixes: QuickFix[] = close === undefined ? [] : [{
+        title: `Add ${placeholder}`,
+        edits: [{ range: { start: close, end: close }, newText: call.args.length === 0 ? placeholder : call.trailingComma ? ` ${placeholder}` : `, ${placeholder}` }],
+        preferred: true
+    }];
+    return diagnostic('missing-argument',
+        `${call.callee} needs "${spec.name}": ${spec.doc} Python stops with "missing 1 required positional argument: '${spec.name}'".`,
+        propertyRange(call, 'callee'), fixes);
+}

@@ -1,0 +1,66 @@
+/**
+ * Diagnostics as the core reports them: a stable code (shared/spec/diagnostics.md), a severity,
+ * a range in LSP's 0-based coordinates, a message that teaches, and the quick fixes as plain edits.
+ * Editors, the CLI and training all read this one form.
+ */
+import type { SourceRange } from './source.js';
+
+export const DIAGNOSTIC_SEVERITIES = {
+    'syntax': 'error',
+    'unknown-layer': 'error',
+    'unknown-argument': 'error',
+    'missing-argument': 'error',
+    'duplicate-argument': 'error',
+    'positional-after-keyword': 'error',
+    'invalid-argument': 'error',
+    'undefined-constant': 'error',
+    'duplicate-name': 'error',
+    'missing-input-shape': 'error',
+    'missing-return-sequences': 'error',
+    'incompatible-rank': 'error',
+    'non-positive-length': 'error',
+    'input-shape-misplaced': 'warning',
+    'pooling-drops-steps': 'warning',
+    'dense-on-sequence': 'warning',
+    'output-target-mismatch': 'error',
+    'data-file-not-found': 'error',
+    'data-column-not-found': 'error',
+    'data-feature-mismatch': 'error',
+    'data-too-short': 'error',
+    'statement-order': 'error',
+    'slow-recurrent-kernel': 'information',
+    'trains-differently': 'information',
+    'large-model': 'warning'
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;
+export type Severity = 'error' | 'warning' | 'information';
+
+export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTIC_SEVERITIES) as DiagnosticCode[];
+
+export interface TextEdit {
+    readonly range: SourceRange;
+    readonly newText: string;
+}
+
+/** A quick fix, ready to apply: the editor only turns it into a code action. */
+export interface QuickFix {
+    readonly title: string;
+    readonly edits: readonly TextEdit[];
+    /** The fix to offer first (VS Code's "preferred" action). */
+    readonly preferred?: boolean;
+}
+
+export interface RnnDiagnostic {
+    readonly code: DiagnosticCode;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly range: SourceRange;
+    readonly fixes?: readonly QuickFix[];
+}
+
+export function diagnostic(code: DiagnosticCode, message: string, range: SourceRange, fixes?: readonly QuickFix[]): RnnDiagnostic {
+    return fixes && fixes.length > 0
+        ? { code, severity: DIAGNOSTIC_SEVERITIES[code], message, range, fixes }
+        : { code, severity: DIAGNOSTIC_SEVERITIES[code], message, range };
+}

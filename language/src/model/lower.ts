@@ -1,0 +1,229 @@
+/**
+ * Lowering: the AST becomes the plain model description. Constants are evaluated in order,
+ * calls are bound to the catalog's signatures, each model's input is found, and what cannot be
+ * lowered is reported. This is the only module besides the LSP services that reads the AST.
+ */
+import type { Call, Document, Model } from '../generated/ast.js';
+import { findLayerKind, layerKindNames, signatureOf } from '../catalog/index.js';
+import { findStatementKind, STATEMENT_KINDS } from '../catalog/statements.js';
+import type { LayerKind } from '../catalog/layer-kind.js';
+import type { Dim } from '../catalog/shape.js';
+import { bindCall } from './bind.js';
+import type {
+    BoundCall, ConstantDescription, DocumentDescription, InputDescription, LayerDescription, ModelDescription, StatementDescription
+} from './description.js';
+import { diagnostic, type RnnDiagnostic } from './diagnostic.js';
+import { addArgumentEdit, removeArgumentEdit } from './edits.js';
+import { evaluate, type EvaluationScope } from './evaluate.js';
+import { propertyRange, rangeOf } from './ast-ranges.js';
+import { didYouMean, suggest } from './suggest.js';
+import { formatValue, sequenceItems, type Value } from './values.js';
+
+export function lowerDocument(root: Document, syntax: readonly RnnDiagnostic[] = []): DocumentDescription {
+    const diagnostics: RnnDiagnostic[] = [...syntax];
+    const report = (d: RnnDiagnostic) => diagnostics.push(d);
+    const allConstants = new Map<string, number>();
+    for (const statement of root.statements) {
+        if (statement.$type === 'Constant' && statement.name && !allConstants.has(statement.name)) {
+            allConstants.set(statement.name, rangeOf(statement).start.line);
+        }
+    }
+    const values = new Map<string, Value | undefined>();
+    const scope: EvaluationScope = { constants: values, allConstants, report };
+    const constants: ConstantDescription[] = [];
+    const models: ModelDescription[] = [];
+
+    for (const statement of root.statements) {
+        if (!statement.name) continue;
+        const nameRange = propertyRange(statement, 'name');
+        if (statement.$type === 'Constant') {
+            if (values.has(statement.name)) {
+                report(diagnostic('duplicate-name', `The constant "${statement.name}" is already defined on line ${allConstants.get(statement.name)! + 1}; give this one another name.`, nameRange));
+                continue;
+            }
+            const value = statement.value ? evaluate(statement.value, scope) : undefined;
+            values.set(statement.name, value);
+            constants.push({ name: statement.name, value, range: rangeOf(statement), nameRange });
+        } else {
+            const earlier = models.find(m => m.name === statement.name);
+            if (earlier) {
+                report(diagnostic('duplicate-name', `A model named "${statement.name}" is already defined on line ${earlier.nameRange.start.line + 1}; model names are unique within a file.`, nameRange));
+                continue;
+            }
+            models.push(lowerModel(statement, scope));
+        }
+    }
+    return { constants, models, diagnostics };
+}
+
+function lowerModel(model: Model, scope: EvaluationScope): ModelDescription {
+    const layers: LayerDescription[] = [];
+    const statements: Partial<Record<'compile' | 'fit' | 'data', StatementDescription>> = {};
+    let inputCall: BoundCall | undefined;
+
+    for (const call of model.calls) {
+        const statementKind = findStatementKind(call.callee);
+        if (statementKind) {
+            const { bound } = bindCall(call, statementKind.args, scope);
+            if (statements[statementKind.name]) {
+                scope.report(diagnostic('statement-order', `${statementKind.name}(...) appears twice in model "${model.name}"; keep one.`, bound.nameRange));
+                continue;
+            }
+            statements[statementKind.name] = { ...bound, kind: statementKind.name };
+            continue;
+        }
+        const kind = findLayerKind(call.callee);
+        if (!kind) {
+            reportUnknownCallee(call, scope);
+            continue;
+        }
+        const after = Object.values(statements)[0];
+        if (after) {
+            scope.report(diagnostic('statement-order',
+                `${call.callee} comes after ${after.kind}(...): layers build the stack and go first, then compile, fit and data.`,
+                propertyRange(call, 'callee')));
+        }
+        if (kind.category === 'input') {
+            const { bound } = bindCall(call, signatureOf(kind), scope);
+            if (layers.length > 0 || inputCall) {
+                scope.report(diagnostic('input-shape-misplaced', 'Input(...) must be the first statement of the model; here Keras would not use it as the input.', bound.nameRange));
+            } else {
+                inputCall = bound;
+            }
+            continue;
+        }
+        const layer = lowerLayer(call, kind, scope);
+        if (layer) layers.push(layer);
+    }
+
+    const input = findInput(inputCall, layers, scope);
+    return {
+        name: model.name,
+        range: rangeOf(model),
+        nameRange: propertyRange(model, 'name'),
+        input,
+        layers,
+        compile: statements.compile,
+        fit: statements.fit,
+        data: statements.data,
+        bodyStart: rangeOf(model).start
+    };
+}
+
+function lowerLayer(call: Call, kind: LayerKind, scope: EvaluationScope): LayerDescription {
+    const { bound, nestedLayers } = bindCall(call, signatureOf(kind), scope);
+    if (!kind.wraps) return { ...bound, kind: kind.name };
+    const nested = nestedLayers.get(kind.wraps.argument);
+    if (!nested) return { ...bound, kind: kind.name, valid: false };
+    const innerKind = findLayerKind(nested.callee);
+    if (!innerKind) {
+        reportUnknownCallee(nested, scope);
+        return { ...bound, kind: kind.name, valid: false };
+    }
+    if (kind.wraps.accepts === 'recurrent' && !innerKind.recurrent) {
+        scope.report(diagnostic('invalid-argument',
+            `${kind.name} wraps a recurrent layer (SimpleRNN, LSTM or GRU), not ${innerKind.name}: it runs the layer over the sequence in both directions.`,
+            propertyRange(nested, 'callee')));
+        return { ...bound, kind: kind.name, valid: false };
+    }
+    const inner = lowerLayer(nested, innerKind, scope);
+    return { ...bound, kind: kind.name, inner, valid: bound.valid && inner.valid };
+}
+
+function reportUnknownCallee(call: Call, scope: EvaluationScope): void {
+    const names = [...layerKindNames(), ...STATEMENT_KINDS.map(s => s.name)];
+    const suggestions = suggest(call.callee, names);
+    const range = propertyRange(call, 'callee');
+    scope.report(diagnostic('unknown-layer',
+        `"${call.callee}" is not a layer RNN Lens knows, nor compile, fit or data.${didYouMean(suggestions)}`,
+        range,
+        suggestions.map((s, i) => ({ title: `Change to ${s}`, edits: [{ range, newText: s }], preferred: i === 0 }))));
+}
+
+/** Arguments that declare the input shape: on the first layer only (the wrapper, not the wrapped). */
+const INPUT_ARGS = ['batch_input_shape', 'input_shape', 'input_dim'] as const;
+
+function findInput(inputCall: BoundCall | undefined, layers: readonly LayerDescription[], scope: EvaluationScope): InputDescription | undefined {
+    let input = inputCall ? inputFromCall(inputCall) : undefined;
+    layers.forEach((layer, index) => {
+        const declared = inputArgsOf(layer);
+        if (index === 0 && !input && declared.length > 0) {
+            input = inputFromLayer(layer, declared[0]);
+            return;
+        }
+        for (const name of declared) {
+            const first = layers[0];
+            const edits = [removeArgumentEdit(layer, name)];
+            if (!input && first) edits.push(addArgumentEdit(first, `${name}=${formatValue(layer.args[name])}`));
+            scope.report(diagnostic('input-shape-misplaced',
+                input
+                    ? `${name} belongs on the first layer only; the model's input is already given${inputCall ? ' by Input(...)' : ''}, so Keras ignores it here. Remove it.`
+                    : `${name} belongs on the first layer of the model; on layer ${index + 1} Keras ignores it. Move it to the first layer.`,
+                layer.argRanges[name],
+                [{ title: input ? `Remove ${name}` : `Move ${name} to the first layer`, edits: edits.filter(e => e !== undefined), preferred: true }]));
+        }
+    });
+    // input_shape on the wrapped layer: it belongs on the wrapper.
+    layers.forEach((layer, index) => {
+        const inner = layer.inner;
+        if (!inner) return;
+        for (const name of inputArgsOf(inner)) {
+            const edits = [removeArgumentEdit(inner, name)];
+            if (index === 0 && !input) edits.push(addArgumentEdit(layer, `${name}=${formatValue(inner.args[name])}`));
+            scope.report(diagnostic('input-shape-misplaced',
+                `${name} goes on ${layer.kind}, not on the ${inner.kind} inside it: Keras reads the input shape of the outermost layer only, and says "This model has not yet been built" here.`,
+                inner.argRanges[name],
+                [{ title: `Move ${name} to ${layer.kind}`, edits: edits.filter(e => e !== undefined), preferred: true }]));
+            // Analyse as the user meant, so that the rest of the model still gets its shapes.
+            if (index === 0 && !input) input = inputFromLayer(inner, name);
+        }
+    });
+    const firstLayer = layers[0];
+    if (!input && firstLayer?.kind === 'Embedding' && firstLayer.given.includes('input_length')) {
+        const length = firstLayer.args.input_length;
+        input = {
+            shape: [typeof length === 'number' ? length : null], batchSize: null,
+            range: firstLayer.argRanges.input_length, valueRange: firstLayer.valueRanges.input_length, source: 'input_length'
+        };
+    }
+    return input;
+}
+
+/** The input-declaring arguments a layer was given; Embedding's own `input_dim` (its vocabulary) is not one. */
+function inputArgsOf(layer: LayerDescription): Array<typeof INPUT_ARGS[number]> {
+    const own = findLayerKind(layer.kind)?.args ?? [];
+    return INPUT_ARGS.filter(name => layer.given.includes(name) && !own.some(a => a.name === name));
+}
+
+function inputFromCall(call: BoundCall): InputDescription | undefined {
+    const batchShape = dims(call.args.batch_shape);
+    if (batchShape) {
+        return { shape: batchShape.slice(1), batchSize: batchShape[0], range: call.range, valueRange: call.valueRanges.batch_shape, source: 'Input', call };
+    }
+    const shape = dims(call.args.shape);
+    if (!shape) return undefined;
+    return { shape, batchSize: numberOrNull(call.args.batch_size), range: call.range, valueRange: call.valueRanges.shape, source: 'Input', call };
+}
+
+function inputFromLayer(layer: LayerDescription, name: typeof INPUT_ARGS[number]): InputDescription | undefined {
+    const range = layer.argRanges[name];
+    const valueRange = layer.valueRanges[name];
+    const value = layer.args[name];
+    if (name === 'input_dim') {
+        return typeof value === 'number' ? { shape: [value], batchSize: numberOrNull(layer.args.batch_size), range, valueRange, source: name } : undefined;
+    }
+    const shape = dims(value);
+    if (!shape) return undefined;
+    if (name === 'batch_input_shape') return { shape: shape.slice(1), batchSize: shape[0], range, valueRange, source: name };
+    return { shape, batchSize: numberOrNull(layer.args.batch_size), range, valueRange, source: name };
+}
+
+function dims(value: Value | undefined): Dim[] | undefined {
+    const items = sequenceItems(value);
+    if (!items) return undefined;
+    return items.map(item => (typeof item === 'number' ? item : null));
+}
+
+function numberOrNull(value: Value | undefined): number | null {
+    return typeof value === 'number' ? value : null;
+}

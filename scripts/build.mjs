@@ -1,0 +1,29 @@
+// Bundles the entry points with esbuild. `node scripts/build.mjs [--watch]`.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+/** Node entry points: the CLI (with the language server behind `rnn-lens lsp`). */
+const nodeBuild = {
+    entryPoints: { 'cli': 'cli/src/main.ts' },
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    // Langium's ESM modules use import.meta.url; in a CommonJS bundle it comes from __filename.
+    define: { 'import.meta.url': 'importMetaUrl', __RNN_LENS_VERSION__: JSON.stringify(pkg.version) },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    logLevel: 'info'
+};
+
+if (watch) {
+    const context = await esbuild.context(nodeBuild);
+    await context.watch();
+} else {
+    await esbuild.build(nodeBuild);
+}
