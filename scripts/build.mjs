@@ -7,7 +7,7 @@ const watch = process.argv.includes('--watch');
 
 /** Node entry points: the CLI (with the language server behind `rnn-lens lsp`). */
 const nodeBuild = {
-    entryPoints: { 'cli': 'cli/src/main.ts' },
+    entryPoints: { 'cli': 'cli/src/main.ts', 'server-node': 'server/src/server-node.ts' },
     outdir: 'out',
     outExtension: { '.js': '.cjs' },
     bundle: true,

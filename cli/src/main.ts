@@ -6,22 +6,26 @@ import '../../language/src/polyfills/object-group-by.cjs';
 import { CliError, type Io } from './io.js';
 import { runCheck } from './commands/check.js';
 import { runSummary } from './commands/summary.js';
+import { runLsp } from './commands/lsp.js';
 
 const USAGE = `rnn-lens: Keras-exact shapes, parameter counts and diagnostics for .rnn files
 
 Usage:
   rnn-lens summary FILE [--model NAME] [--json]   the Keras model.summary() of each model
   rnn-lens check FILE [--json]                    the diagnostics; exit code 1 when any error
+  rnn-lens lsp --stdio                            the language server, for any LSP client
   rnn-lens --help | --version
 
 Exit codes: 0 fine, 1 the file has errors, 2 the command could not run (unreadable file, bad usage).`;
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
+const COMMANDS: Record<string, (args: string[], io: Io) => number | undefined> = {
     summary: runSummary,
-    check: runCheck
+    check: runCheck,
+    lsp: runLsp
 };
 
-export function main(argv: string[], io: Io): number {
+/** The exit code, or undefined for a command that keeps running (the language server). */
+export function main(argv: string[], io: Io): number | undefined {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') {
         io.out(USAGE);
@@ -55,4 +59,5 @@ const io: Io = {
     out: text => process.stdout.write(`${text}\n`),
     err: text => process.stderr.write(`${text}\n`)
 };
-process.exitCode = main(process.argv.slice(2), io);
+const code = main(process.argv.slice(2), io);
+if (code !== undefined) process.exitCode = code;

@@ -1,0 +1,32 @@
+/**
+ * One analysis per document version: the validator, inlay hints, hovers, code actions and the
+ * custom requests all read it, so a keystroke is parsed once and analysed once.
+ */
+import type { LangiumDocument } from 'langium';
+import type { URI } from 'langium';
+import type { DataSource } from '../analysis/data-checks.js';
+import { analyzeDescription } from '../analysis/analyze.js';
+import type { DocumentAnalysis } from '../analysis/types.js';
+import type { Document } from '../generated/ast.js';
+import { describeParsed } from '../describe.js';
+
+/** Gives the data source for a document's `data(...)` files; absent in the browser. */
+export type DataSourceFactory = (documentUri: URI) => DataSource | undefined;
+
+export class AnalysisCache {
+    private readonly cache = new WeakMap<object, DocumentAnalysis>();
+
+    constructor(private readonly dataSourceFor: DataSourceFactory | undefined) {}
+
+    get(document: LangiumDocument): DocumentAnalysis {
+        // The parse result is replaced on every change, so it keys the document's current version.
+        const key = document.parseResult;
+        let analysis = this.cache.get(key);
+        if (!analysis) {
+            const description = describeParsed(document.parseResult as LangiumDocument<Document>['parseResult'], document.textDocument.getText());
+            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri) });
+            this.cache.set(key, analysis);
+        }
+        return analysis;
+    }
+}

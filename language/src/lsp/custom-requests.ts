@@ -1,0 +1,45 @@
+/**
+ * Requests beyond LSP that the extension and the training panel send:
+ * `rnnLens/summary` (the Keras summaries of a document) and `rnnLens/modelDescription`
+ * (one model's plain description with its analysis, or the errors that stop it).
+ */
+import { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import { documentSummaryJson, modelSummaryJson } from '../format/summary-json.js';
+import { formatSummary } from '../format/summary-table.js';
+import type { RnnLensServices } from './rnn-lens-module.js';
+import { toLspDiagnostic } from './document-validator.js';
+
+export interface SummaryParams { readonly uri: string; readonly model?: string }
+export interface ModelDescriptionParams { readonly uri: string; readonly model: string }
+
+export const SUMMARY_REQUEST = 'rnnLens/summary';
+export const MODEL_DESCRIPTION_REQUEST = 'rnnLens/modelDescription';
+
+export function registerCustomRequests(connection: Connection, shared: LangiumSharedServices, services: RnnLensServices): void {
+    const analysisOf = async (uri: string) => {
+        const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.parse(uri));
+        return services.analysis.AnalysisCache.get(document);
+    };
+    connection.onRequest(SUMMARY_REQUEST, async (params: SummaryParams) => {
+        const analysis = await analysisOf(params.uri);
+        const models = params.model === undefined ? analysis.models : analysis.models.filter(m => m.name === params.model);
+        return { ...documentSummaryJson(analysis, models), text: models.map(m => formatSummary(m)).join('\n\n') };
+    });
+    connection.onRequest(MODEL_DESCRIPTION_REQUEST, async (params: ModelDescriptionParams) => {
+        const analysis = await analysisOf(params.uri);
+        const model = analysis.models.find(m => m.name === params.model);
+        if (!model) return { error: `No model named "${params.model}" in ${params.uri}.`, models: analysis.models.map(m => m.name) };
+        const inside = (line: number) => line >= model.description.range.start.line && line <= model.description.range.end.line;
+        const errors = analysis.diagnostics.filter(d => d.severity === 'error' && (inside(d.range.start.line) || !analysis.models.some(m => d.range.start.line >= m.description.range.start.line && d.range.start.line <= m.description.range.end.line)));
+        return {
+            model: model.description,
+            constants: analysis.description.constants,
+            summary: modelSummaryJson(model),
+            layers: model.layers.map(l => ({ name: l.name, kind: l.kind, input: l.input ?? null, output: l.output ?? null, params: l.params ?? null, outcome: l.outcome ?? null })),
+            errors: errors.map(toLspDiagnostic),
+            trainable: errors.length === 0 && model.complete
+        };
+    });
+}

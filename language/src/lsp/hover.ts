@@ -1,0 +1,97 @@
+/**
+ * Hovers on layer names, argument names, constants and model names. Finds what is under the
+ * cursor in the CST, then answers from the analysis and the catalog.
+ */
+import { CstUtils, type LangiumDocument } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { LayerAnalysis } from '../analysis/types.js';
+import { findLayerKind, signatureOf } from '../catalog/index.js';
+import type { LayerOutcome } from '../catalog/layer-kind.js';
+import { findStatementKind } from '../catalog/statements.js';
+import type { Shape } from '../catalog/shape.js';
+import { argumentMarkdown, constantMarkdown, layerMarkdown, modelMarkdown } from '../explain/hover-markdown.js';
+import { isArgument, isCall, isConstant, isConstantRef, isModel } from '../generated/ast.js';
+import type { LayerDescription } from '../model/description.js';
+import type { Position } from '../model/source.js';
+import type { AnalysisCache } from './analysis-cache.js';
+
+export class RnnHoverProvider implements HoverProvider {
+    constructor(private readonly analyses: AnalysisCache) {}
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);
+        if (!leaf) return undefined;
+        const node = leaf.astNode;
+        const analysis = this.analyses.get(document);
+        const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value }, range: leaf.range });
+
+        if (isCall(node) && leaf.text === node.callee) {
+            const found = findLayerAt(analysis.models.flatMap(m => m.layers), leaf.range.start);
+            const kind = findLayerKind(node.callee);
+            if (kind) return markdown(layerMarkdown(kind, found?.layer, found?.outcome, found?.input, found?.title ?? kind.kerasName));
+            const statement = findStatementKind(node.callee);
+            return statement ? markdown(`**${statement.name}(...)**: ${statement.summary}`) : undefined;
+        }
+        if (isArgument(node) && leaf.text === node.keyword && isCall(node.$container)) {
+            const call = node.$container;
+            const signature = findLayerKind(call.callee) ? signatureOf(findLayerKind(call.callee)!) : findStatementKind(call.callee)?.args;
+            const spec = signature?.find(s => s.name === node.keyword);
+            if (!spec) return undefined;
+            const bound = findBoundCall(analysis, call.$cstNode?.range.start);
+            return markdown(argumentMarkdown(call.callee, spec, bound?.args[spec.name]));
+        }
+        if (isConstantRef(node) || (isConstant(node) && leaf.text === node.name)) {
+            const name = isConstantRef(node) ? node.constant.$refText : node.name;
+            const constant = analysis.description.constants.find(c => c.name === name);
+            return constant ? markdown(constantMarkdown(name, constant.value, constant.nameRange.start.line)) : undefined;
+        }
+        if (isModel(node) && leaf.text === node.name) {
+            const model = analysis.models.find(m => m.name === node.name);
+            return model ? markdown(modelMarkdown(model)) : undefined;
+        }
+        return undefined;
+    }
+}
+
+interface FoundLayer {
+    readonly layer: LayerAnalysis;
+    readonly outcome?: LayerOutcome;
+    readonly input?: Shape;
+    readonly title: string;
+}
+
+/** The layer whose name starts at `position`: a layer of a model, or the one a wrapper wraps. */
+function findLayerAt(layers: readonly LayerAnalysis[], position: Position): FoundLayer | undefined {
+    for (const layer of layers) {
+        if (samePosition(layer.description.nameRange.start, position)) {
+            return { layer, outcome: layer.outcome, input: layer.input, title: layer.name };
+        }
+        const inner = layer.description.inner;
+        if (inner && samePosition(inner.nameRange.start, position)) {
+            const perStep = layer.kind === 'TimeDistributed' && layer.input ? [layer.input[0], ...layer.input.slice(2)] : layer.input;
+            const direction = layer.kind === 'Bidirectional' ? `${layer.name}, each direction` : `inside ${layer.name}`;
+            return { layer, outcome: layer.outcome?.inner, input: perStep, title: direction };
+        }
+    }
+    return undefined;
+}
+
+function findBoundCall(analysis: ReturnType<AnalysisCache['get']>, start: Position | undefined) {
+    if (!start) return undefined;
+    for (const model of analysis.description.models) {
+        const calls = [
+            ...model.layers.flatMap(l => (l.inner ? [l, l.inner] : [l])) as LayerDescription[],
+            ...[model.compile, model.fit, model.data, model.input?.call].filter(c => c !== undefined)
+        ];
+        const call = calls.find(c => samePosition(c.range.start, start));
+        if (call) return call;
+    }
+    return undefined;
+}
+
+function samePosition(a: Position, b: Position): boolean {
+    return a.line === b.line && a.character === b.character;
+}

@@ -1,0 +1,60 @@
+/**
+ * The language server's services: Langium's defaults, with RNN Lens's analysis behind the
+ * validator, inlay hints, hovers and code actions. The Node and browser entry points (server/)
+ * create them with their own connection and file system.
+ */
+import '../polyfills/object-group-by.cjs';
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { RnnLensGeneratedModule, RnnLensGeneratedSharedModule } from '../generated/module.js';
+import { AnalysisCache, type DataSourceFactory } from './analysis-cache.js';
+import { RnnCodeActionProvider } from './code-actions.js';
+import { RnnConfigurationProvider } from './configuration.js';
+import { RnnDocumentValidator } from './document-validator.js';
+import { RnnHoverProvider } from './hover.js';
+import { RnnInlayHintProvider } from './inlay-hints.js';
+
+export interface RnnLensAddedServices {
+    readonly analysis: {
+        readonly AnalysisCache: AnalysisCache;
+    };
+}
+
+export type RnnLensServices = LangiumServices & RnnLensAddedServices;
+
+export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined): Module<RnnLensServices, PartialLangiumServices & RnnLensAddedServices> {
+    return {
+        analysis: {
+            AnalysisCache: () => new AnalysisCache(dataSourceFor)
+        },
+        validation: {
+            DocumentValidator: services => new RnnDocumentValidator(services.analysis.AnalysisCache)
+        },
+        lsp: {
+            InlayHintProvider: services => new RnnInlayHintProvider(services.analysis.AnalysisCache, services.shared.workspace.ConfigurationProvider),
+            HoverProvider: services => new RnnHoverProvider(services.analysis.AnalysisCache),
+            CodeActionProvider: () => new RnnCodeActionProvider()
+        }
+    };
+}
+
+const RnnLensSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        ConfigurationProvider: services => new RnnConfigurationProvider(services)
+    }
+};
+
+export interface RnnLensServicesContext extends DefaultSharedModuleContext {
+    /** Reads `data(...)` files for a document; omitted where there is no file system (the browser). */
+    readonly dataSourceFor?: DataSourceFactory;
+}
+
+export function createRnnLensServices(context: RnnLensServicesContext): { shared: LangiumSharedServices; RnnLens: RnnLensServices } {
+    const shared = inject(createDefaultSharedModule(context), RnnLensGeneratedSharedModule, RnnLensSharedModule);
+    const RnnLens = inject(createDefaultModule({ shared }), RnnLensGeneratedModule, createRnnLensModule(context.dataSourceFor));
+    shared.ServiceRegistry.register(RnnLens);
+    return { shared, RnnLens };
+}

@@ -1,0 +1,23 @@
+/**
+ * The Node.js language server: stdio (`rnn-lens lsp --stdio`, for any editor) or IPC (the VS Code
+ * client); vscode-languageserver picks the transport from the command line.
+ */
+import '../../language/src/polyfills/object-group-by.cjs';
+import { dirname } from 'node:path';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
+import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
+import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
+
+export function startNodeLanguageServer(): void {
+    const connection = createConnection(ProposedFeatures.all);
+    const { shared, RnnLens } = createRnnLensServices({
+        connection,
+        ...NodeFileSystem,
+        dataSourceFor: uri => (uri.scheme === 'file' ? new CsvDataSource(dirname(uri.fsPath)) : undefined)
+    });
+    registerCustomRequests(connection, shared, RnnLens);
+    startLanguageServer(shared);
+}
