@@ -21,9 +21,22 @@ const nodeBuild = {
     logLevel: 'info'
 };
 
+/** The browser language server, for VS Code for the Web: one classic-script worker file. */
+const browserServerBuild = {
+    entryPoints: { 'server-browser': 'server/src/main-browser.ts' },
+    outdir: 'out',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: true,
+    define: { __RNN_LENS_VERSION__: JSON.stringify(pkg.version) },
+    logLevel: 'info'
+};
+
+const builds = [nodeBuild, browserServerBuild];
 if (watch) {
-    const context = await esbuild.context(nodeBuild);
-    await context.watch();
+    for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-    await esbuild.build(nodeBuild);
+    await Promise.all(builds.map(options => esbuild.build(options)));
 }

@@ -12,6 +12,9 @@ import {
 import { RnnLensGeneratedModule, RnnLensGeneratedSharedModule } from '../generated/module.js';
 import { AnalysisCache, type DataSourceFactory } from './analysis-cache.js';
 import { RnnCodeActionProvider } from './code-actions.js';
+import { RnnCodeLensProvider } from './code-lens.js';
+import { RnnCompletionProvider } from './completion.js';
+import { RnnSignatureHelpProvider } from './signature-help.js';
 import { RnnConfigurationProvider } from './configuration.js';
 import { RnnDocumentValidator } from './document-validator.js';
 import { RnnHoverProvider } from './hover.js';
@@ -36,7 +39,10 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
         lsp: {
             InlayHintProvider: services => new RnnInlayHintProvider(services.analysis.AnalysisCache, services.shared.workspace.ConfigurationProvider),
             HoverProvider: services => new RnnHoverProvider(services.analysis.AnalysisCache),
-            CodeActionProvider: () => new RnnCodeActionProvider()
+            CodeActionProvider: () => new RnnCodeActionProvider(),
+            CompletionProvider: services => new RnnCompletionProvider(services.analysis.AnalysisCache),
+            SignatureHelp: () => new RnnSignatureHelpProvider(),
+            CodeLensProvider: services => new RnnCodeLensProvider(services.analysis.AnalysisCache)
         }
     };
 }

@@ -1,0 +1,139 @@
+/**
+ * Completion: layer names with their signature and doc in a model body, argument names of the
+ * call the cursor is in (not those already given), enumeration values inside strings, True/False,
+ * constants defined above the cursor, and `let`/`model` at the top level.
+ */
+import type { LangiumDocument } from 'langium';
+import type { CompletionProvider } from 'langium/lsp';
+import {
+    CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams
+} from 'vscode-languageserver';
+import type { ArgSpec, ArgType } from '../catalog/arg-spec.js';
+import { LAYER_KINDS, findLayerKind, signatureOf } from '../catalog/index.js';
+import { STATEMENT_KINDS, findStatementKind } from '../catalog/statements.js';
+import { describeType } from '../model/check-value.js';
+import { formatValue } from '../model/values.js';
+import type { AnalysisCache } from './analysis-cache.js';
+import { cursorContext, type CallContext } from './call-context.js';
+import { signatureLabel } from './signature-help.js';
+
+export class RnnCompletionProvider implements CompletionProvider {
+    readonly completionOptions = { triggerCharacters: ['(', ',', '=', '"', "'", ' '] };
+
+    constructor(private readonly analyses: AnalysisCache) {}
+
+    getCompletion(document: LangiumDocument, params: CompletionParams): CompletionList {
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        const context = cursorContext(text, offset);
+        const items: CompletionItem[] = [];
+        const call = context.call;
+        if (call?.inString) {
+            items.push(...enumValues(call, call.inString.quote, false));
+        } else if (call?.valueOf) {
+            items.push(...enumValues(call, '"', true), ...this.constants(document, offset));
+        } else if (call) {
+            items.push(...argumentNames(call), ...this.constants(document, offset));
+            if (acceptsLayer(call)) items.push(...layerItems(true));
+        } else if (context.inModel) {
+            items.push(...layerItems(false), ...statementItems());
+        } else {
+            items.push(
+                { label: 'let', kind: CompletionItemKind.Keyword, insertText: 'let ${1:name} = ${2:value}', insertTextFormat: InsertTextFormat.Snippet, detail: 'a constant' },
+                { label: 'model', kind: CompletionItemKind.Keyword, insertText: 'model ${1:Name} {\n    $0\n}', insertTextFormat: InsertTextFormat.Snippet, detail: 'a Keras Sequential model' }
+            );
+        }
+        return { isIncomplete: false, items };
+    }
+
+    /** Constants defined above the cursor, with their values. */
+    private constants(document: LangiumDocument, offset: number): CompletionItem[] {
+        const line = document.textDocument.positionAt(offset).line;
+        return this.analyses.get(document).description.constants
+            .filter(c => c.range.end.line < line)
+            .map(c => ({ label: c.name, kind: CompletionItemKind.Constant, detail: c.value === undefined ? undefined : `= ${formatValue(c.value)}` }));
+    }
+}
+
+function signatureOfCallee(callee: string): readonly ArgSpec[] | undefined {
+    const kind = findLayerKind(callee);
+    return kind ? signatureOf(kind) : findStatementKind(callee)?.args;
+}
+
+function argumentNames(call: CallContext): CompletionItem[] {
+    const signature = signatureOfCallee(call.callee) ?? [];
+    const positionalTaken = signature.filter(s => !s.keywordOnly).slice(0, call.positionalBefore).map(s => s.name);
+    return signature
+        .filter(spec => !call.keywordsGiven.includes(spec.name) && !positionalTaken.includes(spec.name))
+        .map((spec, i) => ({
+            label: `${spec.name}=`,
+            kind: CompletionItemKind.Property,
+            insertText: `${spec.name}=`,
+            filterText: spec.name,
+            sortText: String(i).padStart(3, '0'),
+            detail: spec.required ? `${describeType(spec.type)} (required)` : `default ${formatValue(spec.default)}`,
+            documentation: { kind: MarkupKind.Markdown, value: spec.doc },
+            command: { title: 'Suggest', command: 'editor.action.triggerSuggest' }
+        }));
+}
+
+function acceptsLayer(call: CallContext): boolean {
+    const kind = findLayerKind(call.callee);
+    return Boolean(kind?.wraps) && call.positionalBefore === 0 && call.keywordsGiven.length === 0;
+}
+
+function enumValues(call: CallContext, quote: string, withQuotes: boolean): CompletionItem[] {
+    const spec = (signatureOfCallee(call.callee) ?? []).find(s => s.name === call.valueOf);
+    if (!spec) return [];
+    const values = enumerationOf(spec.type);
+    const items: CompletionItem[] = values.map(value => ({
+        label: withQuotes ? `${quote}${value}${quote}` : value,
+        kind: CompletionItemKind.EnumMember,
+        detail: value === spec.default ? 'default' : undefined,
+        preselect: value === spec.default
+    }));
+    if (withQuotes && allowsBool(spec.type)) {
+        items.push({ label: 'True', kind: CompletionItemKind.Keyword }, { label: 'False', kind: CompletionItemKind.Keyword });
+    }
+    if (withQuotes && spec.type.kind === 'optional') items.push({ label: 'None', kind: CompletionItemKind.Keyword });
+    return items;
+}
+
+function enumerationOf(type: ArgType): string[] {
+    switch (type.kind) {
+        case 'enum': return [...type.values];
+        case 'optional': return enumerationOf(type.of);
+        case 'oneOf': return type.of.flatMap(enumerationOf);
+        case 'list': return enumerationOf(type.of);
+        default: return [];
+    }
+}
+
+function allowsBool(type: ArgType): boolean {
+    return type.kind === 'bool' || ((type.kind === 'optional') && allowsBool(type.of)) || (type.kind === 'oneOf' && type.of.some(allowsBool));
+}
+
+function layerItems(recurrentOnly: boolean): CompletionItem[] {
+    return LAYER_KINDS
+        .filter(kind => !recurrentOnly || kind.recurrent)
+        .map(kind => ({
+            label: kind.name,
+            kind: CompletionItemKind.Class,
+            detail: signatureLabel(kind.name, signatureOf(kind)),
+            documentation: { kind: MarkupKind.Markdown, value: kind.summary },
+            insertText: `${kind.name}($0)`,
+            insertTextFormat: InsertTextFormat.Snippet,
+            command: { title: 'Signature', command: 'editor.action.triggerParameterHints' }
+        }));
+}
+
+function statementItems(): CompletionItem[] {
+    return STATEMENT_KINDS.map(kind => ({
+        label: kind.name,
+        kind: CompletionItemKind.Function,
+        detail: signatureLabel(kind.name, kind.args),
+        documentation: { kind: MarkupKind.Markdown, value: kind.summary },
+        insertText: `${kind.name}($0)`,
+        insertTextFormat: InsertTextFormat.Snippet
+    }));
+}

@@ -1,0 +1,17 @@
+/**
+ * The browser language server, run in a web worker by VS Code for the Web: the same services as
+ * the Node server, without a file system (data files are not read, so data checks are skipped).
+ */
+import '../../language/src/polyfills/object-group-by.cjs';
+import { EmptyFileSystem } from 'langium';
+import { startLanguageServer } from 'langium/lsp';
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
+import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
+import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+const { shared, RnnLens } = createRnnLensServices({ connection, ...EmptyFileSystem });
+registerCustomRequests(connection, shared, RnnLens);
+startLanguageServer(shared);
