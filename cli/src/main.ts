@@ -55,6 +55,12 @@ export function main(argv: string[], io: Io): number | undefined {
 declare const __RNN_LENS_VERSION__: string | undefined;
 const VERSION = typeof __RNN_LENS_VERSION__ === 'string' ? __RNN_LENS_VERSION__ : '0.0.0-dev';
 
+// `rnn-lens check FILE | head`: when the reader goes away, stop quietly as other tools do.
+process.stdout.on('error', error => {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+});
+
 const io: Io = {
     out: text => process.stdout.write(`${text}\n`),
     err: text => process.stderr.write(`${text}\n`)

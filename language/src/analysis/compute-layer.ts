@@ -31,7 +31,10 @@ export function computeLayer(layer: LayerDescription, input: Shape, kerasName: s
                 code: 'incompatible-rank',
                 message: `${call.kind} expects a ${rankWords(min, max)} input but gets ${formatShape(shape)}. Keras: "Input 0 of layer "${name}" is incompatible with the layer: expected ${expected}, found ndim=${shape.length}. Full shape received: ${formatShape(shape)}".`
             };
-            return { error: issue };
+            const error = { error: issue };
+            // The wrapped layer's result is reported by computeInner; the layer's own here.
+            if (call === layer) report(call, error);
+            return error;
         }
         const innerCall = call.inner;
         const result = kind.compute({
@@ -45,7 +48,10 @@ export function computeLayer(layer: LayerDescription, input: Shape, kerasName: s
             } : undefined
         });
         if (call === layer) report(call, result);
-        return call.args.trainable === false && !isLayerError(result) ? frozen(result) : result;
+        if (isLayerError(result)) return result;
+        // The batch dimension passes through every layer unchanged (a fixed batch_size stays fixed).
+        const batched = result.output[0] === shape[0] ? result : { ...result, output: [shape[0], ...result.output.slice(1)] };
+        return call.args.trainable === false ? frozen(batched) : batched;
     }
 
     function report(call: LayerDescription, result: LayerResult): void {

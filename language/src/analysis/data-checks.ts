@@ -99,7 +99,7 @@ function tooShort(data: StatementDescription, table: DataTable): RnnDiagnostic[]
     const empty = fractions.map((f, i) => (f > 0 && counts[i] < 1 ? names[i] ?? `part ${i + 1}` : undefined)).filter(Boolean);
     if (windows >= 1 && empty.length === 0) return [];
     return [diagnostic('data-too-short',
-        `The file has ${table.rowCount} rows: ${table.rowCount} − ${lookback} (lookback) − ${horizon} (horizon) + 1 = ${Math.max(0, windows)} windows, split ${fractions.join(' / ')} into ${counts.join(' / ')}; the ${empty.length > 0 ? empty.join(' and ') : 'training'} part gets none. Use more rows or a shorter lookback.`,
+        `The file has ${table.rowCount} rows: ${table.rowCount} − ${lookback} (lookback) − ${horizon} (horizon) + 1 = ${Math.max(0, windows)} windows, split ${fractions.join(' / ')} into ${counts.join(' / ')}; the ${empty.length > 0 ? empty.join(' and ') : 'training'} ${empty.length > 1 ? 'parts get' : 'part gets'} none. Use more rows or a shorter lookback.`,
         data.valueRanges.lookback ?? data.valueRanges.path ?? data.nameRange)];
 }
 

@@ -27,6 +27,8 @@ export function bindCall(call: Call, signature: readonly ArgSpec[], scope: Evalu
     const valueRanges: Record<string, SourceRange> = {};
     const itemRanges: Record<string, SourceRange[]> = {};
     const nestedLayers = new Map<string, Call>();
+    /** The arguments given by position, to tell "by position and by keyword" from "by keyword twice". */
+    const positional = new Set<string>();
     const positionalSpecs = signature.filter(s => !s.keywordOnly);
     let valid = true;
     let positionalIndex = 0;
@@ -37,12 +39,15 @@ export function bindCall(call: Call, signature: readonly ArgSpec[], scope: Evalu
         if (!spec) { valid = false; continue; }
         if (spec.name in given || order.includes(spec.name)) {
             scope.report(diagnostic('duplicate-argument',
-                `${call.callee} got "${spec.name}" twice${argument.keyword ? '' : ' (once by position, once by keyword)'}; Python stops with "got multiple values for argument '${spec.name}'". Keep one.`,
+                positional.has(spec.name)
+                    ? `${call.callee} got "${spec.name}" twice (once by position, once by keyword); Python stops with "got multiple values for argument '${spec.name}'". Keep one.`
+                    : `${call.callee} got "${spec.name}" twice; Python stops with "keyword argument repeated: ${spec.name}". Keep one.`,
                 rangeOf(argument)));
             valid = false;
             continue;
         }
         order.push(spec.name);
+        if (!argument.keyword) positional.add(spec.name);
         argRanges[spec.name] = rangeOf(argument);
         valueRanges[spec.name] = rangeOf(argument.value);
         if (!argument.value) { valid = false; continue; }

@@ -9,15 +9,30 @@ export function syntaxDiagnostics(parse: Pick<ParseResult, 'lexerErrors' | 'pars
         const start = error.line !== undefined && error.column !== undefined
             ? { line: error.line - 1, character: error.column - 1 }
             : positionAt(text, error.offset);
-        const end = { line: start.line, character: start.character + Math.max(1, error.length) };
         const bad = text.substr(error.offset, Math.max(1, error.length));
+        if (bad[0] === '"' || bad[0] === "'") {
+            // A quote that opens no complete string: the string runs to the end of the line unclosed.
+            const lineEnd = /[\r\n]/.exec(text.slice(error.offset));
+            const length = lineEnd ? lineEnd.index : text.length - error.offset;
+            const end = { line: start.line, character: start.character + Math.max(1, length) };
+            result.push(diagnostic('syntax', `This string is not closed: add the closing ${bad[0]} before the end of the line.`, { start, end }));
+            continue;
+        }
+        const end = { line: start.line, character: start.character + Math.max(1, error.length) };
         result.push(diagnostic('syntax', `Unexpected character ${JSON.stringify(bad)}: it is not part of the .rnn language.`, { start, end }));
     }
     for (const error of parse.parserErrors) {
         const token = error.token;
+        const previous = (error as { previousToken?: { endLine?: number; endColumn?: number } }).previousToken;
         let start: Position;
         let end: Position;
-        if (Number.isFinite(token.startLine) && Number.isFinite(token.startColumn)) {
+        if (error.name === 'MismatchedTokenException' && previous && Number.isFinite(previous.endLine) && Number.isFinite(previous.endColumn)
+            && !(token.startLine! <= previous.endLine!)) {
+            // A token is missing at the end of a line (`LSTM(8` then `Dense(1)` on the next line, or
+            // a model without its `}`): the place to type it is right after the last good token,
+            // not on the line where the parser noticed.
+            start = end = { line: previous.endLine! - 1, character: previous.endColumn! };
+        } else if (Number.isFinite(token.startLine) && Number.isFinite(token.startColumn)) {
             start = { line: token.startLine! - 1, character: token.startColumn! - 1 };
             end = { line: (token.endLine ?? token.startLine!) - 1, character: token.endColumn ?? token.startColumn! };
         } else {
