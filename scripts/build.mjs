@@ -15,6 +15,8 @@ const nodeBuild = {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
+    // tfjs stays a runtime dependency of the CLI (its wasm files load from node_modules).
+    external: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
     // Langium's ESM modules use import.meta.url; in a CommonJS bundle it comes from __filename.
     define: { 'import.meta.url': 'importMetaUrl', __RNN_LENS_VERSION__: JSON.stringify(pkg.version) },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },

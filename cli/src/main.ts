@@ -7,25 +7,30 @@ import { CliError, type Io } from './io.js';
 import { runCheck } from './commands/check.js';
 import { runSummary } from './commands/summary.js';
 import { runLsp } from './commands/lsp.js';
+import { runTrain } from './commands/train.js';
 
 const USAGE = `rnn-lens: Keras-exact shapes, parameter counts and diagnostics for .rnn files
 
 Usage:
   rnn-lens summary FILE [--model NAME] [--json]   the Keras model.summary() of each model
   rnn-lens check FILE [--json]                    the diagnostics; exit code 1 when any error
+  rnn-lens train FILE [--model NAME] [--epochs N] [--batch-size N] [--learning-rate X]
+                 [--backend auto|wasm|cpu] [--json] [--save DIR]
+                                                  trains the model with tfjs on its data
   rnn-lens lsp --stdio                            the language server, for any LSP client
   rnn-lens --help | --version
 
 Exit codes: 0 fine, 1 the file has errors, 2 the command could not run (unreadable file, bad usage).`;
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number | undefined> = {
+const COMMANDS: Record<string, (args: string[], io: Io) => number | undefined | Promise<number>> = {
     summary: runSummary,
     check: runCheck,
-    lsp: runLsp
+    lsp: runLsp,
+    train: runTrain
 };
 
 /** The exit code, or undefined for a command that keeps running (the language server). */
-export function main(argv: string[], io: Io): number | undefined {
+export async function main(argv: string[], io: Io): Promise<number | undefined> {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') {
         io.out(USAGE);
@@ -41,7 +46,7 @@ export function main(argv: string[], io: Io): number | undefined {
         return 2;
     }
     try {
-        return run(rest, io);
+        return await run(rest, io);
     } catch (error) {
         if (error instanceof CliError) {
             io.err(`rnn-lens ${command}: ${error.message}`);
@@ -65,5 +70,6 @@ const io: Io = {
     out: text => process.stdout.write(`${text}\n`),
     err: text => process.stderr.write(`${text}\n`)
 };
-const code = main(process.argv.slice(2), io);
-if (code !== undefined) process.exitCode = code;
+void main(process.argv.slice(2), io).then(code => {
+    if (code !== undefined) process.exitCode = code;
+});

@@ -7,6 +7,7 @@ import type { Value } from '../model/values.js';
 import type { DiagnosticCode, Severity } from '../model/diagnostic.js';
 import type { ArgSpec } from './arg-spec.js';
 import type { Shape } from './shape.js';
+import type { TfjsBuild } from './tfjs-build.js';
 
 export type LayerCategory =
     | 'input' | 'convolution' | 'pooling' | 'reshaping' | 'recurrent' | 'wrapper'
@@ -86,6 +87,8 @@ export interface LayerKind {
     /** True for recurrent layers: their output is 2D unless `return_sequences=True`. */
     readonly recurrent?: boolean;
     compute(context: LayerContext): LayerResult;
+    /** How to build the layer in tfjs (training/ supplies tfjs and the custom layers). */
+    readonly tfjs?: TfjsBuild;
 }
 
 export function fail(code: DiagnosticCode, message: string, argument?: string): { readonly error: LayerIssue } {

@@ -1,0 +1,119 @@
+/**
+ * `rnn-lens train FILE [--model NAME] [--epochs N] [--batch-size N] [--learning-rate X]
+ * [--backend auto|wasm|cpu] [--json] [--save DIR]`: trains a model with tfjs on its data.
+ * A progress bar on a terminal, a line per epoch otherwise, JSON lines with --json.
+ * Ctrl-C stops between batches and still prints the results so far.
+ */
+import { dirname, resolve } from 'node:path';
+import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
+import { prepareDataset } from '../../../training/src/data/dataset.js';
+import { DataError } from '../../../training/src/data/errors.js';
+import { directoryLoader } from '../../../training/src/data/node-loader.js';
+import { selectNodeBackend, type BackendRequest } from '../../../training/src/backend/node-backend.js';
+import { createCustomLayers } from '../../../training/src/layers/index.js';
+import { saveModelToDirectory } from '../../../training/src/save/save-node.js';
+import { TrainingBlocked, trainModel } from '../../../training/src/train/train-model.js';
+import { CliError, analyzeFile, type Io } from '../io.js';
+import { parseOptions, singleFile } from './options.js';
+import { batchLine, epochLine } from '../progress-bar.js';
+import { resultLines, resultJson } from '../train-results.js';
+
+export async function runTrain(args: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseOptions(args, {
+        model: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' },
+        'learning-rate': { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'string' }
+    });
+    const file = singleFile(positionals);
+    const analysis = analyzeFile(file);
+    const model = pickModel(analysis.models, values.model, file);
+    const errors = analysis.diagnostics.filter(d => d.severity === 'error');
+    if (errors.length > 0 || !model.complete) {
+        for (const d of errors) io.err(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`);
+        io.err(`rnn-lens train: model "${model.name}" cannot be trained until the errors above are fixed.`);
+        return 1;
+    }
+    const backendRequest = (values.backend ?? 'auto') as BackendRequest;
+    if (!['auto', 'wasm', 'cpu'].includes(backendRequest)) throw new CliError(`--backend must be auto, wasm or cpu, not "${values.backend}".`);
+    const epochs = positiveOption(values.epochs, '--epochs', true);
+    const batchSize = positiveOption(values['batch-size'], '--batch-size', true);
+    const learningRate = positiveOption(values['learning-rate'], '--learning-rate', false);
+
+    let data;
+    try {
+        data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(dirname(resolve(file))), { outputUnits: model.output?.[model.output.length - 1] ?? undefined });
+    } catch (error) {
+        if (error instanceof DataError) { io.err(`rnn-lens train: ${error.message}`); return 1; }
+        throw error;
+    }
+
+    const tf = await import('@tensorflow/tfjs');
+    const backend = await selectNodeBackend(tf, backendRequest);
+    const json = values.json === true;
+    const tty = !json && process.stderr.isTTY === true;
+    if (!json) {
+        io.out(`Training "${model.name}" (${model.totals.total.toLocaleString('en-US')} params) on ${data.summary}`);
+        io.out(`Backend: ${backend.backend} (${backend.reason})`);
+    }
+    let stop = false;
+    const onSigint = () => {
+        if (stop) process.exit(130);
+        stop = true;
+        io.err('\nStopping after this batch (Ctrl-C again to quit now)...');
+    };
+    process.on('SIGINT', onSigint);
+    const tensorsBefore = tf.memory().numTensors;
+    try {
+        const result = await trainModel(tf, model, data, createCustomLayers(tf), {
+            epochs, batchSize, learningRate,
+            shouldStop: () => stop,
+            onBatch: p => { if (tty) process.stderr.write(`\r\x1b[K${batchLine(p)}`); },
+            onEpoch: log => {
+                if (json) io.out(JSON.stringify({ epoch: log.epoch, epochs: log.epochs, ...log.logs, seconds: round(log.seconds), samplesPerSecond: Math.round(log.samplesPerSecond) }));
+                else if (tty) process.stderr.write(`\r\x1b[K${epochLine(log)}\n`);
+                else io.out(epochLine(log));
+            }
+        });
+        try {
+            if (values.save) {
+                const written = await saveModelToDirectory(tf, result.tfModel, values.save);
+                if (!json) io.out(`Saved the trained model (tfjs format) to ${written.join(', ')}`);
+            }
+            if (json) io.out(JSON.stringify(resultJson(result, backend.backend, data)));
+            else io.out(resultLines(result, data).join('\n'));
+        } finally {
+            result.tfModel.dispose();
+        }
+        const leaked = tf.memory().numTensors - tensorsBefore;
+        if (leaked !== 0) io.err(`rnn-lens train: warning: ${leaked} tensors were not released.`);
+        return 0;
+    } catch (error) {
+        if (error instanceof TrainingBlocked) {
+            io.err(`rnn-lens train: model "${model.name}" cannot be trained in tfjs:\n${error.message}`);
+            return 1;
+        }
+        throw error;
+    } finally {
+        process.off('SIGINT', onSigint);
+    }
+}
+
+function pickModel(models: readonly ModelAnalysis[], name: string | undefined, file: string): ModelAnalysis {
+    if (models.length === 0) throw new CliError(`${file} has no model.`);
+    if (name === undefined) return models[0];
+    const model = models.find(m => m.name === name);
+    if (!model) throw new CliError(`no model named "${name}" in ${file}; its models are: ${models.map(m => m.name).join(', ')}.`);
+    return model;
+}
+
+function positiveOption(text: string | undefined, flag: string, integer: boolean): number | undefined {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+        throw new CliError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, not "${text}".`);
+    }
+    return value;
+}
+
+function round(x: number): number {
+    return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,59 @@
+/**
+ * How a layer kind is built in tfjs, so that the trained model is the Keras model. The catalog
+ * only describes the construction: tfjs itself, Keras-to-tfjs name mapping and RNN Lens's own
+ * layers (for what tfjs lacks) come in through the context from training/, so the language core
+ * carries no tfjs code (only its types).
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Value } from '../model/values.js';
+import type { Shape } from './shape.js';
+
+export type Tf = typeof tfjs;
+export type TfLayer = tfjs.layers.Layer;
+
+/** Options every tfjs layer takes: name, trainable, and the input shape on the first layer. */
+export interface TfjsBaseConfig {
+    readonly name: string;
+    readonly trainable: boolean;
+    readonly batchInputShape?: Array<number | null>;
+}
+
+/** RNN Lens's own tfjs layers, for what tfjs lacks or does differently from Keras. */
+export interface TfjsCustomLayers {
+    /** Conv1D with Keras's `padding` (valid, same, causal), `strides`, `dilation_rate` (with gradients) and `groups`. */
+    conv1d(config: Record<string, unknown>): TfLayer;
+    conv1dTranspose(config: Record<string, unknown>): TfLayer;
+    separableConv1d(config: Record<string, unknown>): TfLayer;
+    zeroPadding1d(config: Record<string, unknown>): TfLayer;
+    upSampling1d(config: Record<string, unknown>): TfLayer;
+    /** A recurrent layer with Keras's cell math and weight layout (GRU with reset_after=True among them). */
+    recurrent(kind: 'SimpleRNN' | 'LSTM' | 'GRU', config: Record<string, unknown>): TfLayer;
+}
+
+export interface TfjsBuildContext {
+    readonly tf: Tf;
+    /** Every argument, bound and defaulted, as in the plain description. */
+    readonly args: Readonly<Record<string, Value>>;
+    /** The layer's input shape, batch first. */
+    readonly input: Shape;
+    /** Spread into the tfjs config: `{ ...context.base, units: 30 }`. */
+    readonly base: TfjsBaseConfig;
+    readonly custom: TfjsCustomLayers;
+    /** Builds the wrapped layer of a wrapper. */
+    readonly buildInner?: () => TfLayer;
+    /** Keras names → tfjs identifiers; each throws `NotTrainable` for what tfjs cannot do. */
+    activation(value: Value): string | undefined;
+    initializer(value: Value): unknown;
+    regularizer(value: Value): unknown;
+    constraint(value: Value): unknown;
+}
+
+export type TfjsBuild = (context: TfjsBuildContext) => TfLayer;
+
+/** Thrown while building when a model uses something tfjs cannot train: said before training starts. */
+export class NotTrainable extends Error {
+    constructor(message: string, readonly argument?: string) {
+        super(message);
+        this.name = 'NotTrainable';
+    }
+}

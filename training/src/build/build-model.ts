@@ -1,0 +1,84 @@
+/**
+ * Builds the tfjs model of an analysed model, layer by layer from the catalog's `tfjs`
+ * descriptions, and checks that every layer has Keras's parameter count: the model that
+ * trains is the Keras model, or building says why not before any training starts.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import type { LayerAnalysis, ModelAnalysis } from '../../../language/src/analysis/types.js';
+import { findLayerKind } from '../../../language/src/catalog/index.js';
+import { formatCount } from '../../../language/src/catalog/numbers.js';
+import type { Shape } from '../../../language/src/catalog/shape.js';
+import { NotTrainable, type TfjsBuildContext, type TfjsCustomLayers, type TfLayer } from '../../../language/src/catalog/tfjs-build.js';
+import type { LayerDescription } from '../../../language/src/model/description.js';
+import { tfjsActivation, tfjsConstraint, tfjsInitializer, tfjsRegularizer } from './keras-names.js';
+
+export interface BuildProblem {
+    /** The layer's Keras name (`lstm_1`), or the model's for model-wide problems. */
+    readonly layer: string;
+    readonly message: string;
+}
+
+export type BuildResult =
+    | { readonly ok: true; readonly model: tfjs.Sequential }
+    | { readonly ok: false; readonly problems: readonly BuildProblem[] };
+
+export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: TfjsCustomLayers): BuildResult {
+    if (!model.complete || !model.input) {
+        return { ok: false, problems: [{ layer: model.name, message: `Model "${model.name}" has errors or unknown shapes: fix the problems first.` }] };
+    }
+    const problems: BuildProblem[] = [];
+    const sequential = tf.sequential({ name: model.name });
+    model.layers.forEach((layer, index) => {
+        try {
+            const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input! : undefined, custom);
+            sequential.add(built);
+            checkParams(built, layer);
+        } catch (error) {
+            problems.push({ layer: layer.name, message: error instanceof NotTrainable ? error.message : `tfjs cannot build ${layer.name} (${layer.kind}): ${(error as Error).message}` });
+        }
+    });
+    if (problems.length > 0) {
+        sequential.dispose();
+        return { ok: false, problems };
+    }
+    return { ok: true, model: sequential };
+}
+
+function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shape, name: string, modelInput: Shape | undefined, custom: TfjsCustomLayers): TfLayer {
+    const kind = findLayerKind(layer.kind);
+    if (!kind?.tfjs) throw new NotTrainable(`RNN Lens cannot train ${layer.kind} layers yet.`);
+    const inner = layer.inner;
+    const context: TfjsBuildContext = {
+        tf,
+        args: layer.args,
+        input,
+        base: {
+            name,
+            trainable: layer.args.trainable !== false,
+            ...(modelInput ? { batchInputShape: [...modelInput] } : {})
+        },
+        custom,
+        buildInner: inner ? () => buildLayer(tf, inner, innerInput(layer.kind, input), `${findLayerKind(inner.kind)?.kerasName ?? 'inner'}_in_${name}`, undefined, custom) : undefined,
+        activation: tfjsActivation,
+        initializer: value => tfjsInitializer(tf, value),
+        regularizer: value => tfjsRegularizer(tf, value),
+        constraint: value => tfjsConstraint(tf, value)
+    };
+    return kind.tfjs(context);
+}
+
+/** The shape a wrapper gives its wrapped layer. */
+function innerInput(wrapper: string, input: Shape): Shape {
+    return wrapper === 'TimeDistributed' ? [input[0], ...input.slice(2)] : input;
+}
+
+function checkParams(built: TfLayer, layer: LayerAnalysis): void {
+    const expected = layer.params!;
+    const size = (weights: typeof built.trainableWeights) =>
+        weights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
+    const trainable = size(built.trainableWeights);
+    const nonTrainable = size(built.nonTrainableWeights);
+    if (trainable !== expected.trainable || nonTrainable !== expected.nonTrainable) {
+        throw new Error(`it has ${formatCount(trainable)} trainable and ${formatCount(nonTrainable)} non-trainable parameters in tfjs, Keras has ${formatCount(expected.trainable)} and ${formatCount(expected.nonTrainable)}`);
+    }
+}

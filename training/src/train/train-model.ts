@@ -1,0 +1,175 @@
+/**
+ * Trains one analysed model on its prepared data: builds the Keras model in tfjs, compiles it
+ * as `compile(...)` says, fits it as `fit(...)` says (EarlyStopping included), reports progress,
+ * stops between batches when asked, evaluates on the test part, and leaks no tensor.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
+import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
+import { KERAS_DEFAULT_BATCH_SIZE } from '../../../language/src/catalog/statements.js';
+import { buildTfjsModel, type BuildProblem } from '../build/build-model.js';
+import { compileSettings } from '../build/compile.js';
+import type { PreparedDataset } from '../data/dataset.js';
+import { EarlyStopper, earlyStoppingFrom } from './early-stopping.js';
+import { evaluateOnTest, type TestResult } from './evaluate.js';
+import type { EpochLog, TrainingCallbacks } from './progress.js';
+
+export interface TrainOptions extends TrainingCallbacks {
+    /** Overrides `fit(epochs=...)`. */
+    readonly epochs?: number;
+    readonly batchSize?: number;
+    readonly learningRate?: number;
+    /** Asked after every batch; true ends training there (the results so far are kept). */
+    readonly shouldStop?: () => boolean;
+}
+
+export interface TrainResult {
+    readonly model: string;
+    readonly params: number;
+    readonly epochsRun: number;
+    readonly epochs: number;
+    readonly batchSize: number;
+    readonly optimizer: string;
+    readonly loss: string;
+    readonly history: readonly EpochLog[];
+    readonly stoppedEarly: boolean;
+    readonly stoppedByUser: boolean;
+    readonly restoredBestEpoch?: number;
+    /** The loss and metrics on the test part (scaled, as Keras's evaluate reports them). */
+    readonly testLogs: Readonly<Record<string, number>>;
+    readonly test?: TestResult;
+    readonly seconds: number;
+    /** The trained tfjs model; the caller disposes it. */
+    readonly tfModel: tfjs.Sequential;
+}
+
+/** The model cannot be trained: said before training starts, with the layer at fault. */
+export class TrainingBlocked extends Error {
+    constructor(readonly problems: readonly BuildProblem[]) {
+        super(problems.map(p => `${p.layer}: ${p.message}`).join('\n'));
+        this.name = 'TrainingBlocked';
+    }
+}
+
+export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data: PreparedDataset, custom: TfjsCustomLayers, options: TrainOptions = {}): Promise<TrainResult> {
+    let settings;
+    try {
+        settings = compileSettings(tf, analysis.description.compile, options.learningRate);
+    } catch (error) {
+        throw new TrainingBlocked([{ layer: analysis.name, message: (error as Error).message }]);
+    }
+    const built = buildTfjsModel(tf, analysis, custom);
+    if (!built.ok) {
+        settings.optimizer.dispose();
+        throw new TrainingBlocked(built.problems);
+    }
+    const model = built.model;
+    const fitArgs = analysis.description.fit?.args ?? {};
+    const epochs = options.epochs ?? (typeof fitArgs.epochs === 'number' ? fitArgs.epochs : 1);
+    const batchSize = options.batchSize ?? (typeof fitArgs.batch_size === 'number' ? fitArgs.batch_size : KERAS_DEFAULT_BATCH_SIZE);
+    const stopper = earlyStoppingFrom(fitArgs.callbacks) ? new EarlyStopper(earlyStoppingFrom(fitArgs.callbacks)!) : undefined;
+    const history: EpochLog[] = [];
+    const [steps, features] = data.inputShape;
+    const tensors: tfjs.Tensor[] = [];
+    const keep = <T extends tfjs.Tensor>(t: T) => { tensors.push(t); return t; };
+    const started = Date.now();
+    let stoppedEarly = false;
+    let stoppedByUser = false;
+    try {
+        model.compile({ optimizer: settings.optimizer, loss: settings.loss, metrics: settings.metrics.map(m => m.tfjs) });
+        const xTrain = keep(tf.tensor3d(data.train.x, [data.train.n, steps, features]));
+        const yTrain = keep(tf.tensor2d(data.train.y, [data.train.n, data.targetWidth]));
+        const validation = data.validation.n > 0
+            ? [keep(tf.tensor3d(data.validation.x, [data.validation.n, steps, features])), keep(tf.tensor2d(data.validation.y, [data.validation.n, data.targetWidth]))] as [tfjs.Tensor, tfjs.Tensor]
+            : undefined;
+        const batches = Math.ceil(data.train.n / batchSize);
+        let epochStarted = Date.now();
+        await model.fit(xTrain, yTrain, {
+            epochs,
+            batchSize,
+            shuffle: fitArgs.shuffle !== false,
+            validationData: validation,
+            verbose: 0,
+            yieldEvery: 'batch',
+            callbacks: {
+                onEpochBegin: async () => { epochStarted = Date.now(); },
+                onBatchEnd: async (batch, logs) => {
+                    const seconds = (Date.now() - epochStarted) / 1000;
+                    const done = Math.min((batch + 1) * batchSize, data.train.n);
+                    const perSecond = seconds > 0 ? done / seconds : 0;
+                    const epochIndex = history.length;
+                    const samplesLeft = (epochs - epochIndex) * data.train.n - done;
+                    options.onBatch?.({
+                        epoch: epochIndex + 1, epochs, batch: batch + 1, batches, loss: logs?.loss ?? NaN,
+                        samplesPerSecond: perSecond, secondsLeft: perSecond > 0 ? samplesLeft / perSecond : NaN
+                    });
+                    if (options.shouldStop?.()) {
+                        stoppedByUser = true;
+                        model.stopTraining = true;
+                    }
+                },
+                onEpochEnd: async (epoch, logs) => {
+                    const seconds = (Date.now() - epochStarted) / 1000;
+                    const entry: EpochLog = { epoch: epoch + 1, epochs, logs: kerasLogNames(logs ?? {}, settings.metrics), seconds, samplesPerSecond: seconds > 0 ? data.train.n / seconds : 0 };
+                    history.push(entry);
+                    options.onEpoch?.(entry);
+                    if (stopper?.onEpochEnd(epoch, entry.logs, model)) {
+                        stoppedEarly = true;
+                        model.stopTraining = true;
+                    }
+                }
+            }
+        });
+        const restored = stopper?.restore(model) ? stopper.bestEpoch + 1 : undefined;
+        const testLogs = data.test.n > 0 ? evaluateLogs(tf, model, data, settings.metrics) : {};
+        return {
+            model: analysis.name,
+            params: analysis.totals.total,
+            epochsRun: history.length,
+            epochs,
+            batchSize,
+            optimizer: settings.optimizerText,
+            loss: settings.kerasLoss,
+            history,
+            stoppedEarly,
+            stoppedByUser,
+            restoredBestEpoch: restored,
+            testLogs,
+            test: evaluateOnTest(tf, model, data),
+            seconds: (Date.now() - started) / 1000,
+            tfModel: model
+        };
+    } catch (error) {
+        model.dispose();
+        throw error;
+    } finally {
+        stopper?.dispose();
+        tensors.forEach(t => t.dispose());
+        settings.optimizer.dispose();
+    }
+}
+
+/** tfjs logs `acc`, `val_acc`; Keras users read `accuracy` and the names they wrote. */
+function kerasLogNames(logs: Readonly<Record<string, number>>, metrics: ReadonlyArray<{ keras: string; tfjs: string }>): Record<string, number> {
+    const result: Record<string, number> = {};
+    for (const [key, value] of Object.entries(logs)) {
+        const validation = key.startsWith('val_');
+        const bare = validation ? key.slice(4) : key;
+        const metric = metrics.find(m => m.tfjs === bare || (m.tfjs === 'accuracy' && bare === 'acc'));
+        const name = metric ? metric.keras : bare;
+        result[validation ? `val_${name}` : name] = value;
+    }
+    return result;
+}
+
+function evaluateLogs(tf: typeof tfjs, model: tfjs.LayersModel, data: PreparedDataset, metrics: ReadonlyArray<{ keras: string }>): Record<string, number> {
+    const [steps, features] = data.inputShape;
+    const values = tf.tidy(() => {
+        const x = tf.tensor3d(data.test.x, [data.test.n, steps, features]);
+        const y = tf.tensor2d(data.test.y, [data.test.n, data.targetWidth]);
+        const result = model.evaluate(x, y, { batchSize: 256 });
+        return (Array.isArray(result) ? result : [result]).map(t => t.dataSync()[0]);
+    });
+    const names = ['loss', ...metrics.map(m => m.keras)];
+    return Object.fromEntries(values.map((v, i) => [names[i] ?? `metric_${i}`, v]));
+}
