@@ -3,14 +3,14 @@
  * check lines and their JSON, and the exit codes (0 fine, 1 errors in the file, 2 could not run).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/ensure-built.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bundle = join(root, 'out', 'cli.cjs');
 const example = 'examples/advanced_rnn_theory.rnn';
 let dir: string;
 
@@ -22,18 +22,6 @@ function cli(...args: string[]): Run {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The newest modification time of the sources the bundle is built from. */
-function newestSource(): number {
-    let newest = 0;
-    const walk = (path: string) => {
-        const stats = statSync(path);
-        if (stats.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
-        else if (/\.(ts|cjs)$/.test(path)) newest = Math.max(newest, stats.mtimeMs);
-    };
-    for (const d of ['cli/src', 'language/src']) if (existsSync(join(root, d))) walk(join(root, d));
-    return newest;
-}
-
 function file(name: string, text: string): string {
     const path = join(dir, name);
     writeFileSync(path, text);
@@ -41,11 +29,7 @@ function file(name: string, text: string): string {
 }
 
 beforeAll(() => {
-    // Build when the bundle is missing or older than its sources, so the test runs what is written.
-    if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource()) {
-        const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
-        if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
-    }
+    ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'rnn-lens-cli-'));
 }, 120_000);
 

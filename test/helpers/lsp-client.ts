@@ -1,0 +1,130 @@
+/**
+ * A minimal LSP client over stdio for tests and benchmarks: starts `rnn-lens lsp --stdio` as a
+ * child process, frames JSON-RPC messages, matches responses to requests, collects notifications.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/rnn-lens.cjs', import.meta.url));
+
+export interface Notification { readonly method: string; readonly params: any }
+
+export class LspClient {
+    private readonly process: ChildProcessWithoutNullStreams;
+    private buffer = Buffer.alloc(0);
+    private nextId = 1;
+    private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+    private readonly listeners: Array<(n: Notification) => void> = [];
+    readonly notifications: Notification[] = [];
+    stderr = '';
+    exited: number | null = null;
+
+    constructor(args: string[] = ['lsp', '--stdio']) {
+        this.process = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+        this.process.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+        this.process.on('exit', code => {
+            this.exited = code ?? -1;
+            for (const { reject } of this.pending.values()) reject(new Error(`server exited (${code}): ${this.stderr}`));
+            this.pending.clear();
+        });
+    }
+
+    get alive(): boolean {
+        return this.exited === null;
+    }
+
+    request<T = any>(method: string, params?: unknown, timeoutMs = 10_000): Promise<T> {
+        const id = this.nextId++;
+        return new Promise<T>((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.pending.delete(id);
+                reject(new Error(`${method} got no answer within ${timeoutMs} ms`));
+            }, timeoutMs);
+            this.pending.set(id, {
+                resolve: value => { clearTimeout(timer); resolve(value); },
+                reject: error => { clearTimeout(timer); reject(error); }
+            });
+            this.send({ jsonrpc: '2.0', id, method, params });
+        });
+    }
+
+    notify(method: string, params?: unknown): void {
+        this.send({ jsonrpc: '2.0', method, params });
+    }
+
+    /** Resolves with the next notification that matches, or rejects after the timeout. */
+    waitFor(method: string, predicate: (params: any) => boolean = () => true, timeoutMs = 10_000): Promise<any> {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
+            const listener = (n: Notification) => {
+                if (n.method === method && predicate(n.params)) {
+                    clearTimeout(timer);
+                    this.listeners.splice(this.listeners.indexOf(listener), 1);
+                    resolve(n.params);
+                }
+            };
+            this.listeners.push(listener);
+        });
+    }
+
+    async initialize(settings?: unknown): Promise<any> {
+        const result = await this.request('initialize', {
+            processId: process.pid, rootUri: null,
+            capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { inlayHint: {} } }
+        });
+        this.notify('initialized', {});
+        return result;
+    }
+
+    async shutdown(): Promise<void> {
+        if (!this.alive) return;
+        await this.request('shutdown');
+        this.notify('exit');
+        await new Promise<void>(resolve => (this.exited !== null ? resolve() : this.process.on('exit', () => resolve())));
+    }
+
+    kill(): void {
+        this.process.kill();
+    }
+
+    private send(message: unknown): void {
+        const json = JSON.stringify(message);
+        this.process.stdin.write(`Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`);
+    }
+
+    private receive(chunk: Buffer): void {
+        this.buffer = Buffer.concat([this.buffer, chunk]);
+        for (;;) {
+            const headerEnd = this.buffer.indexOf('\r\n\r\n');
+            if (headerEnd < 0) return;
+            const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
+            if (this.buffer.length < headerEnd + 4 + length) return;
+            const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
+            this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+            this.dispatch(message);
+        }
+    }
+
+    private dispatch(message: any): void {
+        if (message.id !== undefined && message.method === undefined) {
+            const waiter = this.pending.get(message.id);
+            this.pending.delete(message.id);
+            if (message.error) waiter?.reject(new Error(`${message.error.code}: ${message.error.message}`));
+            else waiter?.resolve(message.result);
+            return;
+        }
+        if (message.id !== undefined && message.method) {
+            // A request from the server (workspace/configuration, ...): answer it.
+            const result = message.method === 'workspace/configuration' ? message.params.items.map(() => this.settings ?? null) : null;
+            this.send({ jsonrpc: '2.0', id: message.id, result });
+            return;
+        }
+        const notification = { method: message.method, params: message.params };
+        this.notifications.push(notification);
+        for (const listener of [...this.listeners]) listener(notification);
+    }
+
+    /** What the client answers to workspace/configuration (the `rnnLens` section). */
+    settings: unknown;
+}
