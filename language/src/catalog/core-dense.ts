@@ -3,6 +3,7 @@ import { ACTIVATION, BOOL, POSITIVE_INT, arg, optional, required, weightArgs } f
 import { fail, type LayerKind } from './layer-kind.js';
 import { formatCount } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
+import { rejectActivityRegularizer, rejectIfSet, weightConfig } from './tfjs-helpers.js';
 
 export const Dense: LayerKind = {
     name: 'Dense',
@@ -38,5 +39,17 @@ export const Dense: LayerKind = {
             notes: perStep ? [`The same ${formatCount(total)} weights are shared by every time step.`] : [],
             warnings: []
         };
+    },
+    tfjs(context) {
+        rejectActivityRegularizer(context);
+        rejectIfSet(context, 'lora_rank', 'tfjs has no LoRA Dense; remove lora_rank to train in RNN Lens.');
+        // tfjs's Dense defaults to glorotNormal: Keras's glorot_uniform is passed explicitly.
+        return context.tf.layers.dense({
+            ...context.base,
+            units: context.args.units as number,
+            activation: context.activation(context.args.activation) as never,
+            useBias: context.args.use_bias === true,
+            ...weightConfig(context, ['kernel', 'bias'])
+        });
     }
 };

@@ -45,7 +45,8 @@ export const Activation: LayerKind = {
         required('activation', ACTIVATION, 'The activation function to apply, by name: "relu", "tanh", "softmax", ...; None means linear.')
     ],
     inputRank: { min: 1 },
-    compute: ({ input, args }) => identityOutcome(input, 'applied value by value', activationNotes(args.activation ?? null, input))
+    compute: ({ input, args }) => identityOutcome(input, 'applied value by value', activationNotes(args.activation ?? null, input)),
+    tfjs: context => context.tf.layers.activation({ ...context.base, activation: context.activation(context.args.activation ?? null) as never })
 };
 
 export const Masking: LayerKind = {
@@ -64,5 +65,7 @@ export const Masking: LayerKind = {
             `A time step where ${features} equal ${tidy(maskValue)} is masked: the recurrent layers after it skip that step (they carry their state over it). Pad short sequences with ${tidy(maskValue)} for this to work.`,
             'The mask does not change the shape or the parameter count; layers that cannot use a mask (Flatten, Conv1D in older Keras) drop it or fail.'
         ]);
-    }
+    },
+    // tfjs's Masking is Keras's: output x · any(x ≠ mask_value, last axis), and that mask passed on.
+    tfjs: context => context.tf.layers.masking({ ...context.base, maskValue: context.args.mask_value as number })
 };

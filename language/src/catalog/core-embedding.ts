@@ -4,6 +4,7 @@ import { BOOL, CONSTRAINT, INITIALIZER, POSITIVE_INT, REGULARIZER, FLOAT, arg, o
 import type { Formula, LayerIssue, LayerKind } from './layer-kind.js';
 import { formatCount } from './numbers.js';
 import { formatShape, type Shape } from './shape.js';
+import { rejectActivityRegularizer, rejectIfSet, weightConfig } from './tfjs-helpers.js';
 
 export const Embedding: LayerKind = {
     name: 'Embedding',
@@ -77,5 +78,18 @@ export const Embedding: LayerKind = {
             notes: r === null ? notes : [...notes, `With lora_rank=${r}, ${formatCount(params.trainable)} parameters are trained and the ${formatCount(table)} of the table are frozen.`],
             warnings
         };
+    },
+    tfjs(context) {
+        rejectActivityRegularizer(context);
+        rejectIfSet(context, 'lora_rank', 'tfjs has no LoRA Embedding; remove lora_rank to train in RNN Lens.');
+        rejectIfSet(context, 'weights', 'RNN Lens cannot load a pretrained table from a .rnn file; remove weights= to train the table from embeddings_initializer.');
+        // Keras's "uniform" is RandomUniform(-0.05, 0.05), passed explicitly; input_length and sparse change nothing in Keras 3.
+        return context.tf.layers.embedding({
+            ...context.base,
+            inputDim: context.args.input_dim as number,
+            outputDim: context.args.output_dim as number,
+            maskZero: context.args.mask_zero === true,
+            ...weightConfig(context, ['embeddings'])
+        });
     }
 };

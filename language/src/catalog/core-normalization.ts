@@ -9,6 +9,8 @@ import {
 import { fail, type Formula, type LayerIssue, type LayerKind, type LayerResult } from './layer-kind.js';
 import { dimText, formatCount } from './numbers.js';
 import { formatShape, product, type Shape } from './shape.js';
+import { NotTrainable } from './tfjs-build.js';
+import { ints, weightConfig } from './tfjs-helpers.js';
 
 /** Python indexing of the input's axes, batch included: -1 is the last axis. */
 function resolveAxis(axis: number, input: Shape, layer: string): number | { readonly error: LayerIssue } {
@@ -89,6 +91,25 @@ export const BatchNormalization: LayerKind = {
             ],
             warnings: []
         };
+    },
+    tfjs(context) {
+        const { args } = context;
+        if (args.center !== true || args.scale !== true) {
+            throw new NotTrainable('tfjs\'s BatchNormalization cannot train without both β and γ (center=False or scale=False fails in training); keep center=True and scale=True to train in RNN Lens.', args.center !== true ? 'center' : 'scale');
+        }
+        if (!context.base.trainable) {
+            throw new NotTrainable('BatchNormalization(trainable=False) runs in inference mode in Keras (moving statistics, no updates); tfjs would still use the batch statistics in training, so RNN Lens cannot train it.', 'trainable');
+        }
+        // momentum 0.99 and epsilon 0.001 are Keras's (and tfjs's) defaults, passed explicitly; synchronized only matters across devices.
+        return context.tf.layers.batchNormalization({
+            ...context.base,
+            axis: args.axis as number,
+            momentum: args.momentum as number,
+            epsilon: args.epsilon as number,
+            center: true,
+            scale: true,
+            ...weightConfig(context, ['beta', 'gamma', 'moving_mean', 'moving_variance'])
+        });
     }
 };
 
@@ -156,5 +177,22 @@ export const LayerNormalization: LayerKind = {
             notes,
             warnings: []
         };
+    },
+    tfjs(context) {
+        const { args } = context;
+        if (args.rms_scaling === true) {
+            throw new NotTrainable('tfjs has no RMS normalization (rms_scaling=True); remove it to train in RNN Lens.', 'rms_scaling');
+        }
+        if (args.center !== true || args.scale !== true) {
+            throw new NotTrainable('tfjs\'s LayerNormalization cannot train without both β and γ (center=False or scale=False fails in its gradient); keep center=True and scale=True to train in RNN Lens.', args.center !== true ? 'center' : 'scale');
+        }
+        return context.tf.layers.layerNormalization({
+            ...context.base,
+            axis: typeof args.axis === 'number' ? args.axis : ints(args.axis) as number[],
+            epsilon: args.epsilon as number,
+            center: true,
+            scale: true,
+            ...weightConfig(context, ['beta', 'gamma'])
+        });
     }
 };

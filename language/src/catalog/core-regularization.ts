@@ -8,6 +8,7 @@ import { identityOutcome, tidy } from './core-elementwise.js';
 import { fail, type LayerKind } from './layer-kind.js';
 import { dimText } from './numbers.js';
 import { formatShape, type Dim } from './shape.js';
+import { ints } from './tfjs-helpers.js';
 
 const rateDoc = 'The fraction of the input units to drop, in [0, 1).';
 
@@ -62,6 +63,16 @@ export const Dropout: LayerKind = {
             }
         }
         return identityOutcome(input, 'values are zeroed, none removed', notes);
+    },
+    // `seed` is not passed: tfjs's seeded dropout draws the same mask at every training step
+    // (Keras's seed generator draws a new one each step), which would not be dropout at all.
+    tfjs(context) {
+        const noise = context.args.noise_shape;
+        return context.tf.layers.dropout({
+            ...context.base,
+            rate: context.args.rate as number,
+            ...(noise === null || noise === undefined ? {} : { noiseShape: ints(noise) as number[] })
+        });
     }
 };
 
@@ -79,5 +90,7 @@ export const SpatialDropout1D: LayerKind = {
             dropoutNote(rate, `the ${dimText(features ?? null)} features (channels)`),
             `A dropped feature is zero at all ${steps === null || steps === undefined ? 'the' : steps} time steps of the sample: neighbouring steps are strongly correlated, so dropping single values (Dropout) would regularize little. It equals Dropout with noise_shape=(None, 1, features).`
         ]);
-    }
+    },
+    // Noise shape (batch, 1, channels), as Keras; `seed` is not passed (see Dropout).
+    tfjs: context => context.tf.layers.spatialDropout1d({ ...context.base, rate: context.args.rate as number })
 };

@@ -4,6 +4,7 @@ import { INT, POSITIVE_INT, arg, enumOf, optional, required } from './arg-spec.j
 import { fail, type LayerKind, type LayerResult } from './layer-kind.js';
 import { dimText } from './numbers.js';
 import { formatShape, product, type Dim, type Shape } from './shape.js';
+import { ints } from './tfjs-helpers.js';
 
 const NO_PARAMS = { trainable: 0, nonTrainable: 0 } as const;
 
@@ -54,6 +55,12 @@ export const Flatten: LayerKind = {
             shapeSteps: [`${times(rest)} = ${dimText(size)}${size === null ? ' (an unknown size makes the product unknown)' : ''}`],
             notes, warnings: []
         };
+    },
+    tfjs(context) {
+        const { tf, input, base } = context;
+        // tfjs's Flatten needs 3 axes or more; on (batch, n) Flatten is the identity, on (batch,) it adds an axis of 1.
+        if (input.length <= 2) return tf.layers.reshape({ ...base, targetShape: [input.length === 2 ? input[1] ?? -1 : 1] });
+        return tf.layers.flatten({ ...base, dataFormat: context.args.data_format === 'channels_first' ? 'channelsFirst' : 'channelsLast' });
     }
 };
 
@@ -115,6 +122,13 @@ export const Reshape: LayerKind = {
             shapeSteps: [inText, `-1 = ${size} / ${known.length > 1 ? `(${times(known)})` : knownSize} = ${fill}`],
             notes: [reshapeNote], warnings: []
         };
+    },
+    tfjs(context) {
+        // tfjs leaves a -1 as None in its shape inference (a Flatten or Dense after it then fails): give the size.
+        const target = ints(context.args.target_shape) as number[];
+        const size = product(context.input.slice(1));
+        const known = target.filter(d => d !== -1).reduce((a, b) => a * b, 1);
+        return context.tf.layers.reshape({ ...context.base, targetShape: size === null ? target : target.map(d => (d === -1 ? size / known : d)) });
     }
 };
 
@@ -136,7 +150,8 @@ export const RepeatVector: LayerKind = {
             notes: [`Every one of the ${n} steps holds the same ${dimText(features)} values; a recurrent layer with return_sequences=True after it can then produce a sequence of ${n} steps (encoder-decoder).`],
             warnings: []
         };
-    }
+    },
+    tfjs: context => context.tf.layers.repeatVector({ ...context.base, n: context.args.n as number })
 };
 
 export const Permute: LayerKind = {
@@ -171,5 +186,6 @@ export const Permute: LayerKind = {
             notes: ['Permute moves values between axes; Reshape to the same shape would only regroup them in order and mix steps with features.'],
             warnings: []
         };
-    }
+    },
+    tfjs: context => context.tf.layers.permute({ ...context.base, dims: ints(context.args.dims) as number[] })
 };

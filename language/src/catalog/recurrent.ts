@@ -10,6 +10,8 @@ import {
 import { fail, type LayerIssue, type LayerKind, type LayerResult } from './layer-kind.js';
 import { formatCount } from './numbers.js';
 import { formatShape } from './shape.js';
+import { NotTrainable, type TfjsBuildContext, type TfLayer } from './tfjs-build.js';
+import { num, prebuilt, rejectActivityRegularizer, weightConfig } from './tfjs-helpers.js';
 
 interface RecurrentFamily {
     readonly name: 'SimpleRNN' | 'LSTM' | 'GRU';
@@ -47,7 +49,8 @@ function recurrentKind(family: RecurrentFamily, args: ArgSpec[]): LayerKind {
         args,
         inputRank: { min: 3, max: 3 },
         recurrent: true,
-        compute: context => computeRecurrent(family, context.input, context.args)
+        compute: context => computeRecurrent(family, context.input, context.args),
+        tfjs: context => buildRecurrent(family.name, context)
     };
 }
 
@@ -128,6 +131,48 @@ function slowKernelWarnings(family: RecurrentFamily, args: Readonly<Record<strin
         argument: reasons[0][0],
         message: `${family.name} cannot use TensorFlow's fast cuDNN kernel on a GPU because of ${reasons.map(r => r[1]).join(', ')}; it falls back to a generic loop that is often several times slower. Fine on a CPU or for learning.`
     }];
+}
+
+/**
+ * The stock tfjs layers with every Keras default given explicitly (tfjs's own defaults differ:
+ * recurrentActivation hardSigmoid, kernelInitializer glorotNormal, no unitForgetBias). RNN Lens's
+ * own layer where tfjs cannot be Keras: GRU with reset_after=True, LSTM/GRU with recurrent_dropout
+ * (Keras then draws one mask per gate and GRU mixes the undropped state), and any dropout (tfjs
+ * keeps its last masks alive after the layer is disposed, and cannot seed them).
+ */
+function buildRecurrent(kind: RecurrentFamily['name'], context: TfjsBuildContext): TfLayer {
+    const { args, tf } = context;
+    if (args.stateful === true) {
+        throw new NotTrainable(`${kind}(stateful=True) carries its states from one batch to the next; RNN Lens trains on shuffled batches of independent windows, so it cannot train a stateful layer. Remove stateful=True.`, 'stateful');
+    }
+    if (args.return_state === true) throw new NotTrainable(`${kind}(return_state=True) returns several tensors; a Sequential model cannot pass them on.`, 'return_state');
+    rejectActivityRegularizer(context);
+    const dropout = num(args.dropout);
+    const recurrentDropout = num(args.recurrent_dropout);
+    // unroll and use_cudnn change how Keras runs the loop, not what it computes: nothing to pass.
+    const config = {
+        ...context.base,
+        units: args.units as number,
+        activation: context.activation(args.activation),
+        ...(kind === 'SimpleRNN' ? {} : { recurrentActivation: context.activation(args.recurrent_activation) }),
+        useBias: args.use_bias === true,
+        ...weightConfig(context, ['kernel', 'recurrent', 'bias']),
+        ...(kind === 'LSTM' ? { unitForgetBias: args.unit_forget_bias === true } : {}),
+        dropout,
+        recurrentDropout,
+        returnSequences: args.return_sequences === true,
+        goBackwards: args.go_backwards === true
+    };
+    const resetAfter = kind === 'GRU' && args.reset_after === true;
+    if (resetAfter || dropout > 0 || recurrentDropout > 0) {
+        return context.custom.recurrent(kind, { ...config, resetAfter, seed: typeof args.seed === 'number' ? args.seed : null });
+    }
+    switch (kind) {
+        case 'SimpleRNN': return tf.layers.simpleRNN(config as never);
+        // tfjs's LSTM leaks its unitForgetBias initialisation unless built inside tf.tidy.
+        case 'LSTM': return prebuilt(context, tf.layers.lstm(config as never));
+        case 'GRU': return tf.layers.gru(config as never);
+    }
 }
 
 export const SimpleRNN = recurrentKind({

@@ -3,6 +3,8 @@ import { enumOf, optional, arg, required, type ArgSpec } from './arg-spec.js';
 import { fail, isLayerError, type LayerKind } from './layer-kind.js';
 import { formatCount } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
+import { NotTrainable } from './tfjs-build.js';
+import { prebuilt, rejectIfSet } from './tfjs-helpers.js';
 
 const LAYER_ARG: ArgSpec = required('layer', { kind: 'layer' }, 'The layer to wrap, e.g. LSTM(30).');
 
@@ -53,6 +55,20 @@ export const Bidirectional: LayerKind = {
             warnings: inner.warnings,
             inner
         };
+    },
+    tfjs(context) {
+        rejectIfSet(context, 'backward_layer', 'RNN Lens builds the backward direction as a copy of `layer` (Keras\'s default); it cannot train a separate backward_layer.');
+        rejectIfSet(context, 'weights', 'RNN Lens cannot load initial weights from a .rnn file; remove weights= to train from Keras\'s initializers.');
+        const mode = context.args.merge_mode;
+        if (mode !== 'concat' && mode !== 'sum' && mode !== 'mul' && mode !== 'ave') {
+            throw new NotTrainable('Bidirectional needs merge_mode "concat", "sum", "mul" or "ave" in a Sequential model.', 'merge_mode');
+        }
+        // tfjs clones `layer` into forward_ and backward_ copies (go_backwards flipped), as Keras does.
+        const inner = context.buildInner!();
+        const layer = context.tf.layers.bidirectional({ ...context.base, layer: inner as never, mergeMode: mode });
+        for (const w of inner.weights) w.dispose(); // only its two clones are used (a prebuilt LSTM has weights)
+        layer.trainable = context.base.trainable; // tfjs's Bidirectional otherwise starts trainable
+        return prebuilt(context, layer);
     }
 };
 
@@ -82,6 +98,11 @@ export const TimeDistributed: LayerKind = {
             warnings: inner.warnings,
             inner
         };
+    },
+    tfjs(context) {
+        const layer = context.tf.layers.timeDistributed({ ...context.base, layer: context.buildInner!() });
+        if (!context.base.trainable) layer.trainable = false; // freezes the wrapped layer, as in Keras
+        return layer;
     }
 };
 

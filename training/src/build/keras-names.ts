@@ -10,8 +10,9 @@ import { formatValue, isCall, type Value } from '../../../language/src/model/val
 const ACTIVATIONS: Record<string, string> = {
     linear: 'linear', relu: 'relu', sigmoid: 'sigmoid', softmax: 'softmax', tanh: 'tanh', elu: 'elu', selu: 'selu',
     softplus: 'softplus', softsign: 'softsign', relu6: 'relu6', swish: 'swish', silu: 'swish', mish: 'mish',
-    gelu: 'gelu', hard_sigmoid: 'hardSigmoid'
+    gelu: 'gelu'
 };
+// Not mapped on purpose: Keras 3's hard_sigmoid is relu6(x + 3) / 6, tfjs's hardSigmoid is clip(0.2x + 0.5).
 
 export function tfjsActivation(value: Value): string {
     if (value === null) return 'linear';

@@ -152,7 +152,10 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
 /** tfjs logs `acc`, `val_acc`; Keras users read `accuracy` and the names they wrote. */
 function kerasLogNames(logs: Readonly<Record<string, number>>, metrics: ReadonlyArray<{ keras: string; tfjs: string }>): Record<string, number> {
     const result: Record<string, number> = {};
-    for (const [key, value] of Object.entries(logs)) {
+    // Keras's order: loss and metrics, then their validation counterparts.
+    const keys = Object.keys(logs).sort((a, b) => Number(a.startsWith('val_')) - Number(b.startsWith('val_')));
+    for (const key of keys) {
+        const value = logs[key];
         const validation = key.startsWith('val_');
         const bare = validation ? key.slice(4) : key;
         const metric = metrics.find(m => m.tfjs === bare || (m.tfjs === 'accuracy' && bare === 'acc'));

@@ -1,0 +1,64 @@
+/**
+ * Small helpers for the catalog's `tfjs` builds: Keras's weight arguments in tfjs spelling,
+ * and the checks that say before training what tfjs cannot do. No tfjs at run time (types only).
+ */
+import { formatValue, sequenceItems, type Value } from '../model/values.js';
+import { NotTrainable, type TfjsBuildContext, type TfLayer } from './tfjs-build.js';
+
+/** A tfjs layer config: checked by tfjs itself when the layer is made. */
+export type TfjsConfig = Record<string, unknown>;
+
+/** `recurrent_initializer` → `recurrentInitializer`. */
+export function camel(name: string): string {
+    return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * The `<w>_initializer`, `<w>_regularizer` and `<w>_constraint` of each Keras weight `w`, in
+ * tfjs's spelling and objects; the ones the layer does not take are skipped.
+ */
+export function weightConfig(context: TfjsBuildContext, weights: readonly string[]): TfjsConfig {
+    const config: TfjsConfig = {};
+    for (const w of weights) {
+        const init = context.args[`${w}_initializer`];
+        if (init !== undefined) config[camel(`${w}_initializer`)] = context.initializer(init);
+        const reg = context.args[`${w}_regularizer`];
+        if (reg !== undefined && reg !== null) config[camel(`${w}_regularizer`)] = context.regularizer(reg);
+        const con = context.args[`${w}_constraint`];
+        if (con !== undefined && con !== null) config[camel(`${w}_constraint`)] = context.constraint(con);
+    }
+    return config;
+}
+
+/** Throws NotTrainable when `argument` is set (not None/default): tfjs has no equivalent. */
+export function rejectIfSet(context: TfjsBuildContext, argument: string, why: string, unset: Value = null): void {
+    const value = context.args[argument];
+    if (value !== undefined && value !== unset) {
+        throw new NotTrainable(`${argument}=${formatValue(value)}: ${why}`, argument);
+    }
+}
+
+/** tfjs layers cannot run with an activity regularizer (tfjs: "not supported yet"). */
+export function rejectActivityRegularizer(context: TfjsBuildContext): void {
+    rejectIfSet(context, 'activity_regularizer',
+        'tfjs cannot train a layer with an activity regularizer; remove it (or regularize the weights with kernel_regularizer) to train in RNN Lens.');
+}
+
+/** A tuple/list of ints (None kept as null). */
+export function ints(value: Value | undefined): Array<number | null> {
+    return (sequenceItems(value) ?? []).map(v => (typeof v === 'number' ? v : null));
+}
+
+export function num(value: Value | undefined): number {
+    return typeof value === 'number' ? value : 0;
+}
+
+/**
+ * Builds a stock tfjs layer on the layer's input shape inside tf.tidy: tfjs's LSTM with
+ * unitForgetBias (Keras's default) leaves 4 tensors of its bias initialisation undisposed.
+ */
+export function prebuilt<L extends TfLayer>(context: TfjsBuildContext, layer: L): L {
+    context.tf.tidy(() => { layer.build([...context.input]); });
+    layer.built = true; // as Layer.apply would after building
+    return layer;
+}

@@ -1,0 +1,318 @@
+/**
+ * RNN Lens's own recurrent layer: Keras 3's SimpleRNNCell, LSTMCell and GRUCell run over the
+ * sequence, with Keras's weight layout (`kernel` [i, g·h], `recurrent_kernel` [h, g·h], `bias`
+ * [g·h], or [2, 3h] for GRU with reset_after=True) and Keras's dropout: one input mask shared
+ * by the gates (implementation 2), or one mask per gate for the inputs and the state when
+ * `recurrent_dropout` > 0 (Keras switches to implementation 1 then). The masks are drawn once
+ * per call and shared by every time step. tfjs's own GRU has no reset_after=True, and its
+ * LSTM/GRU share one recurrent mask between the gates (and GRU mixes the dropped state into h).
+ *
+ * tfjs is passed in (the trainer picks the backend), so the class is made once per tfjs module.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+
+type Tf = typeof tfjs;
+type Tensor = tfjs.Tensor;
+type Kind = 'SimpleRNN' | 'LSTM' | 'GRU';
+
+/** The layer's options, in tfjs spelling; initializers, regularizers and constraints as tfjs objects, identifiers or `{className, config}`. */
+export interface KerasRecurrentConfig {
+    readonly kind: Kind;
+    readonly units: number;
+    readonly activation?: string;
+    readonly recurrentActivation?: string;
+    readonly useBias?: boolean;
+    readonly kernelInitializer?: unknown;
+    readonly recurrentInitializer?: unknown;
+    readonly biasInitializer?: unknown;
+    readonly unitForgetBias?: boolean;
+    readonly kernelRegularizer?: unknown;
+    readonly recurrentRegularizer?: unknown;
+    readonly biasRegularizer?: unknown;
+    readonly kernelConstraint?: unknown;
+    readonly recurrentConstraint?: unknown;
+    readonly biasConstraint?: unknown;
+    readonly dropout?: number;
+    readonly recurrentDropout?: number;
+    readonly returnSequences?: boolean;
+    readonly goBackwards?: boolean;
+    readonly resetAfter?: boolean;
+    readonly seed?: number | null;
+    readonly name?: string;
+    readonly trainable?: boolean;
+    readonly batchInputShape?: Array<number | null>;
+}
+
+export const KERAS_RECURRENT_CLASS = 'RnnLensRecurrent';
+
+const GATES: Record<Kind, number> = { SimpleRNN: 1, LSTM: 4, GRU: 3 };
+
+type Ctor = new (config: KerasRecurrentConfig) => tfjs.layers.Layer;
+const classes = new WeakMap<object, Ctor>();
+
+/** The registered layer class for this tfjs module. */
+export function kerasRecurrentClass(tf: Tf): Ctor {
+    const known = classes.get(tf);
+    if (known) return known;
+    const made = defineClass(tf);
+    tf.serialization.registerClass(made as unknown as tfjs.serialization.SerializableConstructor<tfjs.layers.Layer>);
+    classes.set(tf, made);
+    return made;
+}
+
+/** `GlorotUniform` → `glorotUniform`, `L1L2` → `l1l2`: the tfjs factory of a serialized object. */
+function factoryName(className: string): string {
+    return className === 'L1L2' ? 'l1l2' : className.replace(/^(LeCun|[A-Z])/, s => (s === 'LeCun' ? 'leCun' : s.toLowerCase()));
+}
+
+interface Serial { getClassName(): string; getConfig(): object }
+
+function isSerial(value: unknown): value is Serial {
+    return typeof value === 'object' && value !== null && typeof (value as Serial).getClassName === 'function';
+}
+
+/** An identifier, an object or a `{className, config}` → the tfjs object (undefined stays undefined). */
+function resolve(namespace: object, value: unknown, fallback?: string): unknown {
+    const v = value ?? fallback;
+    if (v === undefined || v === null) return undefined;
+    if (isSerial(v)) return v;
+    const table = namespace as Record<string, (config?: object) => unknown>;
+    if (typeof v === 'string') {
+        const make = table[v];
+        if (!make) throw new Error(`unknown tfjs identifier "${v}"`);
+        return make({});
+    }
+    const { className, config } = v as { className: string; config?: object };
+    const make = table[factoryName(className)];
+    if (!make) throw new Error(`unknown tfjs class "${className}"`);
+    return make({ ...(config ?? {}) });
+}
+
+function serialize(value: unknown): unknown {
+    return isSerial(value) ? { className: value.getClassName(), config: value.getConfig() } : value ?? null;
+}
+
+function defineClass(tf: Tf): Ctor {
+    class RnnLensRecurrent extends tf.layers.Layer {
+        static className = KERAS_RECURRENT_CLASS;
+        readonly kind: Kind;
+        readonly units: number;
+        readonly returnSequences: boolean;
+        readonly returnState = false;
+        readonly goBackwards: boolean;
+        readonly resetAfter: boolean;
+        readonly useBias: boolean;
+        readonly unitForgetBias: boolean;
+        readonly dropout: number;
+        readonly recurrentDropout: number;
+        readonly seed: number | null;
+        private readonly activationName: string;
+        private readonly recurrentActivationName: string;
+        private readonly act: tfjs.layers.Layer;
+        private readonly recurrentAct: tfjs.layers.Layer;
+        private readonly inits: Record<'kernel' | 'recurrent' | 'bias', unknown>;
+        private readonly regularizers: Record<'kernel' | 'recurrent' | 'bias', unknown>;
+        private readonly constraints: Record<'kernel' | 'recurrent' | 'bias', unknown>;
+        private kernel?: tfjs.LayerVariable;
+        private recurrentKernel?: tfjs.LayerVariable;
+        private bias?: tfjs.LayerVariable;
+        private draws = 0;
+
+        constructor(config: KerasRecurrentConfig) {
+            super(config as ConstructorParameters<typeof tf.layers.Layer>[0]);
+            // Copy every option: tfjs's Bidirectional edits the config object after cloning from it.
+            this.kind = config.kind;
+            if (!(this.kind in GATES)) throw new Error(`unknown recurrent kind ${String(this.kind)}`);
+            this.units = config.units;
+            this.returnSequences = config.returnSequences === true;
+            this.goBackwards = config.goBackwards === true;
+            this.resetAfter = this.kind === 'GRU' && config.resetAfter !== false;
+            this.useBias = config.useBias !== false;
+            this.unitForgetBias = this.kind === 'LSTM' && config.unitForgetBias !== false;
+            this.dropout = Math.min(1, Math.max(0, config.dropout ?? 0));
+            this.recurrentDropout = Math.min(1, Math.max(0, config.recurrentDropout ?? 0));
+            this.seed = config.seed ?? null;
+            this.activationName = config.activation ?? 'tanh';
+            this.recurrentActivationName = config.recurrentActivation ?? 'sigmoid';
+            this.act = tf.layers.activation({ activation: this.activationName as never });
+            this.recurrentAct = tf.layers.activation({ activation: this.recurrentActivationName as never });
+            this.inits = {
+                kernel: resolve(tf.initializers, config.kernelInitializer, 'glorotUniform'),
+                recurrent: resolve(tf.initializers, config.recurrentInitializer, 'orthogonal'),
+                bias: resolve(tf.initializers, config.biasInitializer, 'zeros')
+            };
+            this.regularizers = {
+                kernel: resolve(tf.regularizers, config.kernelRegularizer),
+                recurrent: resolve(tf.regularizers, config.recurrentRegularizer),
+                bias: resolve(tf.regularizers, config.biasRegularizer)
+            };
+            this.constraints = {
+                kernel: resolve(tf.constraints, config.kernelConstraint),
+                recurrent: resolve(tf.constraints, config.recurrentConstraint),
+                bias: resolve(tf.constraints, config.biasConstraint)
+            };
+            this.supportsMasking = true;
+            this.inputSpec = [{ ndim: 3 }];
+        }
+
+        override build(inputShape: tfjs.Shape | tfjs.Shape[]): void {
+            const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tfjs.Shape;
+            const inputDim = shape[shape.length - 1] as number;
+            const gh = GATES[this.kind] * this.units;
+            const add = (name: string, dims: number[], which: 'kernel' | 'recurrent' | 'bias') =>
+                this.addWeight(name, dims, 'float32', this.inits[which] as never, this.regularizers[which] as never, true, this.constraints[which] as never);
+            this.kernel = add('kernel', [inputDim, gh], 'kernel');
+            this.recurrentKernel = add('recurrent_kernel', [this.units, gh], 'recurrent');
+            if (this.useBias) {
+                this.bias = add('bias', this.resetAfter ? [2, gh] : [gh], 'bias');
+                if (this.unitForgetBias) {
+                    // Keras: bias_initializer for i, ones for f, bias_initializer for c and o.
+                    const init = this.inits.bias as { apply(shape: number[]): Tensor };
+                    const h = this.units;
+                    tf.tidy(() => { this.bias!.write(tf.concat([init.apply([h]), tf.ones([h]), init.apply([2 * h])])); });
+                }
+            }
+            this.built = true;
+        }
+
+        override computeOutputShape(inputShape: tfjs.Shape | tfjs.Shape[]): tfjs.Shape {
+            const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tfjs.Shape;
+            return this.returnSequences ? [shape[0], shape[1], this.units] : [shape[0], this.units];
+        }
+
+        override computeMask(_inputs: Tensor | Tensor[], mask?: Tensor | Tensor[]): Tensor | Tensor[] {
+            return (this.returnSequences ? mask ?? null : null) as Tensor;
+        }
+
+        /** `count` dropout masks of ones' shape (one, when count is 1), scaled by 1 / (1 − rate) as Keras's. */
+        private masks(shape: number[], rate: number, count: number): Tensor[] {
+            return Array.from({ length: count }, () => {
+                const seed = this.seed === null ? undefined : `${this.seed}:${this.draws++}`;
+                return tf.dropout(tf.ones(shape), rate, undefined, seed);
+            });
+        }
+
+        override call(inputs: Tensor | Tensor[], kwargs: Record<string, unknown>): Tensor {
+            return tf.tidy(() => {
+                const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tfjs.Tensor3D;
+                const training = kwargs?.training === true;
+                const maskIn = (Array.isArray(kwargs?.mask) ? kwargs.mask[0] : kwargs?.mask) as Tensor | undefined;
+                const [batch, steps, inputDim] = x.shape;
+                const g = GATES[this.kind];
+                const h = this.units;
+                const perGate = this.recurrentDropout > 0 && this.kind !== 'SimpleRNN'; // Keras's implementation 1
+                const count = perGate ? g : 1;
+                const inputMasks = training && this.dropout > 0 && this.dropout < 1 ? this.masks([batch, inputDim], this.dropout, count) : null;
+                const stateMasks = training && this.recurrentDropout > 0 && this.recurrentDropout < 1 ? this.masks([batch, h], this.recurrentDropout, count) : null;
+
+                const kernel = this.kernel!.read();
+                const recurrent = this.recurrentKernel!.read();
+                const bias = this.bias?.read();
+                const inputBias = bias && (this.resetAfter ? tf.squeeze(tf.slice(bias, [0, 0], [1, g * h]), [0]) : bias);
+                const recurrentBias = bias && this.resetAfter ? tf.squeeze(tf.slice(bias, [1, 0], [1, g * h]), [0]) : undefined;
+                const kernels = perGate ? tf.split(kernel, g, 1) : [kernel];
+                const recurrents = perGate || (this.kind === 'GRU' && !this.resetAfter) ? tf.split(recurrent, g, 1) : [recurrent];
+
+                // The input projection x·W + b of every step at once (the input masks do not change over time).
+                const flat = tf.reshape(x, [batch * steps, inputDim]);
+                const projected = kernels.map((k, gate) => {
+                    const m = inputMasks ? tf.reshape(tf.tile(tf.expandDims(inputMasks[gate], 1), [1, steps, 1]), [batch * steps, inputDim]) : null;
+                    return tf.matMul(m ? tf.mul(flat, m) : flat, k);
+                });
+                let xw = projected.length === 1 ? projected[0] : tf.concat(projected, 1);
+                if (inputBias) xw = tf.add(xw, inputBias);
+                let xs = tf.unstack(tf.reshape(xw, [batch, steps, g * h]), 1);
+                let stepMasks = maskIn ? tf.unstack(tf.cast(tf.reshape(maskIn, [batch, steps, 1]), 'float32'), 1) : null;
+                if (this.goBackwards) {
+                    xs = xs.reverse();
+                    stepMasks = stepMasks?.reverse() ?? null;
+                }
+
+                let state = tf.zeros([batch, h]);
+                let carry = this.kind === 'LSTM' ? tf.zeros([batch, h]) : null;
+                const outputs: Tensor[] = [];
+                xs.forEach((xt, t) => {
+                    const [nextState, nextCarry] = this.step(xt, state, carry, stateMasks, recurrents, recurrentBias);
+                    const m = stepMasks?.[t];
+                    // A masked step carries the state over (and repeats the last output), as Keras.
+                    state = m ? tf.add(tf.mul(nextState, m), tf.mul(state, tf.sub(1, m))) : nextState;
+                    if (carry && nextCarry) carry = m ? tf.add(tf.mul(nextCarry, m), tf.mul(carry, tf.sub(1, m))) : nextCarry;
+                    if (this.returnSequences) outputs.push(state);
+                });
+                return this.returnSequences ? tf.stack(outputs, 1) : state;
+            });
+        }
+
+        private activate(layer: tfjs.layers.Layer, value: Tensor): Tensor {
+            return layer.apply(value) as Tensor;
+        }
+
+        /** One Keras cell step; `xw` is the input projection with the input bias. Returns [h, c]. */
+        private step(xw: Tensor, hPrev: Tensor, cPrev: Tensor | null, stateMasks: Tensor[] | null,
+            recurrents: Tensor[], recurrentBias: Tensor | undefined): [Tensor, Tensor | null] {
+            const dropped = (gate: number) => (stateMasks ? tf.mul(hPrev, stateMasks[stateMasks.length === 1 ? 0 : gate]) : hPrev);
+            /** h_(t−1)·U for every gate, each gate with its own recurrent mask when there is one per gate. */
+            const allGates = () => recurrents.length === 1
+                ? tf.matMul(dropped(0), recurrents[0])
+                : tf.concat(recurrents.map((u, gate) => tf.matMul(dropped(gate), u)), 1);
+            if (this.kind === 'SimpleRNN') {
+                return [this.activate(this.act, tf.add(xw, allGates())), null];
+            }
+            if (this.kind === 'LSTM') {
+                const [zi, zf, zc, zo] = tf.split(tf.add(xw, allGates()), 4, 1);
+                const i = this.activate(this.recurrentAct, zi);
+                const f = this.activate(this.recurrentAct, zf);
+                const c = tf.add(tf.mul(f, cPrev!), tf.mul(i, this.activate(this.act, zc)));
+                const o = this.activate(this.recurrentAct, zo);
+                return [tf.mul(o, this.activate(this.act, c)), c];
+            }
+            const [xz, xr, xh] = tf.split(xw, 3, 1);
+            let candidate: Tensor;
+            let z: Tensor;
+            if (this.resetAfter) {
+                // h̃ = act(x·W_h + b_h + r ⊙ (h·U_h + b_rh))
+                let inner = allGates();
+                if (recurrentBias) inner = tf.add(inner, recurrentBias);
+                const [rz, rr, rh] = tf.split(inner, 3, 1);
+                z = this.activate(this.recurrentAct, tf.add(xz, rz));
+                const r = this.activate(this.recurrentAct, tf.add(xr, rr));
+                candidate = this.activate(this.act, tf.add(xh, tf.mul(r, rh)));
+            } else {
+                // h̃ = act(x·W_h + b_h + (r ⊙ h)·U_h)
+                z = this.activate(this.recurrentAct, tf.add(xz, tf.matMul(dropped(0), recurrents[0])));
+                const r = this.activate(this.recurrentAct, tf.add(xr, tf.matMul(dropped(1), recurrents[1])));
+                candidate = this.activate(this.act, tf.add(xh, tf.matMul(tf.mul(r, dropped(2)), recurrents[2])));
+            }
+            // Keras mixes the undropped previous state.
+            return [tf.add(tf.mul(z, hPrev), tf.mul(tf.sub(1, z), candidate)), null];
+        }
+
+        override getConfig(): tfjs.serialization.ConfigDict {
+            return {
+                ...super.getConfig(),
+                kind: this.kind,
+                units: this.units,
+                activation: this.activationName,
+                recurrentActivation: this.recurrentActivationName,
+                useBias: this.useBias,
+                kernelInitializer: serialize(this.inits.kernel),
+                recurrentInitializer: serialize(this.inits.recurrent),
+                biasInitializer: serialize(this.inits.bias),
+                unitForgetBias: this.unitForgetBias,
+                kernelRegularizer: serialize(this.regularizers.kernel),
+                recurrentRegularizer: serialize(this.regularizers.recurrent),
+                biasRegularizer: serialize(this.regularizers.bias),
+                kernelConstraint: serialize(this.constraints.kernel),
+                recurrentConstraint: serialize(this.constraints.recurrent),
+                biasConstraint: serialize(this.constraints.bias),
+                dropout: this.dropout,
+                recurrentDropout: this.recurrentDropout,
+                returnSequences: this.returnSequences,
+                goBackwards: this.goBackwards,
+                resetAfter: this.resetAfter,
+                seed: this.seed
+            } as tfjs.serialization.ConfigDict;
+        }
+    }
+    return RnnLensRecurrent as unknown as Ctor;
+}
