@@ -15,7 +15,7 @@ export function recurrentCallOf(layer: LayerDescription): LayerDescription | und
 }
 
 export function missingInputShape(model: ModelDescription): RnnDiagnostic | undefined {
-    const first = model.layers[0];
+    const first = model.layers.find(l => findLayerKind(l.kind));
     if (!first) return undefined;
     const data = model.data;
     const features = sequenceItems(data?.args.features)?.length;

@@ -16,9 +16,12 @@ import { RnnCodeLensProvider } from './code-lens.js';
 import { RnnCompletionProvider } from './completion.js';
 import { RnnSignatureHelpProvider } from './signature-help.js';
 import { RnnConfigurationProvider } from './configuration.js';
+import { RnnDocumentSymbolProvider } from './document-symbols.js';
 import { RnnDocumentValidator } from './document-validator.js';
+import { RnnFormatter } from './formatter.js';
 import { RnnHoverProvider } from './hover.js';
 import { RnnInlayHintProvider } from './inlay-hints.js';
+import { RnnSemanticTokenProvider } from './semantic-tokens.js';
 
 export interface RnnLensAddedServices {
     readonly analysis: {
@@ -42,7 +45,10 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
             CodeActionProvider: () => new RnnCodeActionProvider(),
             CompletionProvider: services => new RnnCompletionProvider(services.analysis.AnalysisCache),
             SignatureHelp: () => new RnnSignatureHelpProvider(),
-            CodeLensProvider: services => new RnnCodeLensProvider(services.analysis.AnalysisCache)
+            CodeLensProvider: services => new RnnCodeLensProvider(services.analysis.AnalysisCache),
+            DocumentSymbolProvider: services => new RnnDocumentSymbolProvider(services.analysis.AnalysisCache),
+            SemanticTokenProvider: services => new RnnSemanticTokenProvider(services),
+            Formatter: () => new RnnFormatter()
         }
     };
 }

@@ -15,7 +15,7 @@ import type {
 import { diagnostic, type RnnDiagnostic } from './diagnostic.js';
 import { addArgumentEdit, removeArgumentEdit } from './edits.js';
 import { evaluate, type EvaluationScope } from './evaluate.js';
-import { propertyRange, rangeOf } from './ast-ranges.js';
+import { keywordPosition, propertyRange, rangeOf } from './ast-ranges.js';
 import { didYouMean, suggest } from './suggest.js';
 import { formatValue, sequenceItems, type Value } from './values.js';
 
@@ -75,6 +75,8 @@ function lowerModel(model: Model, scope: EvaluationScope): ModelDescription {
         const kind = findLayerKind(call.callee);
         if (!kind) {
             reportUnknownCallee(call, scope);
+            // Kept in the stack, unknown: Keras could not build the model, so neither are the shapes after it known.
+            layers.push(unknownLayer(call));
             continue;
         }
         const after = Object.values(statements)[0];
@@ -130,6 +132,15 @@ function lowerLayer(call: Call, kind: LayerKind, scope: EvaluationScope): LayerD
     return { ...bound, kind: kind.name, inner, valid: bound.valid && inner.valid };
 }
 
+function unknownLayer(call: Call): LayerDescription {
+    return {
+        kind: call.callee, args: {}, given: [], argRanges: {}, valueRanges: {}, itemRanges: {},
+        range: rangeOf(call), nameRange: propertyRange(call, 'callee'),
+        syntax: { closeParen: keywordPosition(call, ')'), argumentCount: call.args.length, trailingComma: call.trailingComma },
+        valid: false
+    };
+}
+
 function reportUnknownCallee(call: Call, scope: EvaluationScope): void {
     const names = [...layerKindNames(), ...STATEMENT_KINDS.map(s => s.name)];
     const suggestions = suggest(call.callee, names);
@@ -143,7 +154,9 @@ function reportUnknownCallee(call: Call, scope: EvaluationScope): void {
 /** Arguments that declare the input shape: on the first layer only (the wrapper, not the wrapped). */
 const INPUT_ARGS = ['batch_input_shape', 'input_shape', 'input_dim'] as const;
 
-function findInput(inputCall: BoundCall | undefined, layers: readonly LayerDescription[], scope: EvaluationScope): InputDescription | undefined {
+function findInput(inputCall: BoundCall | undefined, allLayers: readonly LayerDescription[], scope: EvaluationScope): InputDescription | undefined {
+    // A misspelt layer (already reported) does not move the input shape off the first real layer.
+    const layers = allLayers.filter(l => findLayerKind(l.kind));
     let input = inputCall ? inputFromCall(inputCall) : undefined;
     layers.forEach((layer, index) => {
         const declared = inputArgsOf(layer);
