@@ -11,7 +11,7 @@ export const RnnLensLanguageMetaData = {
     languageId: 'rnn',
     fileExtensions: ['.rnn'],
     caseInsensitive: false,
-    mode: 'development'
+    mode: 'production'
 } as const satisfies LanguageMetaData;
 
 export const RnnLensGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {
