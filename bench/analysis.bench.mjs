@@ -9,39 +9,18 @@
 //      faster RNN Lens answers the same question.
 // Prints a table, or with --json one JSON object. The whole run takes about a minute (--quick:
 // shorter time budgets, for a smoke test).
-import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { formatMs, loadSuite, root, stats } from './lib.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
-
-// Langium (through Chevrotain) needs Object.groupBy, which Node.js 20 lacks.
-createRequire(import.meta.url)(join(root, 'language/src/polyfills/object-group-by.cjs'));
-
-const outdir = join(root, 'node_modules/.cache/rnn-lens-bench');
-mkdirSync(outdir, { recursive: true });
-const outfile = join(outdir, 'analysis-suite.mjs');
-await esbuild.build({
-    entryPoints: [join(root, 'bench/analysis-suite.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['@tensorflow/tfjs'],
-    banner: { js: "import { createRequire as __rnnLensRequire } from 'node:module'; const require = __rnnLensRequire(import.meta.url);" },
-    logLevel: 'warning'
-});
 
 // tfjs greets on import when tfjs-node is absent; keep the output clean.
 const log = console.log;
 console.log = () => {};
-const suite = await import(pathToFileURL(outfile).href);
+const suite = await loadSuite('bench/analysis-suite.ts');
 const tfjsVersion = await suite.setUpTfjs();
 console.log = log;
 
@@ -55,9 +34,7 @@ function measure(fn, { warmup, min, max, budgetMs }) {
         fn();
         times.push(performance.now() - t0);
     }
-    times.sort((a, b) => a - b);
-    const at = q => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
-    return { runs: times.length, medianMs: at(0.5), p95Ms: at(0.95), minMs: times[0] };
+    return stats(times);
 }
 
 const scale = quick ? 0.2 : 1;
@@ -96,7 +73,7 @@ const result = {
 if (json) {
     log(JSON.stringify(result, null, 2));
 } else {
-    const f = ms => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)).padStart(9);
+    const f = formatMs;
     const row = (name, r) => `${name.padEnd(50)}${f(r.medianMs)}${f(r.p95Ms)}${String(r.runs).padStart(7)}`;
     log(`RNN Lens analysis benchmark (Node.js ${result.node}, tfjs ${result.tfjs})`);
     log('');

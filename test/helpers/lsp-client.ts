@@ -3,9 +3,23 @@
  * child process, frames JSON-RPC messages, matches responses to requests, collects notifications.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../bin/rnn-lens.cjs', import.meta.url));
+/** bin/rnn-lens.cjs of this checkout, found upwards from this module (also when it is bundled elsewhere in the tree). */
+function findBin(): string {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (;;) {
+        const candidate = join(dir, 'bin', 'rnn-lens.cjs');
+        if (existsSync(candidate)) return candidate;
+        const parent = dirname(dir);
+        if (parent === dir) throw new Error('bin/rnn-lens.cjs not found above ' + fileURLToPath(import.meta.url));
+        dir = parent;
+    }
+}
+
+const BIN = findBin();
 
 export interface Notification { readonly method: string; readonly params: any }
 

@@ -1,0 +1,60 @@
+/**
+ * The language server, measured through its real process over stdio: cold start to the first
+ * diagnostics and hints, and edit → new diagnostics → new hints.
+ */
+import { performance } from 'node:perf_hooks';
+import { LspClient } from '../test/helpers/lsp-client.js';
+
+export { generateFile } from './analysis-suite.js';
+
+const WHOLE = (lines: number) => ({ start: { line: 0, character: 0 }, end: { line: lines, character: 0 } });
+
+/** Spawn → initialize → didOpen → first publishDiagnostics → inlay hints answered. */
+export async function coldStart(text: string): Promise<{ toDiagnosticsMs: number; toHintsMs: number }> {
+    const started = performance.now();
+    const client = new LspClient();
+    try {
+        await client.initialize();
+        const uri = 'file:///bench/cold.rnn';
+        const published = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, 60_000);
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
+        await published;
+        const toDiagnosticsMs = performance.now() - started;
+        await client.request('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE(text.split('\n').length) }, 60_000);
+        return { toDiagnosticsMs, toHintsMs: performance.now() - started };
+    } finally {
+        await client.shutdown();
+    }
+}
+
+/**
+ * Edits a number in the text again and again (as typing does), each time measuring from the
+ * change to its diagnostics and then to the new hints.
+ */
+export async function editLoop(text: string, edits: number): Promise<number[]> {
+    const client = new LspClient();
+    const uri = 'file:///bench/edit.rnn';
+    const lines = text.split('\n').length;
+    try {
+        await client.initialize();
+        const opened = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, 60_000);
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
+        await opened;
+        const target = text.lastIndexOf('Dense(1)');
+        const times: number[] = [];
+        for (let i = 0; i < edits; i++) {
+            const units = 1 + (i % 5);
+            const edited = `${text.slice(0, target)}Dense(${units})${text.slice(target + 'Dense(1)'.length)}`;
+            const started = performance.now();
+            const published = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, 60_000);
+            client.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: edited }] });
+            await published;
+            const hints = await client.request<Array<{ label: string }>>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE(lines) }, 60_000);
+            if (!hints.some(h => h.label === `${units * 1}` || /params/.test(h.label))) throw new Error('no hints came back');
+            times.push(performance.now() - started);
+        }
+        return times;
+    } finally {
+        await client.shutdown();
+    }
+}

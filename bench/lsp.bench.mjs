@@ -1,0 +1,39 @@
+// The language server through its real process: `node bench/lsp.bench.mjs [--json] [--quick]`
+// (build first: `npm run build`). Cold start to the first diagnostics and hints; edit → new
+// diagnostics → new hints, median and p95, on the notebook's file and a generated 10,000-line file.
+// Targets (issue "Editor features"): p95 under 15 ms (notebook) and 150 ms (10,000 lines), cold start under 500 ms.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatMs, loadSuite, root, stats } from './lib.mjs';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const suite = await loadSuite('bench/lsp-suite.ts');
+
+const notebook = readFileSync(join(root, 'examples/advanced_rnn_theory.rnn'), 'utf8');
+const big = suite.generateFile(500, 42);
+
+const colds = [];
+for (let i = 0; i < (quick ? 2 : 5); i++) colds.push(await suite.coldStart(notebook));
+const cold = { toDiagnostics: stats(colds.map(c => c.toDiagnosticsMs)), toHints: stats(colds.map(c => c.toHintsMs)) };
+const editsNotebook = stats(await suite.editLoop(notebook, quick ? 30 : 200));
+const editsBig = stats(await suite.editLoop(big, quick ? 5 : 30));
+
+const result = {
+    node: process.version,
+    coldStart: cold,
+    editNotebook: { lines: notebook.split('\n').length, ...editsNotebook, targetP95Ms: 15 },
+    editGenerated: { lines: big.split('\n').length, ...editsBig, targetP95Ms: 150 }
+};
+if (json) {
+    console.log(JSON.stringify(result, null, 2));
+} else {
+    const row = (name, r, target) => `${name.padEnd(54)}${formatMs(r.medianMs)}${formatMs(r.p95Ms)}${String(r.runs).padStart(6)}${target ? `   target p95 < ${target}` : ''}`;
+    console.log(`RNN Lens language server benchmark, real process over stdio (Node.js ${process.version})\n`);
+    console.log(`${'what'.padEnd(54)}${'median'.padStart(9)}${'p95'.padStart(9)}${'runs'.padStart(6)}   (ms)`);
+    console.log('-'.repeat(80));
+    console.log(row('cold start → first diagnostics (notebook)', cold.toDiagnostics, 500));
+    console.log(row('cold start → first inlay hints (notebook)', cold.toHints, 500));
+    console.log(row(`edit → diagnostics → hints, notebook (${result.editNotebook.lines} lines)`, editsNotebook, 15));
+    console.log(row(`edit → diagnostics → hints, generated (${result.editGenerated.lines} lines)`, editsBig, 150));
+}
