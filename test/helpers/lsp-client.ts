@@ -19,7 +19,7 @@ function findBin(): string {
     }
 }
 
-const BIN = findBin();
+const BIN = process.env.RNN_LENS_BIN ?? findBin();
 
 export interface Notification { readonly method: string; readonly params: any }
 
