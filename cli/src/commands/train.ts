@@ -42,10 +42,14 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
     try {
         data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(dirname(resolve(file))), { outputUnits: model.output?.[model.output.length - 1] ?? undefined });
     } catch (error) {
-        if (error instanceof DataError) { io.err(`rnn-lens train: ${error.message}`); return 1; }
+        if (error instanceof DataError) {
+            io.err(`rnn-lens train: ${error.message}`);
+            return 1;
+        }
         throw error;
     }
 
+    quietTfjsNotices();
     const tf = await import('@tensorflow/tfjs');
     const backend = await selectNodeBackend(tf, backendRequest);
     const json = values.json === true;
@@ -112,6 +116,15 @@ function positiveOption(text: string | undefined, flag: string, integer: boolean
         throw new CliError(`${flag} must be a positive ${integer ? 'whole ' : ''}number, not "${text}".`);
     }
     return value;
+}
+
+/** tfjs warns that its orthogonal initializer is slow on matrices over 2,000 elements: true, and not the user's concern. */
+function quietTfjsNotices(): void {
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+        if (typeof args[0] === 'string' && args[0].startsWith('Orthogonal initializer is being called')) return;
+        warn(...args);
+    };
 }
 
 function round(x: number): number {
