@@ -11,7 +11,7 @@ import { fail, type LayerIssue, type LayerKind, type LayerResult } from './layer
 import { formatCount } from './numbers.js';
 import { formatShape } from './shape.js';
 import { NotTrainable, type TfjsBuildContext, type TfLayer } from './tfjs-build.js';
-import { num, prebuilt, rejectActivityRegularizer, weightConfig } from './tfjs-helpers.js';
+import { num, rejectActivityRegularizer, weightConfig } from './tfjs-helpers.js';
 
 interface RecurrentFamily {
     readonly name: 'SimpleRNN' | 'LSTM' | 'GRU';
@@ -170,7 +170,7 @@ function buildRecurrent(kind: RecurrentFamily['name'], context: TfjsBuildContext
     switch (kind) {
         case 'SimpleRNN': return tf.layers.simpleRNN(config as never);
         // tfjs's LSTM leaks its unitForgetBias initialisation unless built inside tf.tidy.
-        case 'LSTM': return prebuilt(context, tf.layers.lstm(config as never));
+        case 'LSTM': return tf.layers.lstm(config as never);
         case 'GRU': return tf.layers.gru(config as never);
     }
 }

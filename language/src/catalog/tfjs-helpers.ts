@@ -3,7 +3,7 @@
  * and the checks that say before training what tfjs cannot do. No tfjs at run time (types only).
  */
 import { formatValue, sequenceItems, type Value } from '../model/values.js';
-import { NotTrainable, type TfjsBuildContext, type TfLayer } from './tfjs-build.js';
+import { NotTrainable, type TfjsBuildContext } from './tfjs-build.js';
 
 /** A tfjs layer config: checked by tfjs itself when the layer is made. */
 export type TfjsConfig = Record<string, unknown>;
@@ -53,12 +53,3 @@ export function num(value: Value | undefined): number {
     return typeof value === 'number' ? value : 0;
 }
 
-/**
- * Builds a stock tfjs layer on the layer's input shape inside tf.tidy: tfjs's LSTM with
- * unitForgetBias (Keras's default) leaves 4 tensors of its bias initialisation undisposed.
- */
-export function prebuilt<L extends TfLayer>(context: TfjsBuildContext, layer: L): L {
-    context.tf.tidy(() => { layer.build([...context.input]); });
-    layer.built = true; // as Layer.apply would after building
-    return layer;
-}

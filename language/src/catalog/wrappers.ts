@@ -4,7 +4,7 @@ import { fail, isLayerError, type LayerKind } from './layer-kind.js';
 import { formatCount } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
 import { NotTrainable } from './tfjs-build.js';
-import { prebuilt, rejectIfSet } from './tfjs-helpers.js';
+import { rejectIfSet } from './tfjs-helpers.js';
 
 const LAYER_ARG: ArgSpec = required('layer', { kind: 'layer' }, 'The layer to wrap, e.g. LSTM(30).');
 
@@ -66,9 +66,8 @@ export const Bidirectional: LayerKind = {
         // tfjs clones `layer` into forward_ and backward_ copies (go_backwards flipped), as Keras does.
         const inner = context.buildInner!();
         const layer = context.tf.layers.bidirectional({ ...context.base, layer: inner as never, mergeMode: mode });
-        for (const w of inner.weights) w.dispose(); // only its two clones are used (a prebuilt LSTM has weights)
         layer.trainable = context.base.trainable; // tfjs's Bidirectional otherwise starts trainable
-        return prebuilt(context, layer);
+        return layer;
     }
 };
 

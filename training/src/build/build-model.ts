@@ -31,7 +31,9 @@ export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: Tf
     model.layers.forEach((layer, index) => {
         try {
             const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input! : undefined, custom);
-            sequential.add(built);
+            // Adding builds the layer; tfjs's LSTM (unit_forget_bias) leaves initializer tensors behind,
+            // which tidy releases (the weights are variables and stay).
+            tf.tidy(() => sequential.add(built));
             checkParams(built, layer);
         } catch (error) {
             problems.push({ layer: layer.name, message: error instanceof NotTrainable ? error.message : `tfjs cannot build ${layer.name} (${layer.kind}): ${(error as Error).message}` });
