@@ -49,6 +49,8 @@ export function computeLayer(layer: LayerDescription, input: Shape, kerasName: s
         });
         if (call === layer) report(call, result);
         if (isLayerError(result)) return result;
+        const tfjsNote = kind.tfjsNote?.(call.args);
+        if (tfjsNote) diagnostics.push(diagnostic('trains-differently', tfjsNote, call.nameRange));
         // The batch dimension passes through every layer unchanged (a fixed batch_size stays fixed).
         const batched = result.output[0] === shape[0] ? result : { ...result, output: [shape[0], ...result.output.slice(1)] };
         return call.args.trainable === false ? frozen(batched) : batched;

@@ -2,7 +2,7 @@
  * Dropout and SpatialDropout1D: they zero part of their input in training only, keep the shape
  * and have no weights.
  */
-import { sequenceItems } from '../model/values.js';
+import { sequenceItems, type Value } from '../model/values.js';
 import { POSITIVE_INT, RATE, SEED, arg, optional, required } from './arg-spec.js';
 import { identityOutcome, tidy } from './core-elementwise.js';
 import { fail, type LayerKind } from './layer-kind.js';
@@ -66,6 +66,7 @@ export const Dropout: LayerKind = {
     },
     // `seed` is not passed: tfjs's seeded dropout draws the same mask at every training step
     // (Keras's seed generator draws a new one each step), which would not be dropout at all.
+    tfjsNote: args => seedNote('Dropout', args),
     tfjs(context) {
         const noise = context.args.noise_shape;
         return context.tf.layers.dropout({
@@ -92,5 +93,13 @@ export const SpatialDropout1D: LayerKind = {
         ]);
     },
     // Noise shape (batch, 1, channels), as Keras; `seed` is not passed (see Dropout).
+    tfjsNote: args => seedNote('SpatialDropout1D', args),
     tfjs: context => context.tf.layers.spatialDropout1d({ ...context.base, rate: context.args.rate as number })
 };
+
+/** A seed cannot be honoured in tfjs: its seeded dropout repeats one mask at every step. */
+function seedNote(kind: string, args: Readonly<Record<string, Value>>): string | undefined {
+    return typeof args.seed === 'number'
+        ? `${kind}(seed=${args.seed}): tfjs repeats the same mask at every training step when seeded, so RNN Lens trains without the seed (masks differ from run to run, as without one).`
+        : undefined;
+}

@@ -89,6 +89,11 @@ export interface LayerKind {
     compute(context: LayerContext): LayerResult;
     /** How to build the layer in tfjs (training/ supplies tfjs and the custom layers). */
     readonly tfjs?: TfjsBuild;
+    /**
+     * Where tfjs, left to itself, would train something other than Keras with these arguments,
+     * and what RNN Lens does about it: the `trains-differently` diagnostic. Undefined when tfjs is Keras.
+     */
+    readonly tfjsNote?: (args: Readonly<Record<string, Value>>) => string | undefined;
 }
 
 export function fail(code: DiagnosticCode, message: string, argument?: string): { readonly error: LayerIssue } {

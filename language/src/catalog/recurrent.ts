@@ -50,7 +50,8 @@ function recurrentKind(family: RecurrentFamily, args: ArgSpec[]): LayerKind {
         inputRank: { min: 3, max: 3 },
         recurrent: true,
         compute: context => computeRecurrent(family, context.input, context.args),
-        tfjs: context => buildRecurrent(family.name, context)
+        tfjs: context => buildRecurrent(family.name, context),
+        tfjsNote: args => recurrentTfjsNote(family.name, args)
     };
 }
 
@@ -131,6 +132,17 @@ function slowKernelWarnings(family: RecurrentFamily, args: Readonly<Record<strin
         argument: reasons[0][0],
         message: `${family.name} cannot use TensorFlow's fast cuDNN kernel on a GPU because of ${reasons.map(r => r[1]).join(', ')}; it falls back to a generic loop that is often several times slower. Fine on a CPU or for learning.`
     }];
+}
+
+/** Mirrors buildRecurrent's choice, in words for the `trains-differently` diagnostic. */
+function recurrentTfjsNote(kind: RecurrentFamily['name'], args: Readonly<Record<string, Value>>): string | undefined {
+    if (kind === 'GRU' && args.reset_after === true) {
+        return 'tfjs\'s GRU has no reset_after=True (Keras\'s default): RNN Lens trains its own GRU layer with Keras\'s math, weight layout and parameter count instead of tfjs\'s.';
+    }
+    if (num(args.dropout) > 0 || num(args.recurrent_dropout) > 0) {
+        return `tfjs's ${kind} draws its dropout masks differently from Keras 3 (one mask per gate) and cannot seed them: RNN Lens trains its own ${kind} layer with Keras's dropout masks instead.`;
+    }
+    return undefined;
 }
 
 /**
