@@ -5,6 +5,7 @@ import { DILATION_RATE, convWindowArgs, stridesWithDilation } from './conv1d.js'
 import { fail, type LayerKind } from './layer-kind.js';
 import { effectiveKernel } from './length-arithmetic.js';
 import { formatCount, plural } from './numbers.js';
+import { convConfig, tfjsDataFormat } from './conv-tfjs.js';
 
 /** Keras's `compute_conv_transpose_output_shape` for one axis, with the arithmetic written out. */
 export function transposeOutputLength(
@@ -97,5 +98,14 @@ export const Conv1DTranspose: LayerKind = {
             notes,
             warnings: []
         };
+    },
+    tfjs(context) {
+        // tfjs has no Conv1DTranspose: RNN Lens's own, with Keras's output length and kernel [k, filters, C_in].
+        const outputPadding = context.args.output_padding;
+        return context.custom.conv1dTranspose({
+            ...convConfig(context, ['kernel', 'bias']),
+            outputPadding: outputPadding === null || outputPadding === undefined ? null : intArg(outputPadding, 0),
+            dataFormat: tfjsDataFormat(context.args.data_format)
+        });
     }
 };

@@ -8,6 +8,8 @@ import {
 import { fail, type Formula, type LayerKind } from './layer-kind.js';
 import { convOutputLength, effectiveKernel, type Padding } from './length-arithmetic.js';
 import { formatCount, plural } from './numbers.js';
+import { convConfig, convWindow, tfjsDataFormat } from './conv-tfjs.js';
+import { rejectIfSet } from './tfjs-helpers.js';
 
 /** The window arguments every 1D convolution starts with, in Keras's order. */
 export function convWindowArgs(paddings: readonly string[], what: string): ArgSpec[] {
@@ -120,6 +122,19 @@ export const Conv1D: LayerKind = {
             notes,
             warnings
         };
+    },
+    tfjs(context) {
+        rejectIfSet(context, 'lora_rank', 'tfjs has no LoRA convolution; remove lora_rank to train in RNN Lens.');
+        const config = convConfig(context, ['kernel', 'bias']);
+        const { padding, dilation } = convWindow(context);
+        const groups = typeof context.args.groups === 'number' ? context.args.groups : 1;
+        const dataFormat = tfjsDataFormat(context.args.data_format);
+        // tfjs's Conv1D is Keras's only for valid/same, dilation 1 (it has no gradient above), no groups
+        // (ignored) and channels_last (channels_first returns the steps in the wrong order).
+        if (padding !== 'causal' && dilation === 1 && groups === 1 && dataFormat === 'channelsLast') {
+            return context.tf.layers.conv1d(config as unknown as Parameters<typeof context.tf.layers.conv1d>[0]);
+        }
+        return context.custom.conv1d({ ...config, groups, dataFormat });
     }
 };
 

@@ -4,6 +4,7 @@ import { droppedSteps, intArg, layoutOf, nonPositiveLength, sequenceShape, windo
 import type { LayerKind } from './layer-kind.js';
 import { poolOutputLength } from './length-arithmetic.js';
 import { dimText, plural } from './numbers.js';
+import { extraLayer, requireExtra, tfjsDataFormat } from './conv-tfjs.js';
 
 function windowPooling(name: string, kerasName: string, op: 'max' | 'average'): LayerKind {
     const what = op === 'max' ? 'maximum' : 'average';
@@ -58,6 +59,19 @@ function windowPooling(name: string, kerasName: string, op: 'max' | 'average'): 
                 notes,
                 warnings
             };
+        },
+        tfjs(context) {
+            const poolSize = intArg(context.args.pool_size, 2);
+            const strides = context.args.strides === null || context.args.strides === undefined ? poolSize : intArg(context.args.strides, poolSize);
+            const padding = context.args.padding === 'same' ? 'same' : 'valid';
+            const dataFormat = tfjsDataFormat(context.args.data_format);
+            const config = { ...context.base, poolSize, strides, padding } as const;
+            // tfjs's pooling is TF's (SAME: padding never the maximum, not counted in the average), but has
+            // no data_format: channels_first would pool the features.
+            if (dataFormat === 'channelsFirst') {
+                return requireExtra(context, 'pooling1d', `${name} with data_format="channels_first"`)({ ...config, mode: op === 'max' ? 'max' : 'avg', dataFormat });
+            }
+            return op === 'max' ? context.tf.layers.maxPooling1d(config) : context.tf.layers.averagePooling1d(config);
         }
     };
 }
@@ -96,6 +110,19 @@ function globalPooling(name: string, kerasName: string, op: 'max' | 'average'): 
                 ],
                 warnings: []
             };
+        },
+        tfjs(context) {
+            const dataFormat = tfjsDataFormat(context.args.data_format);
+            const keepdims = context.args.keepdims === true;
+            const config = { ...context.base, mode: op === 'max' ? 'max' : 'avg', dataFormat, keepdims };
+            // tfjs's global pooling has no data_format nor keepdims, and its average ignores the mask
+            // (Keras 3 averages over the unmasked steps): RNN Lens's own where training/ supplies it.
+            const own = extraLayer(context, 'globalPooling1d');
+            if (own && (op === 'average' || dataFormat === 'channelsFirst' || keepdims)) return own(config);
+            if (dataFormat === 'channelsFirst' || keepdims) {
+                return requireExtra(context, 'globalPooling1d', `${name} with ${keepdims ? 'keepdims=True' : 'data_format="channels_first"'}`)(config);
+            }
+            return op === 'max' ? context.tf.layers.globalMaxPooling1d(context.base) : context.tf.layers.globalAveragePooling1d(context.base);
         }
     };
 }

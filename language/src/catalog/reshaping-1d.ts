@@ -3,6 +3,7 @@ import { POSITIVE_INT, arg, type ArgType } from './arg-spec.js';
 import { intPair, nonPositiveLength } from './conv-common.js';
 import type { LayerKind } from './layer-kind.js';
 import { dimText, plural } from './numbers.js';
+import { requireExtra } from './conv-tfjs.js';
 
 /** An integer ≥ 0, or a tuple of two: `1` or `(1, 2)`. */
 const INTS2: ArgType = { kind: 'ints', length: 2, min: 0 };
@@ -31,6 +32,10 @@ export const ZeroPadding1D: LayerKind = {
             notes: [`${plural(a, 'step')} of zeros go in front and ${plural(b, 'step')} at the end; every feature is 0 there.`],
             warnings: []
         };
+    },
+    tfjs(context) {
+        // tfjs has no ZeroPadding1D.
+        return context.custom.zeroPadding1d({ ...context.base, padding: [...intPair(context.args.padding, 1)] });
     }
 };
 
@@ -61,6 +66,10 @@ export const Cropping1D: LayerKind = {
             notes: [`The first ${plural(a, 'step')} and the last ${plural(b, 'step')} are removed.`],
             warnings: []
         };
+    },
+    tfjs(context) {
+        // tfjs 4 has no Cropping1D (only cropping2D).
+        return requireExtra(context, 'cropping1d', 'Cropping1D')({ ...context.base, cropping: [...intPair(context.args.cropping, 1)] });
     }
 };
 
@@ -86,5 +95,9 @@ export const UpSampling1D: LayerKind = {
             notes: [`Each step is copied ${plural(size, 'time')} in a row (with size 2, steps a, b become a, a, b, b); nothing is interpolated. The ${dimText(input[2] ?? null)} features are unchanged.`],
             warnings: []
         };
+    },
+    tfjs(context) {
+        // tfjs has no UpSampling1D.
+        return context.custom.upSampling1d({ ...context.base, size: typeof context.args.size === 'number' ? context.args.size : 2 });
     }
 };

@@ -7,6 +7,7 @@ import { DILATION_RATE, convWindowArgs, stridesWithDilation } from './conv1d.js'
 import type { LayerKind } from './layer-kind.js';
 import { convOutputLength, effectiveKernel } from './length-arithmetic.js';
 import { formatCount, plural } from './numbers.js';
+import { convConfig, tfjsDataFormat } from './conv-tfjs.js';
 
 export const SeparableConv1D: LayerKind = {
     name: 'SeparableConv1D',
@@ -79,5 +80,13 @@ export const SeparableConv1D: LayerKind = {
             notes,
             warnings
         };
+    },
+    tfjs(context) {
+        // tfjs has no SeparableConv1D: RNN Lens's own, with Keras's depthwise_kernel and pointwise_kernel.
+        return context.custom.separableConv1d({
+            ...convConfig(context, ['depthwise', 'pointwise', 'bias']),
+            depthMultiplier: typeof context.args.depth_multiplier === 'number' ? context.args.depth_multiplier : 1,
+            dataFormat: tfjsDataFormat(context.args.data_format)
+        });
     }
 };

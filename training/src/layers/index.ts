@@ -1,16 +1,10 @@
 /** RNN Lens's own tfjs layers, for what tfjs lacks or does differently from Keras. */
 import type * as tfjs from '@tensorflow/tfjs';
-import { NotTrainable, type TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
+import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
+import { createConvLayers } from './conv-layers.js';
 import { createRecurrent } from './recurrent-layers.js';
 
+/** Every custom layer; the conv factory also supplies cropping1d and the pooling variants (see conv-tfjs.ts). */
 export function createCustomLayers(tf: typeof tfjs): TfjsCustomLayers {
-    const missing = (what: string) => () => { throw new NotTrainable(`RNN Lens cannot train ${what} yet.`); };
-    return {
-        conv1d: missing('this Conv1D'),
-        conv1dTranspose: missing('Conv1DTranspose'),
-        separableConv1d: missing('SeparableConv1D'),
-        zeroPadding1d: missing('ZeroPadding1D'),
-        upSampling1d: missing('UpSampling1D'),
-        recurrent: createRecurrent(tf)
-    };
+    return { ...createConvLayers(tf), recurrent: createRecurrent(tf) };
 }

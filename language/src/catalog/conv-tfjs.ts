@@ -1,0 +1,69 @@
+/**
+ * What the conv family's tfjs builds share: Keras's convolution options in tfjs spelling, and
+ * the layers the family needs from training/ beyond TfjsCustomLayers (tfjs has no Cropping1D;
+ * its pooling layers have no data_format or keepdims and its GlobalAveragePooling1D ignores
+ * the mask). No tfjs at run time (types only).
+ */
+import type { Value } from '../model/values.js';
+import { intArg } from './conv-common.js';
+import { NotTrainable, type TfjsBuildContext, type TfLayer } from './tfjs-build.js';
+import { rejectActivityRegularizer, weightConfig, type TfjsConfig } from './tfjs-helpers.js';
+
+/** The conv family's layers from training/ that TfjsCustomLayers does not list (yet). */
+export interface TfjsConvExtras {
+    cropping1d(config: Record<string, unknown>): TfLayer;
+    /** Windowed pooling with `mode` "max" or "avg", for channels_first. */
+    pooling1d(config: Record<string, unknown>): TfLayer;
+    /** Global pooling with `mode` "max" or "avg", data_format, keepdims and Keras 3's masked average. */
+    globalPooling1d(config: Record<string, unknown>): TfLayer;
+}
+
+/** The extra layer `name` when training/ supplies it (RNN Lens's conv layers do), undefined otherwise. */
+export function extraLayer<K extends keyof TfjsConvExtras>(context: TfjsBuildContext, name: K): TfjsConvExtras[K] | undefined {
+    const custom = context.custom as unknown as Partial<TfjsConvExtras>;
+    return typeof custom[name] === 'function' ? custom[name] : undefined;
+}
+
+/** The extra layer `name`, or NotTrainable saying what cannot be built without it. */
+export function requireExtra<K extends keyof TfjsConvExtras>(context: TfjsBuildContext, name: K, what: string): TfjsConvExtras[K] {
+    const made = extraLayer(context, name);
+    if (!made) throw new NotTrainable(`RNN Lens cannot train ${what}: tfjs has no equivalent layer.`);
+    return made;
+}
+
+export function tfjsDataFormat(value: Value | undefined): 'channelsLast' | 'channelsFirst' {
+    return value === 'channels_first' ? 'channelsFirst' : 'channelsLast';
+}
+
+/** The window arguments of a 1D convolution. */
+export function convWindow(context: TfjsBuildContext): { kernel: number; strides: number; dilation: number; padding: string } {
+    const a = context.args;
+    return {
+        kernel: intArg(a.kernel_size, 1),
+        strides: intArg(a.strides, 1),
+        dilation: intArg(a.dilation_rate, 1),
+        padding: typeof a.padding === 'string' ? a.padding : 'valid'
+    };
+}
+
+/**
+ * The options every 1D convolution passes to tfjs, Keras's defaults explicit (tfjs defaults
+ * kernels to glorotNormal, Keras to glorot_uniform): name, trainable, input shape, filters,
+ * window, activation, use_bias and each weight's initializer, regularizer and constraint.
+ */
+export function convConfig(context: TfjsBuildContext, weights: readonly string[]): TfjsConfig {
+    rejectActivityRegularizer(context);
+    const a = context.args;
+    const w = convWindow(context);
+    return {
+        ...context.base,
+        filters: a.filters as number,
+        kernelSize: w.kernel,
+        strides: w.strides,
+        padding: w.padding,
+        dilationRate: w.dilation,
+        activation: context.activation(a.activation),
+        useBias: a.use_bias !== false,
+        ...weightConfig(context, weights)
+    };
+}
