@@ -7,20 +7,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { analyzeText } from '../language/src/analyze-text.js';
 import { notebookInTfjs } from '../test/oracle/notebook-tfjs.js';
+import { mulberry32 } from '../training/src/data/synthetic.js';
 
 export { analyzeText };
 
-/** A deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** A deterministic PRNG: the one the synthetic datasets use. */
+const rng = mulberry32;
 
 /**
  * `models` models of 20 lines each (a constant, a comment, the model with 15 layers and a compile),

@@ -20,6 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../language/src/analyze-text.js';
 import type { LayerAnalysis, ModelAnalysis } from '../../language/src/analysis/types.js';
 import { notebookInTfjs } from './notebook-tfjs.js';
+import { mulberry32 } from '../../training/src/data/synthetic.js';
 
 type Dims = Array<number | null>;
 type TfLayer = tf.layers.Layer;
@@ -45,16 +46,9 @@ interface Stack {
 // A small seeded generator (mulberry32): the same stacks on every run.
 
 class Rng {
-    private state: number;
+    readonly next: () => number;
     constructor(seed: number) {
-        this.state = seed >>> 0;
-    }
-    next(): number {
-        this.state = (this.state + 0x6d2b79f5) >>> 0;
-        let t = this.state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+        this.next = mulberry32(seed);
     }
     int(min: number, max: number): number {
         return min + Math.floor(this.next() * (max - min + 1));

@@ -8,24 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../helpers/ensure-built.js';
 import { LspClient } from '../helpers/lsp-client.js';
+import { mulberry32 as random } from '../../training/src/data/synthetic.js';
 
 const EDITS = 300;
 const ANSWER_WITHIN_MS = 3_000;
 const original = readFileSync(join(ROOT, 'examples', 'advanced_rnn_theory.rnn'), 'utf8');
 const uri = 'file:///fuzz/notebook.rnn';
 const STRAY = ['(', ')', ',', '=', '"', "'", '{', '}', '[', ']', '#', '\n', '1e12', '-3', '0', 'None', 'LSTM(', 'Bidirectional(', 'é', '😀', '\u0000', '//', '**', 'let ', 'model '];
-
-/** mulberry32: a small seeded generator, so that a failure reproduces. */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 function mutate(text: string, next: () => number): string {
     const pick = (n: number) => Math.floor(next() * n);
