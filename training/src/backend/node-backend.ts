@@ -3,6 +3,7 @@
  * else cpu. The choice and the reason are reported.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { registerFastConvFilterGradient } from './conv-backprop-filter.js';
 import { registerWasmFallbackKernels } from './cpu-fallback-kernels.js';
 
 export type BackendRequest = 'auto' | 'wasm' | 'cpu';
@@ -13,14 +14,16 @@ export interface BackendChoice {
 }
 
 export async function selectNodeBackend(tf: typeof tfjs, request: BackendRequest): Promise<BackendChoice> {
+    // The kernel registry is global: the wasm proxies first, then the fast filter gradient over them.
+    registerWasmFallbackKernels(tf);
+    registerFastConvFilterGradient(tf);
     if (request === 'cpu') {
         await tf.setBackend('cpu');
         return { backend: 'cpu', reason: 'asked for with --backend cpu' };
     }
     try {
         await import('@tensorflow/tfjs-backend-wasm');
-        await tf.setBackend('cpu'); // the fallback kernels need the cpu backend initialised
-        registerWasmFallbackKernels(tf);
+        await tf.setBackend('cpu'); // the fallback kernels run on the cpu backend
         if (!(await tf.setBackend('wasm'))) throw new Error('tf.setBackend("wasm") returned false');
         await tf.ready();
         return { backend: 'wasm', reason: request === 'wasm' ? 'asked for with --backend wasm' : 'wasm (SIMD) is the fastest backend in Node; missing gradient kernels run on cpu' };
