@@ -1,0 +1,73 @@
+/**
+ * What the training benchmark times, bundled by bench/train.bench.mjs: each model of the course
+ * notebook trained by RNN Lens's engine (trainModel, the path `rnn-lens train` and the panel take)
+ * on its default synthetic data, batch 32, on a chosen backend.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeText } from '../language/src/analyze-text.js';
+import type { ModelAnalysis } from '../language/src/analysis/types.js';
+import { selectNodeBackend } from '../training/src/backend/node-backend.js';
+import { prepareDataset } from '../training/src/data/dataset.js';
+import { directoryLoader } from '../training/src/data/node-loader.js';
+import { createCustomLayers } from '../training/src/layers/index.js';
+import { trainModel } from '../training/src/train/train-model.js';
+
+export const BATCH_SIZE = 32;
+
+export function notebookModels(root: string): readonly ModelAnalysis[] {
+    const file = join(root, 'examples/advanced_rnn_theory.rnn');
+    return analyzeText(readFileSync(file, 'utf8')).models;
+}
+
+export async function useBackend(name: 'cpu' | 'wasm'): Promise<string> {
+    const choice = await selectNodeBackend(tf, name);
+    return `${choice.backend} (tfjs ${tf.version.tfjs})`;
+}
+
+export interface Throughput {
+    readonly samplesPerSecond: number;
+    readonly batches: number;
+    readonly msPerBatch: number;
+}
+
+/**
+ * Trains `warmup + batches` batches and times the last `batches` of them (the first ones pay
+ * for kernel set-up and the optimizer's variables).
+ */
+export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number): Promise<Throughput> {
+    const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(join(root, 'examples')));
+    const stamps: number[] = [];
+    const result = await trainModel(tf, model, data, createCustomLayers(tf), {
+        epochs: 100, batchSize: BATCH_SIZE,
+        onBatch: () => { stamps.push(performance.now()); },
+        shouldStop: () => stamps.length >= warmup + batches
+    });
+    result.tfModel.dispose();
+    const timed = stamps.slice(warmup);
+    const ms = timed.at(-1)! - stamps[warmup - 1];
+    return { samplesPerSecond: (batches * BATCH_SIZE) / (ms / 1000), batches, msPerBatch: ms / batches };
+}
+
+export interface FirstEpoch {
+    readonly seconds: number;
+    readonly samples: number;
+}
+
+/** From pressing Train (data preparation, building, compiling) to the end of the first epoch. */
+export async function timeToFirstEpoch(model: ModelAnalysis, root: string): Promise<FirstEpoch> {
+    const started = performance.now();
+    const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(join(root, 'examples')));
+    let seconds = NaN;
+    const result = await trainModel(tf, model, data, createCustomLayers(tf), {
+        epochs: 1, batchSize: BATCH_SIZE,
+        onEpoch: () => { seconds = (performance.now() - started) / 1000; }
+    });
+    result.tfModel.dispose();
+    return { seconds, samples: data.train.n };
+}
+
+export function tensorsInMemory(): number {
+    return tf.memory().numTensors;
+}
