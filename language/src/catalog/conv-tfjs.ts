@@ -1,31 +1,20 @@
 /**
  * What the conv family's tfjs builds share: Keras's convolution options in tfjs spelling, and
- * the layers the family needs from training/ beyond TfjsCustomLayers (tfjs has no Cropping1D;
- * its pooling layers have no data_format or keepdims and its GlobalAveragePooling1D ignores
- * the mask). No tfjs at run time (types only).
+ * access to the optional custom layers (TfjsCustomLayers). No tfjs at run time (types only).
  */
 import type { Value } from '../model/values.js';
 import { intArg } from './conv-common.js';
-import { NotTrainable, type TfjsBuildContext, type TfLayer } from './tfjs-build.js';
+import { NotTrainable, type OptionalCustomLayer, type TfjsBuildContext, type TfjsCustomLayers } from './tfjs-build.js';
 import { rejectActivityRegularizer, weightConfig, type TfjsConfig } from './tfjs-helpers.js';
 
-/** The conv family's layers from training/ that TfjsCustomLayers does not list (yet). */
-export interface TfjsConvExtras {
-    cropping1d(config: Record<string, unknown>): TfLayer;
-    /** Windowed pooling with `mode` "max" or "avg", for channels_first. */
-    pooling1d(config: Record<string, unknown>): TfLayer;
-    /** Global pooling with `mode` "max" or "avg", data_format, keepdims and Keras 3's masked average. */
-    globalPooling1d(config: Record<string, unknown>): TfLayer;
-}
-
 /** The extra layer `name` when training/ supplies it (RNN Lens's conv layers do), undefined otherwise. */
-export function extraLayer<K extends keyof TfjsConvExtras>(context: TfjsBuildContext, name: K): TfjsConvExtras[K] | undefined {
-    const custom = context.custom as unknown as Partial<TfjsConvExtras>;
-    return typeof custom[name] === 'function' ? custom[name] : undefined;
+export function extraLayer<K extends OptionalCustomLayer>(context: TfjsBuildContext, name: K): TfjsCustomLayers[K] | undefined {
+    const made = context.custom[name];
+    return typeof made === 'function' ? made : undefined;
 }
 
 /** The extra layer `name`, or NotTrainable saying what cannot be built without it. */
-export function requireExtra<K extends keyof TfjsConvExtras>(context: TfjsBuildContext, name: K, what: string): TfjsConvExtras[K] {
+export function requireExtra<K extends OptionalCustomLayer>(context: TfjsBuildContext, name: K, what: string): NonNullable<TfjsCustomLayers[K]> {
     const made = extraLayer(context, name);
     if (!made) throw new NotTrainable(`RNN Lens cannot train ${what}: tfjs has no equivalent layer.`);
     return made;

@@ -28,7 +28,20 @@ export interface TfjsCustomLayers {
     upSampling1d(config: Record<string, unknown>): TfLayer;
     /** A recurrent layer with Keras's cell math and weight layout (GRU with reset_after=True among them). */
     recurrent(kind: 'SimpleRNN' | 'LSTM' | 'GRU', config: Record<string, unknown>): TfLayer;
+    /**
+     * Optional: without them the layers that need them are refused before training, not built
+     * wrong (tfjs has no Cropping1D; its pooling has no data_format or keepdims, and its
+     * GlobalAveragePooling1D ignores the mask).
+     */
+    cropping1d?(config: Record<string, unknown>): TfLayer;
+    /** Windowed pooling with `mode` "max" or "avg", for channels_first. */
+    pooling1d?(config: Record<string, unknown>): TfLayer;
+    /** Global pooling with `mode` "max" or "avg", data_format, keepdims and Keras 3's masked average. */
+    globalPooling1d?(config: Record<string, unknown>): TfLayer;
 }
+
+/** The custom layers a build may do without. */
+export type OptionalCustomLayer = 'cropping1d' | 'pooling1d' | 'globalPooling1d';
 
 export interface TfjsBuildContext {
     readonly tf: Tf;

@@ -7,11 +7,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeText } from '../../../language/src/analyze-text.js';
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
 import { NotTrainable, type TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
 import { buildTfjsModel } from '../../../training/src/build/build-model.js';
 import { createRecurrent } from '../../../training/src/layers/recurrent-layers.js';
+import { mulberry32 } from '../../../training/src/data/synthetic.js';
+import { analyse, checkLayerStack } from './layer-kit.js';
 
 beforeAll(async () => {
     await tf.setBackend('cpu');
@@ -23,65 +23,7 @@ const custom: TfjsCustomLayers = {
     recurrent: createRecurrent(tf)
 };
 
-function analyse(input: string, layers: string): ModelAnalysis {
-    const text = `model M {\n    Input(shape=${input})\n${layers.split('\n').map(l => `    ${l.trim()}`).join('\n')}\n}\n`;
-    const model = analyzeText(text).models[0];
-    expect(model, text).toBeDefined();
-    expect(model.complete, `${text}\n${JSON.stringify(analyzeText(text).diagnostics.map(d => d.message))}`).toBe(true);
-    return model;
-}
-
-function seeded(seed: number): () => number {
-    let s = seed >>> 0;
-    return () => {
-        s = (s * 1664525 + 1013904223) >>> 0;
-        return s / 2 ** 32;
-    };
-}
-
-function inputFor(model: ModelAnalysis, batch: number, integers?: number): tf.Tensor {
-    const shape = [batch, ...model.input!.slice(1).map(d => d as number)];
-    const size = shape.reduce((a, b) => a * b, 1);
-    const rand = seeded(7);
-    const values = Array.from({ length: size }, () => (integers ? Math.floor(rand() * integers) : rand() * 2 - 1));
-    return tf.tensor(values, shape);
-}
-
-/** Builds, checks every layer's output shape on a real tensor, trains one step; returns nothing, leaks nothing. */
-async function checkModel(input: string, layers: string, options: { integers?: number } = {}): Promise<void> {
-    const before = tf.memory().numTensors;
-    const model = analyse(input, layers);
-    const built = buildTfjsModel(tf, model, custom);
-    if (!built.ok) throw new Error(JSON.stringify(built.problems));
-    const net = built.model;
-    const batch = 4;
-    const x = inputFor(model, batch, options.integers);
-    // Layer by layer: the shape each layer gives is the analysis's, batch filled in.
-    tf.tidy(() => {
-        let t: tf.Tensor = x;
-        net.layers.forEach((layer, i) => {
-            t = layer.apply(t) as tf.Tensor;
-            const expected = model.layers[i].output!.map((d, k) => (k === 0 ? batch : d));
-            expect(t.shape, `${model.layers[i].name} (${model.layers[i].kind})`).toEqual(expected);
-        });
-    });
-    const outShape = [batch, ...model.output!.slice(1).map(d => d as number)];
-    const y = tf.randomUniform(outShape, 0, 1, 'float32', 3);
-    const optimizer = tf.train.sgd(0.1);
-    net.compile({ optimizer, loss: 'meanSquaredError' });
-    const weightsBefore = net.trainableWeights.map(w => w.read().dataSync().slice());
-    const loss = await net.trainOnBatch(x, y) as number;
-    expect(Number.isFinite(loss)).toBe(true);
-    const changed = net.trainableWeights.some((w, i) => {
-        const now = w.read().dataSync();
-        return now.some((v, k) => Math.abs(v - weightsBefore[i][k]) > 1e-9);
-    });
-    expect(changed).toBe(true);
-    tf.dispose([x, y]);
-    net.dispose();
-    optimizer.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-}
+const checkModel = (input: string, layers: string, options: { integers?: number } = {}) => checkLayerStack(custom, input, layers, { ...options, batch: 4 });
 
 describe('recurrent layers build, match the analysis and train', () => {
     const cases: Array<[string, string, string]> = [
@@ -204,7 +146,7 @@ function lstmReference(xs: number[][], kernel: Mat, recurrent: Mat, bias: number
 }
 
 function randomWeights(layer: tf.layers.Layer, seed: number): void {
-    const rand = seeded(seed);
+    const rand = mulberry32(seed);
     const values = layer.getWeights().map(w => tf.tensor(Array.from({ length: w.size }, () => rand() - 0.5), w.shape));
     layer.setWeights(values);
     tf.dispose(values);

@@ -4,6 +4,9 @@
  * and writing them back for getConfig, the activation, and one registered class per tfjs module.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { resolve, serialize } from './tfjs-objects.js';
+
+export { registered } from './tfjs-objects.js';
 
 type Tf = typeof tfjs;
 type Tensor = tfjs.Tensor;
@@ -33,38 +36,6 @@ export function pair(value: unknown, fallback: number): [number, number] {
         return [value[0], typeof value[1] === 'number' ? value[1] : value[0]];
     }
     return [fallback, fallback];
-}
-
-/** `GlorotUniform` → `glorotUniform`, `L1L2` → `l1l2`: the tfjs factory of a serialized object. */
-function factoryName(className: string): string {
-    return className === 'L1L2' ? 'l1l2' : className.replace(/^(LeCun|[A-Z])/, s => (s === 'LeCun' ? 'leCun' : s.toLowerCase()));
-}
-
-interface Serial { getClassName(): string; getConfig(): object }
-
-function isSerial(value: unknown): value is Serial {
-    return typeof value === 'object' && value !== null && typeof (value as Serial).getClassName === 'function';
-}
-
-/** An identifier, an object or a `{className, config}` → the tfjs object (undefined and null stay undefined). */
-export function resolve(namespace: object, value: unknown, fallback?: string): unknown {
-    const v = value ?? fallback;
-    if (v === undefined || v === null) return undefined;
-    if (isSerial(v)) return v;
-    const table = namespace as Record<string, (config?: object) => unknown>;
-    if (typeof v === 'string') {
-        const make = table[v];
-        if (!make) throw new Error(`unknown tfjs identifier "${v}"`);
-        return make({});
-    }
-    const { className, config } = v as { className: string; config?: object };
-    const make = table[factoryName(className)];
-    if (!make) throw new Error(`unknown tfjs class "${className}"`);
-    return make({ ...(config ?? {}) });
-}
-
-export function serialize(value: unknown): unknown {
-    return isSerial(value) ? { className: value.getClassName(), config: value.getConfig() } : value ?? null;
 }
 
 /** How one weight starts, is penalised and is constrained. */
@@ -123,19 +94,83 @@ export function singleTensor(inputs: Tensor | Tensor[]): tfjs.Tensor3D {
     return (Array.isArray(inputs) ? inputs[0] : inputs) as tfjs.Tensor3D;
 }
 
-const registry = new WeakMap<object, Map<string, unknown>>();
+/** The options every 1D convolution layer takes, in tfjs spelling. */
+export interface ConvWindowConfig<P extends string> extends BaseLayerConfig {
+    readonly filters: number;
+    readonly kernelSize: number | number[];
+    readonly strides?: number | number[];
+    readonly padding?: P;
+    readonly dataFormat?: DataFormat;
+    readonly dilationRate?: number | number[];
+    readonly activation?: string;
+    readonly useBias?: boolean;
+}
 
-/** The class `define` makes for this tfjs module, made and registered once (so saved models load). */
-export function registered<C>(tf: Tf, className: string, define: () => C): C {
-    let classes = registry.get(tf);
-    if (!classes) {
-        classes = new Map();
-        registry.set(tf, classes);
-    }
-    const known = classes.get(className);
-    if (known) return known as C;
-    const made = define();
-    tf.serialization.registerClass(made as unknown as tfjs.serialization.SerializableConstructor<tfjs.serialization.Serializable>);
-    classes.set(className, made);
-    return made;
+/** Those options resolved, as a convolution layer holds them. */
+export interface ConvWindow<P extends string> {
+    readonly filters: number;
+    readonly kernelSize: number;
+    readonly strides: number;
+    readonly padding: P;
+    readonly dataFormat: DataFormat;
+    readonly dilationRate: number;
+    readonly useBias: boolean;
+    readonly activation: string;
+    readonly activate: (x: Tensor) => Tensor;
+}
+
+/** Resolves the shared options with Keras's defaults; `paddings` are the ones the layer accepts. */
+export function convWindow<P extends string>(tf: Tf, config: ConvWindowConfig<P>, paddings: readonly P[]): ConvWindow<P> {
+    const padding = config.padding ?? paddings[0];
+    if (!paddings.includes(padding)) throw new Error(`unknown padding "${String(padding)}"`);
+    const activation = config.activation ?? 'linear';
+    return {
+        filters: config.filters,
+        kernelSize: one(config.kernelSize, 1),
+        strides: one(config.strides, 1),
+        padding,
+        dataFormat: config.dataFormat ?? 'channelsLast',
+        dilationRate: one(config.dilationRate, 1),
+        useBias: config.useBias !== false,
+        activation,
+        activate: activationOf(tf, activation)
+    };
+}
+
+/** The shared options written back for getConfig. */
+export function convWindowConfig<P extends string>(w: ConvWindow<P>): Record<string, unknown> {
+    return {
+        filters: w.filters, kernelSize: w.kernelSize, strides: w.strides, padding: w.padding, dataFormat: w.dataFormat,
+        dilationRate: w.dilationRate, activation: w.activation, useBias: w.useBias
+    };
+}
+
+/** The weight options of a layer with a `kernel` and a `bias`, in tfjs spelling. */
+export interface KernelBiasConfig {
+    readonly kernelInitializer?: unknown;
+    readonly biasInitializer?: unknown;
+    readonly kernelRegularizer?: unknown;
+    readonly biasRegularizer?: unknown;
+    readonly kernelConstraint?: unknown;
+    readonly biasConstraint?: unknown;
+}
+
+/** Adds a trainable weight to `layer` as its options say. */
+export function addLayerWeight(layer: tfjs.layers.Layer, name: string, shape: number[], o: WeightOptions): tfjs.LayerVariable {
+    const add = (layer as unknown as { addWeight: (...args: unknown[]) => tfjs.LayerVariable }).addWeight.bind(layer);
+    return add(name, shape, 'float32', o.initializer, o.regularizer, true, o.constraint);
+}
+
+/** The output shape of a convolution whose steps axis becomes `length(steps)` and channels `filters`. */
+export function convOutputShape<P extends string>(w: ConvWindow<P>, inputShape: tfjs.Shape | tfjs.Shape[], length: (steps: number | null) => number | null): tfjs.Shape {
+    const shape = singleShape(inputShape);
+    const [steps] = stepsAndChannels(w.dataFormat, shape);
+    return shapeOf(w.dataFormat, shape[0] ?? null, length(steps), w.filters);
+}
+
+/** Runs `f` on the input in channels-last order (transposing in and out for channels_first). */
+export function inChannelsLast(tf: Tf, format: DataFormat, inputs: Tensor | Tensor[], f: (x: tfjs.Tensor3D) => Tensor): Tensor {
+    const x = singleTensor(inputs);
+    if (format !== 'channelsFirst') return f(x);
+    return swapSteps(tf, f(swapSteps(tf, x)));
 }

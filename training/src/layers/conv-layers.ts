@@ -1,11 +1,10 @@
 /**
  * The conv-family members of TfjsCustomLayers: RNN Lens's Keras-exact Conv1D, Conv1DTranspose,
- * SeparableConv1D, ZeroPadding1D and UpSampling1D, plus the layers the conv family's builds
- * also look for (TfjsConvExtras: Cropping1D, which tfjs lacks, and pooling with data_format,
- * keepdims and Keras 3's masked average). Configs are in tfjs spelling.
+ * SeparableConv1D, ZeroPadding1D and UpSampling1D, and the optional ones (Cropping1D, which
+ * tfjs lacks, and pooling with data_format, keepdims and Keras 3's masked average). Configs are
+ * in tfjs spelling.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { TfjsConvExtras } from '../../../language/src/catalog/conv-tfjs.js';
 import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
 import { kerasConv1DClass, type KerasConv1DConfig } from './conv1d.js';
 import { kerasConv1DTransposeClass, type KerasConv1DTransposeConfig } from './conv1d-transpose.js';
@@ -16,7 +15,7 @@ import {
 } from './reshaping-1d.js';
 import { kerasSeparableConv1DClass, type KerasSeparableConv1DConfig } from './separable-conv1d.js';
 
-export type ConvCustomLayers = Pick<TfjsCustomLayers, 'conv1d' | 'conv1dTranspose' | 'separableConv1d' | 'zeroPadding1d' | 'upSampling1d'> & TfjsConvExtras;
+export type ConvCustomLayers = Required<Omit<TfjsCustomLayers, 'recurrent'>>;
 
 /** Makes (and registers, once per tfjs module) the conv-family layer classes. */
 export function createConvLayers(tf: typeof tfjs): ConvCustomLayers {

@@ -7,30 +7,17 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import {
-    activationOf, one, registered, shapeOf, singleShape, singleTensor, stepsAndChannels, swapSteps, weightConfig,
-    weightOptions, type BaseLayerConfig, type DataFormat, type WeightOptions
+    addLayerWeight, convOutputShape, convWindow, convWindowConfig, inChannelsLast, registered, singleShape,
+    stepsAndChannels, weightConfig, weightOptions, type ConvWindow, type ConvWindowConfig,
+    type KernelBiasConfig, type WeightOptions
 } from './conv-config.js';
 import { convLength, groupedConv, padForConv, type ConvPadding } from './conv-ops.js';
 
 type Tf = typeof tfjs;
 type Tensor = tfjs.Tensor;
 
-export interface KerasConv1DConfig extends BaseLayerConfig {
-    readonly filters: number;
-    readonly kernelSize: number | number[];
-    readonly strides?: number | number[];
-    readonly padding?: ConvPadding;
-    readonly dataFormat?: DataFormat;
-    readonly dilationRate?: number | number[];
+export interface KerasConv1DConfig extends ConvWindowConfig<ConvPadding>, KernelBiasConfig {
     readonly groups?: number;
-    readonly activation?: string;
-    readonly useBias?: boolean;
-    readonly kernelInitializer?: unknown;
-    readonly biasInitializer?: unknown;
-    readonly kernelRegularizer?: unknown;
-    readonly biasRegularizer?: unknown;
-    readonly kernelConstraint?: unknown;
-    readonly biasConstraint?: unknown;
 }
 
 export const KERAS_CONV1D_CLASS = 'RnnLensConv1D';
@@ -44,16 +31,8 @@ export function kerasConv1DClass(tf: Tf): Ctor {
 function defineClass(tf: Tf): Ctor {
     class RnnLensConv1D extends tf.layers.Layer {
         static className = KERAS_CONV1D_CLASS;
-        readonly filters: number;
-        readonly kernelSize: number;
-        readonly strides: number;
-        readonly padding: ConvPadding;
-        readonly dataFormat: DataFormat;
-        readonly dilationRate: number;
         readonly groups: number;
-        readonly useBias: boolean;
-        private readonly activationName: string;
-        private readonly activate: (x: Tensor) => Tensor;
+        readonly window: ConvWindow<ConvPadding>;
         private readonly kernelOptions: WeightOptions;
         private readonly biasOptions: WeightOptions;
         private kernel?: tfjs.LayerVariable;
@@ -61,40 +40,28 @@ function defineClass(tf: Tf): Ctor {
 
         constructor(config: KerasConv1DConfig) {
             super(config as ConstructorParameters<typeof tf.layers.Layer>[0]);
-            this.filters = config.filters;
-            this.kernelSize = one(config.kernelSize, 1);
-            this.strides = one(config.strides, 1);
-            this.padding = config.padding ?? 'valid';
-            this.dataFormat = config.dataFormat ?? 'channelsLast';
-            this.dilationRate = one(config.dilationRate, 1);
             this.groups = config.groups ?? 1;
-            this.useBias = config.useBias !== false;
-            this.activationName = config.activation ?? 'linear';
-            this.activate = activationOf(tf, this.activationName);
+            this.window = convWindow(tf, config, ['valid', 'same', 'causal']);
             this.kernelOptions = weightOptions(tf, config, 'kernel', 'glorotUniform');
             this.biasOptions = weightOptions(tf, config, 'bias', 'zeros');
-            if (!['valid', 'same', 'causal'].includes(this.padding)) throw new Error(`unknown padding "${this.padding}"`);
-            if (this.filters % this.groups !== 0) throw new Error(`groups=${this.groups} must divide filters=${this.filters}`);
+            if (this.window.filters % this.groups !== 0) throw new Error(`groups=${this.groups} must divide filters=${this.window.filters}`);
             this.supportsMasking = true;
             this.inputSpec = [{ ndim: 3 }];
         }
 
         override build(inputShape: tfjs.Shape | tfjs.Shape[]): void {
-            const [, channels] = stepsAndChannels(this.dataFormat, singleShape(inputShape));
+            const [, channels] = stepsAndChannels(this.window.dataFormat, singleShape(inputShape));
             if (channels === null) throw new Error('the channels axis of the input must be known');
             if (channels % this.groups !== 0) throw new Error(`groups=${this.groups} must divide the ${channels} input channels`);
-            const add = (name: string, shape: number[], o: WeightOptions) =>
-                this.addWeight(name, shape, 'float32', o.initializer as never, o.regularizer as never, true, o.constraint as never);
-            this.kernel = add('kernel', [this.kernelSize, channels / this.groups, this.filters], this.kernelOptions);
-            if (this.useBias) this.bias = add('bias', [this.filters], this.biasOptions);
+            const add = (name: string, shape: number[], o: WeightOptions) => addLayerWeight(this, name, shape, o);
+            this.kernel = add('kernel', [this.window.kernelSize, channels / this.groups, this.window.filters], this.kernelOptions);
+            if (this.window.useBias) this.bias = add('bias', [this.window.filters], this.biasOptions);
             this.built = true;
         }
 
         override computeOutputShape(inputShape: tfjs.Shape | tfjs.Shape[]): tfjs.Shape {
-            const shape = singleShape(inputShape);
-            const [steps] = stepsAndChannels(this.dataFormat, shape);
-            const length = convLength(steps, this.kernelSize, this.strides, this.dilationRate, this.padding);
-            return shapeOf(this.dataFormat, shape[0] ?? null, length, this.filters);
+            const w = this.window;
+            return convOutputShape(w, inputShape, steps => convLength(steps, w.kernelSize, w.strides, w.dilationRate, w.padding));
         }
 
         override computeMask(): Tensor {
@@ -102,29 +69,20 @@ function defineClass(tf: Tf): Ctor {
         }
 
         override call(inputs: Tensor | Tensor[]): Tensor {
-            return tf.tidy(() => {
-                let x = singleTensor(inputs);
-                if (this.dataFormat === 'channelsFirst') x = swapSteps(tf, x);
-                x = padForConv(tf, x, this.padding, this.kernelSize, this.strides, this.dilationRate);
-                let y: Tensor = groupedConv(tf, x, this.kernel!.read() as tfjs.Tensor3D, this.strides, this.dilationRate, this.groups);
+            const w = this.window;
+            return tf.tidy(() => inChannelsLast(tf, w.dataFormat, inputs, x => {
+                const padded = padForConv(tf, x, w.padding, w.kernelSize, w.strides, w.dilationRate);
+                let y: Tensor = groupedConv(tf, padded, this.kernel!.read() as tfjs.Tensor3D, w.strides, w.dilationRate, this.groups);
                 if (this.bias) y = tf.add(y, this.bias.read());
-                y = this.activate(y);
-                return this.dataFormat === 'channelsFirst' ? swapSteps(tf, y) : y;
-            });
+                return w.activate(y);
+            }));
         }
 
         override getConfig(): tfjs.serialization.ConfigDict {
             return {
                 ...super.getConfig(),
-                filters: this.filters,
-                kernelSize: this.kernelSize,
-                strides: this.strides,
-                padding: this.padding,
-                dataFormat: this.dataFormat,
-                dilationRate: this.dilationRate,
+                ...convWindowConfig(this.window),
                 groups: this.groups,
-                activation: this.activationName,
-                useBias: this.useBias,
                 ...weightConfig('kernel', this.kernelOptions),
                 ...weightConfig('bias', this.biasOptions)
             } as tfjs.serialization.ConfigDict;

@@ -10,6 +10,7 @@
  * tfjs is passed in (the trainer picks the backend), so the class is made once per tfjs module.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { registered, resolve, serialize } from './tfjs-objects.js';
 
 type Tf = typeof tfjs;
 type Tensor = tfjs.Tensor;
@@ -48,48 +49,9 @@ export const KERAS_RECURRENT_CLASS = 'RnnLensRecurrent';
 const GATES: Record<Kind, number> = { SimpleRNN: 1, LSTM: 4, GRU: 3 };
 
 type Ctor = new (config: KerasRecurrentConfig) => tfjs.layers.Layer;
-const classes = new WeakMap<object, Ctor>();
-
 /** The registered layer class for this tfjs module. */
 export function kerasRecurrentClass(tf: Tf): Ctor {
-    const known = classes.get(tf);
-    if (known) return known;
-    const made = defineClass(tf);
-    tf.serialization.registerClass(made as unknown as tfjs.serialization.SerializableConstructor<tfjs.layers.Layer>);
-    classes.set(tf, made);
-    return made;
-}
-
-/** `GlorotUniform` → `glorotUniform`, `L1L2` → `l1l2`: the tfjs factory of a serialized object. */
-function factoryName(className: string): string {
-    return className === 'L1L2' ? 'l1l2' : className.replace(/^(LeCun|[A-Z])/, s => (s === 'LeCun' ? 'leCun' : s.toLowerCase()));
-}
-
-interface Serial { getClassName(): string; getConfig(): object }
-
-function isSerial(value: unknown): value is Serial {
-    return typeof value === 'object' && value !== null && typeof (value as Serial).getClassName === 'function';
-}
-
-/** An identifier, an object or a `{className, config}` → the tfjs object (undefined stays undefined). */
-function resolve(namespace: object, value: unknown, fallback?: string): unknown {
-    const v = value ?? fallback;
-    if (v === undefined || v === null) return undefined;
-    if (isSerial(v)) return v;
-    const table = namespace as Record<string, (config?: object) => unknown>;
-    if (typeof v === 'string') {
-        const make = table[v];
-        if (!make) throw new Error(`unknown tfjs identifier "${v}"`);
-        return make({});
-    }
-    const { className, config } = v as { className: string; config?: object };
-    const make = table[factoryName(className)];
-    if (!make) throw new Error(`unknown tfjs class "${className}"`);
-    return make({ ...(config ?? {}) });
-}
-
-function serialize(value: unknown): unknown {
-    return isSerial(value) ? { className: value.getClassName(), config: value.getConfig() } : value ?? null;
+    return registered(tf, KERAS_RECURRENT_CLASS, () => defineClass(tf));
 }
 
 function defineClass(tf: Tf): Ctor {
