@@ -4,6 +4,7 @@ import type { Document } from './generated/ast.js';
 import { createRnnLensCoreServices } from './rnn-lens-core-module.js';
 import type { DocumentDescription } from './model/description.js';
 import { lowerDocument } from './model/lower.js';
+import type { LoweringCache } from './model/lowering-cache.js';
 import { syntaxDiagnostics } from './model/syntax-errors.js';
 
 let services: ReturnType<typeof createRnnLensCoreServices> | undefined;
@@ -19,6 +20,7 @@ export function describeText(text: string): DocumentDescription {
     return describeParsed(parse, text);
 }
 
-export function describeParsed(parse: ParseResult<Document>, text: string): DocumentDescription {
-    return lowerDocument(parse.value, syntaxDiagnostics(parse, text));
+/** `cache`: models lowered in an earlier version of the same document (the language server's). */
+export function describeParsed(parse: ParseResult<Document>, text: string, cache?: LoweringCache): DocumentDescription {
+    return lowerDocument(parse.value, syntaxDiagnostics(parse, text), cache);
 }

@@ -9,33 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../helpers/ensure-built.js';
 import { LspClient } from '../helpers/lsp-client.js';
 import { mulberry32 as random } from '../../training/src/data/synthetic.js';
+import { mutate } from '../helpers/mutate.js';
 
 const EDITS = 300;
 const ANSWER_WITHIN_MS = 3_000;
 const original = readFileSync(join(ROOT, 'examples', 'advanced_rnn_theory.rnn'), 'utf8');
 const uri = 'file:///fuzz/notebook.rnn';
-const STRAY = ['(', ')', ',', '=', '"', "'", '{', '}', '[', ']', '#', '\n', '1e12', '-3', '0', 'None', 'LSTM(', 'Bidirectional(', 'é', '😀', '\u0000', '//', '**', 'let ', 'model '];
-
-function mutate(text: string, next: () => number): string {
-    const pick = (n: number) => Math.floor(next() * n);
-    const at = pick(text.length + 1);
-    switch (pick(4)) {
-        case 0: { // cut a span
-            const length = pick(60);
-            return text.slice(0, at) + text.slice(at + length);
-        }
-        case 1: { // repeat a span
-            const length = pick(80);
-            return text.slice(0, at) + text.slice(at, at + length) + text.slice(at);
-        }
-        case 2: // a stray token
-            return text.slice(0, at) + STRAY[pick(STRAY.length)] + text.slice(at);
-        default: { // replace a number with an absurd one
-            return text.replace(/\b\d+\b/, () => ['1e12', '-3', '0', '99999999999999999999', '0.5'][pick(5)]);
-        }
-    }
-}
-
 let client: LspClient;
 
 beforeAll(async () => {

@@ -16,13 +16,35 @@ import type { DocumentAnalysis, LayerAnalysis, ModelAnalysis } from './types.js'
 export interface AnalysisOptions {
     /** Reads the CSV files that `data(...)` names; without it, data diagnostics are skipped. */
     readonly data?: DataSource;
+    /** Analyses kept from earlier versions of the document (the language server's). */
+    readonly cache?: ModelAnalysisCache;
 }
+
+/**
+ * A model's analysis depends on its description alone, which the lowering cache keeps as the
+ * same object while the model is unchanged; except for `data(...)`, whose files may change on
+ * disk: those models are analysed every time.
+ */
+export type ModelAnalysisCache = WeakMap<ModelDescription, { readonly analysis: ModelAnalysis; readonly diagnostics: readonly RnnDiagnostic[] }>;
 
 export function analyzeDescription(description: DocumentDescription, options: AnalysisOptions = {}): DocumentAnalysis {
     const diagnostics: RnnDiagnostic[] = [...description.diagnostics];
-    const models = description.models.map(model => analyzeModel(model, diagnostics, options));
+    const models = description.models.map(model => analyzeModelCached(model, diagnostics, options));
     diagnostics.sort((a, b) => compareRanges(a.range, b.range));
     return { description, models, diagnostics };
+}
+
+function analyzeModelCached(model: ModelDescription, diagnostics: RnnDiagnostic[], options: AnalysisOptions): ModelAnalysis {
+    const kept = options.cache?.get(model);
+    if (kept) {
+        diagnostics.push(...kept.diagnostics);
+        return kept.analysis;
+    }
+    const own: RnnDiagnostic[] = [];
+    const analysis = analyzeModel(model, own, options);
+    diagnostics.push(...own);
+    if (!model.data) options.cache?.set(model, { analysis, diagnostics: own });
+    return analysis;
 }
 
 function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], options: AnalysisOptions): ModelAnalysis {

@@ -1,20 +1,25 @@
 /**
  * One analysis per document version: the validator, inlay hints, hovers, code actions and the
- * custom requests all read it, so a keystroke is parsed once and analysed once.
+ * custom requests all read it, so a keystroke is parsed once and analysed once; and within it,
+ * only the models that changed are lowered and analysed again.
  */
 import type { LangiumDocument } from 'langium';
 import type { URI } from 'langium';
 import type { DataSource } from '../analysis/data-checks.js';
-import { analyzeDescription } from '../analysis/analyze.js';
+import { analyzeDescription, type ModelAnalysisCache } from '../analysis/analyze.js';
 import type { DocumentAnalysis } from '../analysis/types.js';
 import type { Document } from '../generated/ast.js';
 import { describeParsed } from '../describe.js';
+import { LoweringCache } from '../model/lowering-cache.js';
 
 /** Gives the data source for a document's `data(...)` files; absent in the browser. */
 export type DataSourceFactory = (documentUri: URI) => DataSource | undefined;
 
 export class AnalysisCache {
     private readonly cache = new WeakMap<object, DocumentAnalysis>();
+    /** Unchanged models are neither lowered nor analysed again (their AST nodes are kept by the parser). */
+    private readonly lowered = new LoweringCache();
+    private readonly analysed: ModelAnalysisCache = new WeakMap();
 
     constructor(private readonly dataSourceFor: DataSourceFactory | undefined) {}
 
@@ -23,8 +28,8 @@ export class AnalysisCache {
         const key = document.parseResult;
         let analysis = this.cache.get(key);
         if (!analysis) {
-            const description = describeParsed(document.parseResult as LangiumDocument<Document>['parseResult'], document.textDocument.getText());
-            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri) });
+            const description = describeParsed(document.parseResult as LangiumDocument<Document>['parseResult'], document.textDocument.getText(), this.lowered);
+            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri), cache: this.analysed });
             this.cache.set(key, analysis);
         }
         return analysis;

@@ -10,6 +10,8 @@ import {
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { RnnLensGeneratedModule, RnnLensGeneratedSharedModule } from '../generated/module.js';
+import { IncrementalDocumentFactory } from '../incremental/incremental-document-factory.js';
+import { RnnLinker, RnnReferenceDescriptionProvider, RnnScopeComputation, RnnScopeProvider } from '../incremental/references.js';
 import { AnalysisCache, type DataSourceFactory } from './analysis-cache.js';
 import { RnnCodeActionProvider } from './code-actions.js';
 import { RnnCodeLensProvider } from './code-lens.js';
@@ -39,6 +41,14 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
         validation: {
             DocumentValidator: services => new RnnDocumentValidator(services.analysis.AnalysisCache)
         },
+        references: {
+            Linker: services => new RnnLinker(services),
+            ScopeProvider: services => new RnnScopeProvider(services),
+            ScopeComputation: services => new RnnScopeComputation(services)
+        },
+        workspace: {
+            ReferenceDescriptionProvider: services => new RnnReferenceDescriptionProvider(services)
+        },
         lsp: {
             InlayHintProvider: services => new RnnInlayHintProvider(services.analysis.AnalysisCache, services.shared.workspace.ConfigurationProvider),
             HoverProvider: services => new RnnHoverProvider(services.analysis.AnalysisCache),
@@ -55,7 +65,9 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
 
 const RnnLensSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        ConfigurationProvider: services => new RnnConfigurationProvider(services)
+        ConfigurationProvider: services => new RnnConfigurationProvider(services),
+        // Only the changed statements of a document are parsed again (incremental/).
+        LangiumDocumentFactory: services => new IncrementalDocumentFactory(services)
     }
 };
 

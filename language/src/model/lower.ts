@@ -15,11 +15,13 @@ import type {
 import { diagnostic, type RnnDiagnostic } from './diagnostic.js';
 import { addArgumentEdit, removeArgumentEdit } from './edits.js';
 import { evaluate, type EvaluationScope } from './evaluate.js';
+import type { LoweringCache } from './lowering-cache.js';
 import { keywordPosition, propertyRange, rangeOf } from './ast-ranges.js';
 import { didYouMean, suggest } from './suggest.js';
 import { formatValue, sequenceItems, type Value } from './values.js';
 
-export function lowerDocument(root: Document, syntax: readonly RnnDiagnostic[] = []): DocumentDescription {
+/** `cache` (the language server's) keeps models lowered in an earlier version of the document. */
+export function lowerDocument(root: Document, syntax: readonly RnnDiagnostic[] = [], cache?: LoweringCache): DocumentDescription {
     const diagnostics: RnnDiagnostic[] = [...syntax];
     const report = (d: RnnDiagnostic) => diagnostics.push(d);
     const allConstants = new Map<string, number>();
@@ -35,7 +37,7 @@ export function lowerDocument(root: Document, syntax: readonly RnnDiagnostic[] =
 
     for (const statement of root.statements) {
         if (!statement.name) continue;
-        const nameRange = propertyRange(statement, 'name');
+        const nameRange = cache ? cache.nameRange(statement) : propertyRange(statement, 'name');
         if (statement.$type === 'Constant') {
             if (values.has(statement.name)) {
                 report(diagnostic('duplicate-name', `The constant "${statement.name}" is already defined on line ${allConstants.get(statement.name)! + 1}; give this one another name.`, nameRange));
@@ -50,10 +52,24 @@ export function lowerDocument(root: Document, syntax: readonly RnnDiagnostic[] =
                 report(diagnostic('duplicate-name', `A model named "${statement.name}" is already defined on line ${earlier.nameRange.start.line + 1}; model names are unique within a file.`, nameRange));
                 continue;
             }
-            models.push(lowerModel(statement, scope));
+            models.push(lowerModelCached(statement, scope, cache));
         }
     }
     return { constants, models, diagnostics };
+}
+
+function lowerModelCached(model: Model, scope: EvaluationScope, cache: LoweringCache | undefined): ModelDescription {
+    if (!cache) return lowerModel(model, scope);
+    const line = rangeOf(model).start.line;
+    const kept = cache.find(model, line, scope);
+    if (kept) {
+        kept.diagnostics.forEach(scope.report);
+        return kept.description;
+    }
+    const reported: RnnDiagnostic[] = [];
+    const description = lowerModel(model, { ...scope, report: d => { reported.push(d); scope.report(d); } });
+    cache.keep(model, line, scope, description, reported);
+    return description;
 }
 
 function lowerModel(model: Model, scope: EvaluationScope): ModelDescription {

@@ -47,6 +47,11 @@ export function syntaxDiagnostics(parse: Pick<ParseResult, 'lexerErrors' | 'pars
 function readable(message: string, image: string): string {
     const firstLine = message.split('\n')[0];
     const expecting = /^Expecting token of type '([^']*)' but found `(.*)`\.?$/s.exec(firstLine);
+    // Text where a statement should start: chevrotain says "EOF" (or "end of file") was expected.
+    const redundant = /^Expecting end of file but found `(.*)`\.?$/s.exec(firstLine);
+    if (redundant || expecting?.[1] === 'EOF') {
+        return `Syntax error: unexpected "${redundant?.[1] ?? expecting![2]}": a statement starts with let or model.`;
+    }
     if (expecting) {
         const found = expecting[2] === '' ? 'the end of the file' : `"${expecting[2]}"`;
         return `Syntax error: expected ${expecting[1]} but found ${found}.`;
