@@ -27,11 +27,17 @@ export async function coldStart(text: string): Promise<{ toDiagnosticsMs: number
     }
 }
 
+/** What the hint requests ask for: an editor's visible lines around the edit, or the whole file. */
+export type HintRange = 'viewport' | 'whole';
+
+/** The lines an editor window shows around a line (VS Code asks for the visible range). */
+const VIEWPORT_LINES = 60;
+
 /**
  * Edits a number in the text again and again (as typing does), each time measuring from the
  * change to its diagnostics and then to the new hints.
  */
-export async function editLoop(text: string, edits: number): Promise<number[]> {
+export async function editLoop(text: string, edits: number, hintRange: HintRange = 'viewport'): Promise<number[]> {
     const client = new LspClient();
     const uri = 'file:///bench/edit.rnn';
     const lines = text.split('\n').length;
@@ -41,6 +47,11 @@ export async function editLoop(text: string, edits: number): Promise<number[]> {
         client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
         await opened;
         const target = text.lastIndexOf('Dense(1)');
+        const line = text.slice(0, target).split('\n').length - 1;
+        const range = hintRange === 'whole' ? WHOLE(lines) : {
+            start: { line: Math.max(0, line - VIEWPORT_LINES / 2), character: 0 },
+            end: { line: line + VIEWPORT_LINES / 2, character: 0 }
+        };
         const times: number[] = [];
         for (let i = 0; i < edits; i++) {
             const units = 1 + (i % 5);
@@ -49,7 +60,7 @@ export async function editLoop(text: string, edits: number): Promise<number[]> {
             const published = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, 60_000);
             client.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: edited }] });
             await published;
-            const hints = await client.request<Array<{ label: string }>>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE(lines) }, 60_000);
+            const hints = await client.request<Array<{ label: string }>>('textDocument/inlayHint', { textDocument: { uri }, range }, 60_000);
             if (!hints.some(h => h.label === `${units * 1}` || /params/.test(h.label))) throw new Error('no hints came back');
             times.push(performance.now() - started);
         }
