@@ -4,6 +4,7 @@
  * and writing them back for getConfig, the activation, and one registered class per tfjs module.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { activationOf } from './activations.js';
 import { resolve, serialize } from './tfjs-objects.js';
 
 export { registered } from './tfjs-objects.js';
@@ -62,13 +63,6 @@ export function weightConfig(weight: string, options: WeightOptions): Record<str
         [`${weight}Regularizer`]: serialize(options.regularizer),
         [`${weight}Constraint`]: serialize(options.constraint)
     };
-}
-
-/** Applies a tfjs activation by name (linear: the tensor itself). */
-export function activationOf(tf: Tf, name: string): (x: Tensor) => Tensor {
-    if (name === 'linear') return x => x;
-    const layer = tf.layers.activation({ activation: name as never });
-    return x => layer.apply(x) as Tensor;
 }
 
 /** [batch, steps, channels] ↔ [batch, channels, steps]. */

@@ -10,6 +10,7 @@
  * tfjs is passed in (the trainer picks the backend), so the class is made once per tfjs module.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { activationOf } from './activations.js';
 import { registered, resolve, serialize } from './tfjs-objects.js';
 
 type Tf = typeof tfjs;
@@ -70,8 +71,8 @@ function defineClass(tf: Tf): Ctor {
         readonly seed: number | null;
         private readonly activationName: string;
         private readonly recurrentActivationName: string;
-        private readonly act: tfjs.layers.Layer;
-        private readonly recurrentAct: tfjs.layers.Layer;
+        private readonly act: (x: Tensor) => Tensor;
+        private readonly recurrentAct: (x: Tensor) => Tensor;
         private readonly inits: Record<'kernel' | 'recurrent' | 'bias', unknown>;
         private readonly regularizers: Record<'kernel' | 'recurrent' | 'bias', unknown>;
         private readonly constraints: Record<'kernel' | 'recurrent' | 'bias', unknown>;
@@ -96,8 +97,8 @@ function defineClass(tf: Tf): Ctor {
             this.seed = config.seed ?? null;
             this.activationName = config.activation ?? 'tanh';
             this.recurrentActivationName = config.recurrentActivation ?? 'sigmoid';
-            this.act = tf.layers.activation({ activation: this.activationName as never });
-            this.recurrentAct = tf.layers.activation({ activation: this.recurrentActivationName as never });
+            this.act = activationOf(tf, this.activationName);
+            this.recurrentAct = activationOf(tf, this.recurrentActivationName);
             this.inits = {
                 kernel: resolve(tf.initializers, config.kernelInitializer, 'glorotUniform'),
                 recurrent: resolve(tf.initializers, config.recurrentInitializer, 'orthogonal'),
@@ -205,10 +206,6 @@ function defineClass(tf: Tf): Ctor {
             });
         }
 
-        private activate(layer: tfjs.layers.Layer, value: Tensor): Tensor {
-            return layer.apply(value) as Tensor;
-        }
-
         /** One Keras cell step; `xw` is the input projection with the input bias. Returns [h, c]. */
         private step(xw: Tensor, hPrev: Tensor, cPrev: Tensor | null, stateMasks: Tensor[] | null,
             recurrents: Tensor[], recurrentBias: Tensor | undefined): [Tensor, Tensor | null] {
@@ -218,15 +215,15 @@ function defineClass(tf: Tf): Ctor {
                 ? tf.matMul(dropped(0), recurrents[0])
                 : tf.concat(recurrents.map((u, gate) => tf.matMul(dropped(gate), u)), 1);
             if (this.kind === 'SimpleRNN') {
-                return [this.activate(this.act, tf.add(xw, allGates())), null];
+                return [this.act(tf.add(xw, allGates())), null];
             }
             if (this.kind === 'LSTM') {
                 const [zi, zf, zc, zo] = tf.split(tf.add(xw, allGates()), 4, 1);
-                const i = this.activate(this.recurrentAct, zi);
-                const f = this.activate(this.recurrentAct, zf);
-                const c = tf.add(tf.mul(f, cPrev!), tf.mul(i, this.activate(this.act, zc)));
-                const o = this.activate(this.recurrentAct, zo);
-                return [tf.mul(o, this.activate(this.act, c)), c];
+                const i = this.recurrentAct(zi);
+                const f = this.recurrentAct(zf);
+                const c = tf.add(tf.mul(f, cPrev!), tf.mul(i, this.act(zc)));
+                const o = this.recurrentAct(zo);
+                return [tf.mul(o, this.act(c)), c];
             }
             const [xz, xr, xh] = tf.split(xw, 3, 1);
             let candidate: Tensor;
@@ -236,14 +233,14 @@ function defineClass(tf: Tf): Ctor {
                 let inner = allGates();
                 if (recurrentBias) inner = tf.add(inner, recurrentBias);
                 const [rz, rr, rh] = tf.split(inner, 3, 1);
-                z = this.activate(this.recurrentAct, tf.add(xz, rz));
-                const r = this.activate(this.recurrentAct, tf.add(xr, rr));
-                candidate = this.activate(this.act, tf.add(xh, tf.mul(r, rh)));
+                z = this.recurrentAct(tf.add(xz, rz));
+                const r = this.recurrentAct(tf.add(xr, rr));
+                candidate = this.act(tf.add(xh, tf.mul(r, rh)));
             } else {
                 // h̃ = act(x·W_h + b_h + (r ⊙ h)·U_h)
-                z = this.activate(this.recurrentAct, tf.add(xz, tf.matMul(dropped(0), recurrents[0])));
-                const r = this.activate(this.recurrentAct, tf.add(xr, tf.matMul(dropped(1), recurrents[1])));
-                candidate = this.activate(this.act, tf.add(xh, tf.matMul(tf.mul(r, dropped(2)), recurrents[2])));
+                z = this.recurrentAct(tf.add(xz, tf.matMul(dropped(0), recurrents[0])));
+                const r = this.recurrentAct(tf.add(xr, tf.matMul(dropped(1), recurrents[1])));
+                candidate = this.act(tf.add(xh, tf.matMul(tf.mul(r, dropped(2)), recurrents[2])));
             }
             // Keras mixes the undropped previous state.
             return [tf.add(tf.mul(z, hPrev), tf.mul(tf.sub(1, z), candidate)), null];
