@@ -34,13 +34,14 @@ export interface Throughput {
 
 /**
  * Trains `warmup + batches` batches and times the last `batches` of them (the first ones pay
- * for kernel set-up and the optimizer's variables).
+ * for kernel set-up and the optimizer's variables). `stock`: with tfjs's own recurrent layers
+ * wherever they compute what Keras does (the baseline), instead of RNN Lens's.
  */
-export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number): Promise<Throughput> {
+export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number, stock = false): Promise<Throughput> {
     const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(join(root, 'examples')));
     const stamps: number[] = [];
     const result = await trainModel(tf, model, data, createCustomLayers(tf), {
-        epochs: 100, batchSize: BATCH_SIZE,
+        epochs: 100, batchSize: BATCH_SIZE, build: { stockRecurrent: stock },
         onBatch: () => { stamps.push(performance.now()); },
         shouldStop: () => stamps.length >= warmup + batches
     });

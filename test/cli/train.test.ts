@@ -1,5 +1,6 @@
 /** `rnn-lens train` end to end, as a child process: JSON lines, the results, --save, and failures. */
 import * as tf from '@tensorflow/tfjs';
+import { createCustomLayers } from '../../training/src/layers/index.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,9 @@ describe('rnn-lens train', () => {
         expect(done).toMatchObject({ done: true, model: 'TempForecast', params: 4_769, epochs: 2, stoppedEarly: false });
         expect(['wasm', 'cpu']).toContain(done.backend);
         expect(done.test.maeUnits).toBeLessThan(done.test.baselineMaeUnits);
-        // The saved model loads back in tfjs with the same parameter count.
+        // The saved model loads back in tfjs, with RNN Lens's layer classes registered (its
+        // recurrent layers are RNN Lens's own), with the same parameter count.
+        createCustomLayers(tf);
         const json = JSON.parse(readFileSync(join(saveDir, 'model.json'), 'utf8'));
         const weights = readFileSync(join(saveDir, 'weights.bin'));
         const loaded = await tf.loadLayersModel(tf.io.fromMemory({

@@ -52,6 +52,11 @@ export interface TfjsBuildContext {
     /** Spread into the tfjs config: `{ ...context.base, units: 30 }`. */
     readonly base: TfjsBaseConfig;
     readonly custom: TfjsCustomLayers;
+    /**
+     * Build tfjs's own recurrent layers where they compute what Keras does (the benchmark's
+     * baseline). Otherwise RNN Lens's recurrent layer, whose loop over time is one operation.
+     */
+    readonly stockRecurrent?: boolean;
     /** Builds the wrapped layer of a wrapper. */
     readonly buildInner?: () => TfLayer;
     /** Keras names → tfjs identifiers; each throws `NotTrainable` for what tfjs cannot do. */

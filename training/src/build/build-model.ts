@@ -22,7 +22,12 @@ export type BuildResult =
     | { readonly ok: true; readonly model: tfjs.Sequential }
     | { readonly ok: false; readonly problems: readonly BuildProblem[] };
 
-export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: TfjsCustomLayers): BuildResult {
+export interface BuildOptions {
+    /** tfjs's own recurrent layers where they are Keras (the training benchmark's baseline). */
+    readonly stockRecurrent?: boolean;
+}
+
+export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: TfjsCustomLayers, options: BuildOptions = {}): BuildResult {
     if (!model.complete || !model.input) {
         return { ok: false, problems: [{ layer: model.name, message: `Model "${model.name}" has errors or unknown shapes: fix the problems first.` }] };
     }
@@ -30,7 +35,7 @@ export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: Tf
     const sequential = tf.sequential({ name: model.name });
     model.layers.forEach((layer, index) => {
         try {
-            const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input! : undefined, custom);
+            const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input! : undefined, custom, options);
             // Adding builds the layer; tfjs's LSTM (unit_forget_bias) leaves initializer tensors behind,
             // which tidy releases (the weights are variables and stay).
             tf.tidy(() => sequential.add(built));
@@ -46,7 +51,7 @@ export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: Tf
     return { ok: true, model: sequential };
 }
 
-function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shape, name: string, modelInput: Shape | undefined, custom: TfjsCustomLayers): TfLayer {
+function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shape, name: string, modelInput: Shape | undefined, custom: TfjsCustomLayers, options: BuildOptions): TfLayer {
     const kind = findLayerKind(layer.kind);
     if (!kind?.tfjs) throw new NotTrainable(`RNN Lens cannot train ${layer.kind} layers yet.`);
     const inner = layer.inner;
@@ -60,7 +65,8 @@ function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shape, name
             ...(modelInput ? { batchInputShape: [...modelInput] } : {})
         },
         custom,
-        buildInner: inner ? () => buildLayer(tf, inner, innerInput(layer.kind, input), `${findLayerKind(inner.kind)?.kerasName ?? 'inner'}_in_${name}`, undefined, custom) : undefined,
+        stockRecurrent: options.stockRecurrent,
+        buildInner: inner ? () => buildLayer(tf, inner, innerInput(layer.kind, input), `${findLayerKind(inner.kind)?.kerasName ?? 'inner'}_in_${name}`, undefined, custom, options) : undefined,
         activation: tfjsActivation,
         initializer: value => tfjsInitializer(tf, value),
         regularizer: value => tfjsRegularizer(tf, value),

@@ -11,6 +11,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { activationOf } from './activations.js';
+import { asFastActivation, fastPathSupports, fastSequence } from './fast-recurrent.js';
 import { registered, resolve, serialize } from './tfjs-objects.js';
 
 type Tf = typeof tfjs;
@@ -43,6 +44,8 @@ export interface KerasRecurrentConfig {
     readonly name?: string;
     readonly trainable?: boolean;
     readonly batchInputShape?: Array<number | null>;
+    /** false: the taped loop even where the fast one applies (tests compare the two). */
+    readonly fastLoop?: boolean;
 }
 
 export const KERAS_RECURRENT_CLASS = 'RnnLensRecurrent';
@@ -71,6 +74,8 @@ function defineClass(tf: Tf): Ctor {
         readonly seed: number | null;
         private readonly activationName: string;
         private readonly recurrentActivationName: string;
+        /** Whether the loop over time runs as one operation with its own gradient (fast-recurrent.ts). */
+        private readonly fast: boolean;
         private readonly act: (x: Tensor) => Tensor;
         private readonly recurrentAct: (x: Tensor) => Tensor;
         private readonly inits: Record<'kernel' | 'recurrent' | 'bias', unknown>;
@@ -84,8 +89,7 @@ function defineClass(tf: Tf): Ctor {
         constructor(config: KerasRecurrentConfig) {
             super(config as ConstructorParameters<typeof tf.layers.Layer>[0]);
             // Copy every option: tfjs's Bidirectional edits the config object after cloning from it.
-            this.kind = config.kind;
-            if (!(this.kind in GATES)) throw new Error(`unknown recurrent kind ${String(this.kind)}`);
+            this.kind = recurrentKind(config.kind);
             this.units = config.units;
             this.returnSequences = config.returnSequences === true;
             this.goBackwards = config.goBackwards === true;
@@ -97,6 +101,7 @@ function defineClass(tf: Tf): Ctor {
             this.seed = config.seed ?? null;
             this.activationName = config.activation ?? 'tanh';
             this.recurrentActivationName = config.recurrentActivation ?? 'sigmoid';
+            this.fast = config.fastLoop !== false && fastPathSupports(this.kind, this.activationName, this.recurrentActivationName, this.resetAfter);
             this.act = activationOf(tf, this.activationName);
             this.recurrentAct = activationOf(tf, this.recurrentActivationName);
             this.inits = {
@@ -184,11 +189,24 @@ function defineClass(tf: Tf): Ctor {
                 });
                 let xw = projected.length === 1 ? projected[0] : tf.concat(projected, 1);
                 if (inputBias) xw = tf.add(xw, inputBias);
+                if (this.fast) {
+                    const sequence = tf.reshape(xw, [batch, steps, g * h]) as tfjs.Tensor3D;
+                    return fastSequence(tf, this.goBackwards ? tf.reverse(sequence, 1) : sequence, recurrent as tfjs.Tensor2D, recurrentBias as tfjs.Tensor1D | undefined, {
+                        kind: this.kind,
+                        units: h,
+                        activations: { act: asFastActivation(this.activationName), rec: asFastActivation(this.kind === 'SimpleRNN' ? 'linear' : this.recurrentActivationName) },
+                        returnSequences: this.returnSequences,
+                        stateMasks: stateMasks ? stateMasks.map(m => m.dataSync() as Float32Array) : null,
+                        stepMask: maskIn ? stepMaskValues(maskIn, batch, steps, this.goBackwards) : null
+                    });
+                }
                 let xs = tf.unstack(tf.reshape(xw, [batch, steps, g * h]), 1);
                 let stepMasks = maskIn ? tf.unstack(tf.cast(tf.reshape(maskIn, [batch, steps, 1]), 'float32'), 1) : null;
                 if (this.goBackwards) {
-                    xs = xs.reverse();
-                    stepMasks = stepMasks?.reverse() ?? null;
+                    // Copies: the arrays tf.unstack returns are the tape's own record of its outputs,
+                    // and reversing them in place would send each step's gradient to the wrong step.
+                    xs = [...xs].reverse();
+                    stepMasks = stepMasks ? [...stepMasks].reverse() : null;
                 }
 
                 let state = tf.zeros([batch, h]);
@@ -274,4 +292,25 @@ function defineClass(tf: Tf): Ctor {
         }
     }
     return RnnLensRecurrent as unknown as Ctor;
+}
+
+/**
+ * The kind from a config: tfjs's deserializer rewrites string values it takes for Python names
+ * (`LSTM` comes back from a saved model as `lstm`, `SimpleRNN` as `simple_rnn`).
+ */
+function recurrentKind(value: unknown): Kind {
+    const bare = String(value).replace(/_/g, '').toLowerCase();
+    const kind = (Object.keys(GATES) as Kind[]).find(k => k.toLowerCase() === bare);
+    if (!kind) throw new Error(`unknown recurrent kind ${String(value)}`);
+    return kind;
+}
+
+/** A [B, T] mask as ones and zeros in processing order (reversed in time for go_backwards). */
+function stepMaskValues(mask: Tensor, batch: number, steps: number, backwards: boolean): Float32Array {
+    const values = mask.dataSync();
+    const out = new Float32Array(batch * steps);
+    for (let b = 0; b < batch; b++) {
+        for (let t = 0; t < steps; t++) out[b * steps + t] = values[b * steps + (backwards ? steps - 1 - t : t)] ? 1 : 0;
+    }
+    return out;
 }

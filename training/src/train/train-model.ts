@@ -7,7 +7,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
 import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
 import { KERAS_DEFAULT_BATCH_SIZE } from '../../../language/src/catalog/statements.js';
-import { buildTfjsModel, type BuildProblem } from '../build/build-model.js';
+import { buildTfjsModel, type BuildOptions, type BuildProblem } from '../build/build-model.js';
 import { compileSettings } from '../build/compile.js';
 import type { PreparedDataset } from '../data/dataset.js';
 import { EarlyStopper, earlyStoppingFrom } from './early-stopping.js';
@@ -21,6 +21,8 @@ export interface TrainOptions extends TrainingCallbacks {
     readonly learningRate?: number;
     /** Asked after every batch; true ends training there (the results so far are kept). */
     readonly shouldStop?: () => boolean;
+    /** How the tfjs model is built (the benchmark's stock baseline). */
+    readonly build?: BuildOptions;
 }
 
 export interface TrainResult {
@@ -58,7 +60,7 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
     } catch (error) {
         throw new TrainingBlocked([{ layer: analysis.name, message: (error as Error).message }]);
     }
-    const built = buildTfjsModel(tf, analysis, custom);
+    const built = buildTfjsModel(tf, analysis, custom, options.build);
     if (!built.ok) {
         settings.optimizer.dispose();
         throw new TrainingBlocked(built.problems);
