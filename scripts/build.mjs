@@ -1,6 +1,6 @@
 // Bundles the entry points with esbuild. `node scripts/build.mjs [--watch]`.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -36,7 +36,52 @@ const browserServerBuild = {
     logLevel: 'info'
 };
 
-const builds = [nodeBuild, browserServerBuild];
+/**
+ * The training panel (a webview): its page (panel.js, and panel.css from the CSS it imports) and
+ * its training worker (tfjs with the engine). Minified and without source maps: the worker is
+ * mostly tfjs, and the .vsix must stay small.
+ */
+const webviewBuild = {
+    entryPoints: { 'panel': 'webview/src/panel/main.ts', 'train-worker': 'webview/src/worker/train-worker.ts' },
+    outdir: 'out/webview',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: true,
+    logLevel: 'info'
+};
+
+/**
+ * The VS Code extension's two entry points (package.json `main` and `browser`), CommonJS with
+ * `vscode` left to the extension host: the Node client starts out/server-node.cjs over IPC; the
+ * browser client, loaded as CommonJS by VS Code for the Web's worker extension host, starts
+ * out/server-browser.js in a worker. Minified: the .vsix carries them without their source maps.
+ */
+const extensionBuilds = [
+    { entryPoints: { 'extension-node': 'client/src/extension-node.ts' }, outExtension: { '.js': '.cjs' }, platform: 'node', target: 'node20' },
+    { entryPoints: { 'extension-browser': 'client/src/extension-browser.ts' }, platform: 'browser', target: 'es2022' }
+].map(entry => ({
+    ...entry,
+    outdir: 'out',
+    bundle: true,
+    format: 'cjs',
+    external: ['vscode'],
+    minify: true,
+    sourcemap: true,
+    logLevel: 'info'
+}));
+
+/** tfjs-backend-wasm's binaries beside the worker, served to the webview as local resources (not the threaded one: see webview/src/worker/browser-tf.ts). */
+function copyWasmBinaries() {
+    mkdirSync('out/webview', { recursive: true });
+    for (const name of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
+        copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`, `out/webview/${name}`);
+    }
+}
+
+copyWasmBinaries();
+const builds = [nodeBuild, browserServerBuild, webviewBuild, ...extensionBuilds];
 if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

@@ -8,6 +8,10 @@ import { runCheck } from './commands/check.js';
 import { runSummary } from './commands/summary.js';
 import { runLsp } from './commands/lsp.js';
 import { runTrain } from './commands/train.js';
+import { runImport } from './commands/import.js';
+import { runExport } from './commands/export.js';
+import { runExplain } from './commands/explain.js';
+import { runDiagram } from './commands/diagram.js';
 
 const USAGE = `rnn-lens: Keras-exact shapes, parameter counts and diagnostics for .rnn files
 
@@ -17,6 +21,12 @@ Usage:
   rnn-lens train FILE [--model NAME] [--epochs N] [--batch-size N] [--learning-rate X]
                  [--backend auto|wasm|cpu] [--json] [--save DIR]
                                                   trains the model with tfjs on its data
+  rnn-lens import FILE.py|FILE.ipynb              Keras code → a .rnn document (warnings on stderr)
+  rnn-lens export FILE [--model NAME] [--to keras|tfjs]
+                                                  a model as a Keras script, or tfjs TypeScript
+  rnn-lens explain FILE [--model NAME]            each model explained layer by layer (Markdown)
+  rnn-lens diagram FILE [--model NAME] [--out FILE.svg] [--theme light|dark]
+                                                  the model's layer stack as an SVG
   rnn-lens lsp --stdio                            the language server, for any LSP client
   rnn-lens --help | --version
 
@@ -26,7 +36,11 @@ const COMMANDS: Record<string, (args: string[], io: Io) => number | undefined | 
     summary: runSummary,
     check: runCheck,
     lsp: runLsp,
-    train: runTrain
+    train: runTrain,
+    import: runImport,
+    export: runExport,
+    explain: runExplain,
+    diagram: runDiagram
 };
 
 /** The exit code, or undefined for a command that keeps running (the language server). */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUNDLE = join(ROOT, 'out', 'cli.cjs');
-const SOURCES = ['cli/src', 'language/src', 'server/src', 'training/src', 'scripts'];
+const SOURCES = ['cli/src', 'language/src', 'server/src', 'training/src', 'webview/src', 'client/src', 'scripts'];
 
 function newestSource(): number {
     let newest = 0;

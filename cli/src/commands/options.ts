@@ -10,7 +10,7 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
     }
 }
 
-export function singleFile(positionals: string[]): string {
-    if (positionals.length !== 1) throw new CliError(positionals.length === 0 ? 'give a .rnn file.' : `give one .rnn file, not ${positionals.length}.`);
+export function singleFile(positionals: string[], what = '.rnn file'): string {
+    if (positionals.length !== 1) throw new CliError(positionals.length === 0 ? `give a ${what}.` : `give one ${what}, not ${positionals.length}.`);
     return positionals[0];
 }

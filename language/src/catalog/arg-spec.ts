@@ -19,10 +19,16 @@ export type ArgType =
     | { readonly kind: 'shape' }
     /** A layer call, for wrappers. */
     | { readonly kind: 'layer' }
-    /** A call to one of the named callables: `Adam(learning_rate=1e-3)`, `EarlyStopping(...)`. */
-    | { readonly kind: 'call'; readonly callees: readonly string[] }
-    /** Anything Keras takes here (initializers, regularizers, constraints, callbacks ...): described in words. */
-    | { readonly kind: 'any'; readonly describe: string }
+    /**
+     * A call to one of the named callables: `Adam(learning_rate=1e-3)`, `EarlyStopping(...)`;
+     * `module` is where Keras keeps them (`keras.optimizers`), for code that RNN Lens writes.
+     */
+    | { readonly kind: 'call'; readonly callees: readonly string[]; readonly module?: string }
+    /**
+     * Anything Keras takes here (initializers, regularizers, constraints, callbacks ...): described
+     * in words; `module` is where Keras keeps the classes it may be a call to (`keras.initializers`).
+     */
+    | { readonly kind: 'any'; readonly describe: string; readonly module?: string }
     /** The type, or None. */
     | { readonly kind: 'optional'; readonly of: ArgType }
     | { readonly kind: 'oneOf'; readonly of: readonly ArgType[] }
@@ -72,13 +78,13 @@ export const ACTIVATIONS = [
 export const ACTIVATION: ArgType = optional(enumOf(...ACTIVATIONS));
 
 export const INITIALIZER: ArgType = {
-    kind: 'any', describe: 'an initializer name (e.g. "glorot_uniform", "zeros", "orthogonal") or call'
+    kind: 'any', describe: 'an initializer name (e.g. "glorot_uniform", "zeros", "orthogonal") or call', module: 'keras.initializers'
 };
 export const REGULARIZER: ArgType = {
-    kind: 'any', describe: 'a regularizer ("l1", "l2", "l1_l2", or a call such as L2(0.01)) or None'
+    kind: 'any', describe: 'a regularizer ("l1", "l2", "l1_l2", or a call such as L2(0.01)) or None', module: 'keras.regularizers'
 };
 export const CONSTRAINT: ArgType = {
-    kind: 'any', describe: 'a constraint ("max_norm", "non_neg", "unit_norm", or a call) or None'
+    kind: 'any', describe: 'a constraint ("max_norm", "non_neg", "unit_norm", or a call) or None', module: 'keras.constraints'
 };
 
 /**

@@ -36,6 +36,7 @@ export function stridesWithDilation(layer: string, strides: number, dilation: nu
 export const Conv1D: LayerKind = {
     name: 'Conv1D',
     kerasName: 'conv1d',
+    keras: { aliases: { Convolution1D: {} } },
     category: 'convolution',
     summary: 'A 1D convolution: each filter slides a window of kernel_size steps along the sequence and turns every window of all the features into one new feature.',
     args: [

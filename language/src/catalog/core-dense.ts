@@ -1,7 +1,7 @@
 /** Dense: the fully connected layer. On a 3D input it acts on the last axis, at every time step. */
 import { ACTIVATION, BOOL, POSITIVE_INT, arg, optional, required, weightArgs } from './arg-spec.js';
 import { fail, type LayerKind } from './layer-kind.js';
-import { formatCount } from './numbers.js';
+import { formatCount, plural } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
 import { rejectActivityRegularizer, rejectIfSet, weightConfig } from './tfjs-helpers.js';
 
@@ -32,10 +32,10 @@ export const Dense: LayerKind = {
             params: { trainable: total, nonTrainable: 0 },
             shapeSteps: [perStep
                 ? `the last axis ${i} becomes ${units}; the ${input.length - 2 === 1 ? 'time axis is' : 'other axes are'} kept: Dense is applied at every step`
-                : `${i} features in, ${units} units out`],
+                : `${plural(i, 'feature')} in, ${plural(units, 'unit')} out`],
             formula: useBias
-                ? { symbolic: 'i × u + u', substituted: `${i} × ${units} + ${units}`, legend: [`i = ${i} input features`, `u = ${units} units (one bias each)`] }
-                : { symbolic: 'i × u', substituted: `${i} × ${units}`, legend: [`i = ${i} input features`, `u = ${units} units, no bias`] },
+                ? { symbolic: 'i × u + u', substituted: `${i} × ${units} + ${units}`, legend: [`i = ${plural(i, 'input feature')}`, `u = ${plural(units, 'unit')} (one bias each)`] }
+                : { symbolic: 'i × u', substituted: `${i} × ${units}`, legend: [`i = ${plural(i, 'input feature')}`, `u = ${plural(units, 'unit')}, no bias`] },
             notes: perStep ? [`The same ${formatCount(total)} weights are shared by every time step.`] : [],
             warnings: []
         };

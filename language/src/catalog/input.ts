@@ -9,6 +9,8 @@ import type { LayerKind } from './layer-kind.js';
 export const InputLayer: LayerKind = {
     name: 'Input',
     kerasName: 'input_layer',
+    // `layers.InputLayer(input_shape=...)` (Keras 2) declares the same input.
+    keras: { aliases: { InputLayer: { input_shape: 'shape', batch_input_shape: 'batch_shape' } } },
     category: 'input',
     summary: 'Declares the shape of one sample, without the batch dimension: (steps, features).',
     args: [

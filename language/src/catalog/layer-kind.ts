@@ -6,6 +6,7 @@
 import type { Value } from '../model/values.js';
 import type { DiagnosticCode, Severity } from '../model/diagnostic.js';
 import type { ArgSpec } from './arg-spec.js';
+import type { KerasForm } from './keras-form.js';
 import type { Shape } from './shape.js';
 import type { TfjsBuild } from './tfjs-build.js';
 
@@ -94,6 +95,8 @@ export interface LayerKind {
      * and what RNN Lens does about it: the `trains-differently` diagnostic. Undefined when tfjs is Keras.
      */
     readonly tfjsNote?: (args: Readonly<Record<string, Value>>) => string | undefined;
+    /** How Keras code may spell the kind besides `layers.<name>(...)` (keras-form.ts has the generic rules). */
+    readonly keras?: KerasForm;
 }
 
 export function fail(code: DiagnosticCode, message: string, argument?: string): { readonly error: LayerIssue } {

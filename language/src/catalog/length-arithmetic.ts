@@ -39,7 +39,10 @@ export function convOutputLength(
     }
     if (stride === 1) {
         const out = length - span + 1;
-        return { length: out, step: `${length} − ${spanText} + 1 = ${out}`, dropped: 0 };
+        // Why the length shrinks, in the notebook's words: the kernel "hits the wall" at the end.
+        const kernel = dilation > 1 ? `the dilated kernel, ${span} steps wide,` : `the kernel of width ${span}`;
+        const fits = out > 0 ? ` (${kernel} fits ${plural(out, 'time')})` : '';
+        return { length: out, step: `${length} − ${spanText} + 1 = ${out}${fits}`, dropped: 0 };
     }
     const out = Math.floor((length - span) / stride) + 1;
     const dropped = out > 0 ? (length - span) % stride : 0;

@@ -76,8 +76,9 @@ function windowPooling(name: string, kerasName: string, op: 'max' | 'average'): 
     };
 }
 
-export const MaxPooling1D = windowPooling('MaxPooling1D', 'max_pooling1d', 'max');
-export const AveragePooling1D = windowPooling('AveragePooling1D', 'average_pooling1d', 'average');
+// Keras also exports the pooling layers under their short names (`layers.MaxPool1D`).
+export const MaxPooling1D: LayerKind = { ...windowPooling('MaxPooling1D', 'max_pooling1d', 'max'), keras: { aliases: { MaxPool1D: {} } } };
+export const AveragePooling1D: LayerKind = { ...windowPooling('AveragePooling1D', 'average_pooling1d', 'average'), keras: { aliases: { AvgPool1D: {} } } };
 
 function globalPooling(name: string, kerasName: string, op: 'max' | 'average'): LayerKind {
     const what = op === 'max' ? 'maximum' : 'average';
@@ -127,5 +128,5 @@ function globalPooling(name: string, kerasName: string, op: 'max' | 'average'): 
     };
 }
 
-export const GlobalMaxPooling1D = globalPooling('GlobalMaxPooling1D', 'global_max_pooling1d', 'max');
-export const GlobalAveragePooling1D = globalPooling('GlobalAveragePooling1D', 'global_average_pooling1d', 'average');
+export const GlobalMaxPooling1D: LayerKind = { ...globalPooling('GlobalMaxPooling1D', 'global_max_pooling1d', 'max'), keras: { aliases: { GlobalMaxPool1D: {} } } };
+export const GlobalAveragePooling1D: LayerKind = { ...globalPooling('GlobalAveragePooling1D', 'global_average_pooling1d', 'average'), keras: { aliases: { GlobalAvgPool1D: {} } } };

@@ -12,6 +12,13 @@ export interface StatementKind {
     readonly name: StatementName;
     readonly summary: string;
     readonly args: readonly ArgSpec[];
+    /** How Keras's own method differs, for reading and writing Keras code (language/src/keras). */
+    readonly keras?: {
+        /** Keras's positional order, where it is not the order of `args`. */
+        readonly positional?: readonly string[];
+        /** Keras's arguments that hold the data itself: in RNN Lens, `data(...)` gives them. */
+        readonly dataArgs?: readonly string[];
+    };
 }
 
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'adagrad', 'adamax', 'adadelta', 'nadam', 'adamw', 'ftrl', 'lion'] as const;
@@ -29,18 +36,18 @@ export const METRICS = [
     'binary_crossentropy', 'categorical_crossentropy', 'sparse_categorical_crossentropy', 'cosine_similarity', 'r2_score'
 ] as const;
 
-const LOSS: ArgType = optional(oneOf(enumOf(...LOSSES), { kind: 'call', callees: ['MeanSquaredError', 'MeanAbsoluteError', 'Huber', 'BinaryCrossentropy', 'CategoricalCrossentropy', 'SparseCategoricalCrossentropy'] }));
+const LOSS: ArgType = optional(oneOf(enumOf(...LOSSES), { kind: 'call', callees: ['MeanSquaredError', 'MeanAbsoluteError', 'Huber', 'BinaryCrossentropy', 'CategoricalCrossentropy', 'SparseCategoricalCrossentropy'], module: 'keras.losses' }));
 const UNIT_FRACTION: ArgType = { kind: 'float', min: 0, max: 1, maxExclusive: true };
 
 export const Compile: StatementKind = {
     name: 'compile',
     summary: 'Configures training: the optimizer, the loss to minimise and the metrics to report (Keras `model.compile`).',
     args: [
-        arg('optimizer', oneOf(enumOf(...OPTIMIZERS), { kind: 'call', callees: OPTIMIZER_CALLS }), 'rmsprop',
+        arg('optimizer', oneOf(enumOf(...OPTIMIZERS), { kind: 'call', callees: OPTIMIZER_CALLS, module: 'keras.optimizers' }), 'rmsprop',
             'The optimizer: a name ("adam") or a call with settings (Adam(learning_rate=0.001)). Keras default "rmsprop".'),
         arg('loss', LOSS, null, 'The loss to minimise: "mse" for regression, "sparse_categorical_crossentropy" for class indices, ...'),
         arg('loss_weights', { kind: 'any', describe: 'a list or dict of weights' }, null, 'Weights of the losses of several outputs.'),
-        arg('metrics', optional({ kind: 'list', of: oneOf(enumOf(...METRICS), { kind: 'any', describe: 'a metric call' }) }), null,
+        arg('metrics', optional({ kind: 'list', of: oneOf(enumOf(...METRICS), { kind: 'any', describe: 'a metric call', module: 'keras.metrics' }) }), null,
             'Metrics reported during training, e.g. ["mae"] or ["accuracy"]; they do not change what is learnt.'),
         arg('weighted_metrics', { kind: 'any', describe: 'a list of metrics' }, null, 'Metrics weighted by sample weights.'),
         arg('run_eagerly', BOOL, false, 'Run step by step instead of as a compiled graph (debugging).'),
@@ -58,7 +65,7 @@ export const Fit: StatementKind = {
         arg('batch_size', optional(POSITIVE_INT), null, 'Samples per gradient update; None means Keras\'s 32.'),
         arg('validation_split', UNIT_FRACTION, 0, 'The fraction of the training windows held out for validation (taken from the end, before shuffling).'),
         arg('shuffle', BOOL, true, 'Shuffle the training windows before each epoch.'),
-        arg('callbacks', optional({ kind: 'list', of: { kind: 'call', callees: ['EarlyStopping', 'ReduceLROnPlateau', 'ModelCheckpoint', 'TerminateOnNaN'] } }), null,
+        arg('callbacks', optional({ kind: 'list', of: { kind: 'call', callees: ['EarlyStopping', 'ReduceLROnPlateau', 'ModelCheckpoint', 'TerminateOnNaN'], module: 'keras.callbacks' } }), null,
             'Callbacks, e.g. [EarlyStopping(monitor="val_loss", patience=5, restore_best_weights=True)].'),
         arg('verbose', oneOf(enumOf('auto'), INT(0, 2)), 'auto', 'How much Keras prints: 0 silent, 1 progress bar, 2 one line per epoch.'),
         arg('validation_data', { kind: 'any', describe: 'a tuple (x, y)' }, null, 'Explicit validation data; data(split=...) gives it here.'),
@@ -68,7 +75,11 @@ export const Fit: StatementKind = {
         arg('validation_steps', optional(POSITIVE_INT), null, 'Validation batches per epoch.'),
         arg('validation_batch_size', optional(POSITIVE_INT), null, 'The validation batch size; None means batch_size.'),
         arg('validation_freq', POSITIVE_INT, 1, 'Validate every this many epochs.')
-    ]
+    ],
+    keras: {
+        positional: ['x', 'y', 'batch_size', 'epochs', 'verbose', 'callbacks', 'validation_split', 'validation_data', 'shuffle'],
+        dataArgs: ['x', 'y', 'validation_data', 'sample_weight']
+    }
 };
 
 export const SCALES = ['minmax', 'standard', 'none'] as const;

@@ -10,26 +10,15 @@ import { formatCount } from '../catalog/numbers.js';
 import { formatShape, type Shape } from '../catalog/shape.js';
 import { describeType } from '../model/check-value.js';
 import { formatValue, type Value } from '../model/values.js';
+import { UNKNOWN_INPUT, bulletList, paramTotal, paramsMarkdown, shapeMarkdown } from './layer-sections.js';
 
 export function layerMarkdown(kind: LayerKind, layer: LayerAnalysis | undefined, outcome: LayerOutcome | undefined, input: Shape | undefined, title: string): string {
     const parts = [`**${kind.name}** \`${title}\`: ${kind.summary}`];
     if (outcome && input) {
-        parts.push(`**Shape** \`${formatShape(input)}\` → \`${formatShape(outcome.output)}\`\n\n${outcome.shapeSteps.map(s => `- ${s}`).join('\n')}`);
-        const total = outcome.params.trainable + outcome.params.nonTrainable;
-        if (outcome.formula) {
-            const f = outcome.formula;
-            const split = outcome.params.nonTrainable > 0 ? ` (${formatCount(outcome.params.trainable)} trainable, ${formatCount(outcome.params.nonTrainable)} non-trainable)` : '';
-            parts.push(`**Parameters** ${formatCount(total)}${split}\n\n\`${f.symbolic} = ${f.substituted} = ${formatCount(total)}\`\n\n${f.legend.map(l => `- ${l}`).join('\n')}`);
-        } else {
-            parts.push('**Parameters** 0: this layer has no weights.');
-        }
-        if (outcome.inner && kind.name === 'Bidirectional') {
-            const one = outcome.inner.params.trainable + outcome.inner.params.nonTrainable;
-            parts.push(`**Both directions** forward ${formatCount(one)} + backward ${formatCount(one)} = ${formatCount(total)}`);
-        }
-        if (outcome.notes.length > 0) parts.push(outcome.notes.map(n => `- ${n}`).join('\n'));
+        parts.push(shapeMarkdown(input, outcome), ...paramsMarkdown(kind, outcome));
+        if (outcome.notes.length > 0) parts.push(bulletList(outcome.notes));
     } else if (layer && !layer.input) {
-        parts.push('_The input shape of this layer is unknown: see the problems above it._');
+        parts.push(UNKNOWN_INPUT);
     }
     return parts.join('\n\n');
 }
@@ -48,15 +37,18 @@ export function constantMarkdown(name: string, value: Value | undefined, line: n
 }
 
 export function modelMarkdown(model: ModelAnalysis): string {
-    const rows = model.layers.map(l => `| ${l.name} (${l.kind}) | ${l.output ? `\`${formatShape(l.output)}\`` : '?'} | ${l.params ? formatCount(l.params.trainable + l.params.nonTrainable) : '?'} |`);
     const { total, trainable, nonTrainable } = model.totals;
     return [
         `**model ${model.name}**: a Keras Sequential model of ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'}${model.input ? `, input \`${formatShape(model.input)}\`` : ', no input shape yet'}.`,
         '',
-        '| Layer (type) | Output Shape | Param # |',
-        '|---|---|---:|',
-        ...rows,
+        summaryTableMarkdown(model),
         '',
         `Total params: ${formatCount(total)} · Trainable: ${formatCount(trainable)} · Non-trainable: ${formatCount(nonTrainable)}`
     ].join('\n');
+}
+
+/** The summary's rows as a Markdown table: `| lstm (LSTM) | \`(None, 30)\` | 3,840 |`; `?` where unknown. */
+export function summaryTableMarkdown(model: ModelAnalysis): string {
+    const rows = model.layers.map(l => `| ${l.name} (${l.kind}) | ${l.output ? `\`${formatShape(l.output)}\`` : '?'} | ${l.params ? formatCount(paramTotal(l.params)) : '?'} |`);
+    return ['| Layer (type) | Output Shape | Param # |', '|---|---|---:|', ...rows].join('\n');
 }

@@ -10,6 +10,7 @@ import { documentSummaryJson, modelSummaryJson } from '../format/summary-json.js
 import { formatSummary } from '../format/summary-table.js';
 import type { RnnLensServices } from './rnn-lens-module.js';
 import { toLspDiagnostic } from './document-validator.js';
+import { registerModelsRequest } from './custom-requests-models.js';
 
 export interface SummaryParams { readonly uri: string; readonly model?: string }
 export interface ModelDescriptionParams { readonly uri: string; readonly model: string }
@@ -34,6 +35,8 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
         const inside = (line: number) => line >= model.description.range.start.line && line <= model.description.range.end.line;
         const errors = analysis.diagnostics.filter(d => d.severity === 'error' && (inside(d.range.start.line) || !analysis.models.some(m => d.range.start.line >= m.description.range.start.line && d.range.start.line <= m.description.range.end.line)));
         return {
+            // The whole analysis (plain JSON): what the training panel trains and shows.
+            analysis: model,
             model: model.description,
             constants: analysis.description.constants,
             summary: modelSummaryJson(model),
@@ -42,4 +45,5 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
             trainable: errors.length === 0 && model.complete
         };
     });
+    registerModelsRequest(connection, shared, analysisOf);
 }

@@ -3,8 +3,7 @@
  * else cpu. The choice and the reason are reported.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { registerFastConvFilterGradient } from './conv-backprop-filter.js';
-import { registerWasmFallbackKernels } from './cpu-fallback-kernels.js';
+import { registerTrainingKernels } from './training-kernels.js';
 
 export type BackendRequest = 'auto' | 'wasm' | 'cpu';
 
@@ -14,9 +13,7 @@ export interface BackendChoice {
 }
 
 export async function selectNodeBackend(tf: typeof tfjs, request: BackendRequest): Promise<BackendChoice> {
-    // The kernel registry is global: the wasm proxies first, then the fast filter gradient over them.
-    registerWasmFallbackKernels(tf);
-    registerFastConvFilterGradient(tf);
+    registerTrainingKernels(tf);
     if (request === 'cpu') {
         await tf.setBackend('cpu');
         return { backend: 'cpu', reason: 'asked for with --backend cpu' };

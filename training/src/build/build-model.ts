@@ -51,7 +51,8 @@ export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: Tf
     return { ok: true, model: sequential };
 }
 
-function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shape, name: string, modelInput: Shape | undefined, custom: TfjsCustomLayers, options: BuildOptions): TfLayer {
+/** One layer of the model in tfjs, from its catalog kind (the Keras export writes the same construction as code). */
+export function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shape, name: string, modelInput: Shape | undefined, custom: TfjsCustomLayers, options: BuildOptions): TfLayer {
     const kind = findLayerKind(layer.kind);
     if (!kind?.tfjs) throw new NotTrainable(`RNN Lens cannot train ${layer.kind} layers yet.`);
     const inner = layer.inner;

@@ -46,8 +46,7 @@ const METRICS: Record<string, string> = {
 
 export function compileSettings(tf: typeof tfjs, compile: StatementDescription | undefined, learningRateOverride?: number): CompiledSettings {
     const args = compile?.args ?? { optimizer: 'rmsprop', loss: 'mse', metrics: null };
-    const optimizerValue = args.optimizer ?? 'rmsprop';
-    const { name, settings } = optimizerOf(optimizerValue);
+    const { name, settings } = optimizerOf(args.optimizer ?? 'rmsprop');
     const learningRate = learningRateOverride ?? numberOr(settings.learning_rate, DEFAULT_LEARNING_RATE[name]);
     const optimizer = makeOptimizer(tf, name, learningRate, settings);
     const kerasLoss = typeof args.loss === 'string' ? args.loss : args.loss === null ? 'mse' : lossName(args.loss);
@@ -60,6 +59,16 @@ export function compileSettings(tf: typeof tfjs, compile: StatementDescription |
         return { keras, tfjs: mapped };
     });
     return { optimizer, optimizerText: `${name} (learning_rate=${learningRate})`, learningRate, loss, kerasLoss, metrics };
+}
+
+/** The learning rate `compile(...)` asks for (Keras's default for its optimizer), without building anything: what the training panel's input starts from. Undefined where the optimizer cannot train. */
+export function compileLearningRate(compile: StatementDescription | undefined): number | undefined {
+    try {
+        const { name, settings } = optimizerOf(compile?.args.optimizer ?? 'rmsprop');
+        return typeof settings.learning_rate === 'number' ? settings.learning_rate : DEFAULT_LEARNING_RATE[name];
+    } catch {
+        return undefined;
+    }
 }
 
 function optimizerOf(value: Value): { name: string; settings: Readonly<Record<string, Value>> } {

@@ -2,24 +2,13 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { modelFiles } from './model-files.js';
 
 export async function saveModelToDirectory(tf: typeof tfjs, model: tfjs.LayersModel, directory: string): Promise<string[]> {
     mkdirSync(directory, { recursive: true });
-    const written: string[] = [];
-    await model.save(tf.io.withSaveHandler(async artifacts => {
-        const weights = artifacts.weightData;
-        const buffer = weights === undefined ? new Uint8Array() : new Uint8Array(Array.isArray(weights) ? tf.io.concatenateArrayBuffers(weights) : weights);
-        const modelJson = {
-            modelTopology: artifacts.modelTopology,
-            format: 'layers-model',
-            generatedBy: artifacts.generatedBy,
-            convertedBy: null,
-            weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }]
-        };
-        writeFileSync(join(directory, 'model.json'), JSON.stringify(modelJson));
-        writeFileSync(join(directory, 'weights.bin'), buffer);
-        written.push(join(directory, 'model.json'), join(directory, 'weights.bin'));
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: buffer.byteLength } };
-    }));
+    const files = await modelFiles(tf, model);
+    const written = [join(directory, 'model.json'), join(directory, 'weights.bin')];
+    writeFileSync(written[0], files.modelJson);
+    writeFileSync(written[1], files.weights);
     return written;
 }

@@ -6,13 +6,13 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
 import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
-import { KERAS_DEFAULT_BATCH_SIZE } from '../../../language/src/catalog/statements.js';
 import { buildTfjsModel, type BuildOptions, type BuildProblem } from '../build/build-model.js';
 import { compileSettings } from '../build/compile.js';
 import type { PreparedDataset } from '../data/dataset.js';
 import { EarlyStopper, earlyStoppingFrom } from './early-stopping.js';
 import { evaluateOnTest, type TestResult } from './evaluate.js';
 import type { EpochLog, TrainingCallbacks } from './progress.js';
+import { fitRunSettings } from './run-settings.js';
 
 export interface TrainOptions extends TrainingCallbacks {
     /** Overrides `fit(epochs=...)`. */
@@ -23,6 +23,13 @@ export interface TrainOptions extends TrainingCallbacks {
     readonly shouldStop?: () => boolean;
     /** How the tfjs model is built (the benchmark's stock baseline). */
     readonly build?: BuildOptions;
+    /**
+     * Awaited after every batch, before `shouldStop` is asked, instead of tfjs's own yield
+     * (requestAnimationFrame where there is one, which caps a web worker at 60 batches a second).
+     * A worker passes a macrotask yield here so that a stop message that arrives during a batch
+     * is seen at the end of that batch.
+     */
+    readonly yieldEachBatch?: () => Promise<void>;
 }
 
 export interface TrainResult {
@@ -67,8 +74,7 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
     }
     const model = built.model;
     const fitArgs = analysis.description.fit?.args ?? {};
-    const epochs = options.epochs ?? (typeof fitArgs.epochs === 'number' ? fitArgs.epochs : 1);
-    const batchSize = options.batchSize ?? (typeof fitArgs.batch_size === 'number' ? fitArgs.batch_size : KERAS_DEFAULT_BATCH_SIZE);
+    const { epochs, batchSize } = fitRunSettings(fitArgs, options);
     const stopper = earlyStoppingFrom(fitArgs.callbacks) ? new EarlyStopper(earlyStoppingFrom(fitArgs.callbacks)!) : undefined;
     const history: EpochLog[] = [];
     const [steps, features] = data.inputShape;
@@ -92,7 +98,7 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
             shuffle: fitArgs.shuffle !== false,
             validationData: validation,
             verbose: 0,
-            yieldEvery: 'batch',
+            yieldEvery: options.yieldEachBatch ? 'never' : 'batch',
             callbacks: {
                 onEpochBegin: async () => { epochStarted = Date.now(); },
                 onBatchEnd: async (batch, logs) => {
@@ -105,6 +111,7 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
                         epoch: epochIndex + 1, epochs, batch: batch + 1, batches, loss: logs?.loss ?? NaN,
                         samplesPerSecond: perSecond, secondsLeft: perSecond > 0 ? samplesLeft / perSecond : NaN
                     });
+                    if (options.yieldEachBatch) await options.yieldEachBatch();
                     if (options.shouldStop?.()) {
                         stoppedByUser = true;
                         model.stopTraining = true;

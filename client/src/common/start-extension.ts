@@ -1,0 +1,81 @@
+/**
+ * What the Node and the browser extension share: the output channel, the language client's
+ * options, the commands, the status bar and the summary documents. Each entry point only says
+ * how its language server is started (extension-node.ts: a Node process over IPC;
+ * extension-browser.ts: a web worker).
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { COMMANDS, LANGUAGE_ID, OUTPUT_CHANNEL_NAME } from './command-ids.js';
+import { ModelOutlines } from './model-outlines.js';
+import { ModelStatusBar } from './model-status-bar.js';
+import { registerOpenExample } from './open-example.js';
+import { registerPendingCommands } from './pending-commands.js';
+import { requestModels, requestSummary } from './server-requests.js';
+import { registerShowSummary } from './show-summary.js';
+import { SummaryDocuments } from './summary-documents.js';
+
+export interface LanguageServerHandle {
+    /** The client, not started yet. */
+    readonly client: BaseLanguageClient;
+    /** Stops the server and starts a fresh one (the Restart Language Server command). */
+    restart(): Promise<void>;
+}
+
+let running: BaseLanguageClient | undefined;
+
+export async function startExtension(
+    context: vscode.ExtensionContext,
+    connect: (options: LanguageClientOptions) => LanguageServerHandle
+): Promise<void> {
+    const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+    context.subscriptions.push(log);
+    const { client, restart } = connect({
+        documentSelector: [{ language: LANGUAGE_ID }],
+        // One channel for the client, the server's own messages and ours. The server asks for the
+        // `rnnLens` settings itself (workspace/configuration) and registers for their changes.
+        outputChannel: log
+        // A crashed server is restarted by the client's default error handler (up to 4 times in 3 minutes).
+    });
+    running = client;
+
+    const outlines = new ModelOutlines(uri => requestModels(client, uri), log);
+    const summaries = new SummaryDocuments(source => requestSummary(client, source.document, source.model), outlines);
+    const statusBar = new ModelStatusBar(outlines);
+    // Everything is registered before the server is up, so that no command is ever "not found";
+    // requests sent while the client starts wait for it.
+    context.subscriptions.push(
+        outlines, summaries, statusBar,
+        registerShowSummary(outlines),
+        registerOpenExample(context.extensionUri),
+        ...registerPendingCommands(),
+        vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+            log.info('Restarting the language server (command).');
+            try {
+                await restart();
+                log.info('The RNN Lens language server is running again.');
+            } catch (error) {
+                log.error(`The RNN Lens language server did not restart: ${error instanceof Error ? error.message : String(error)}`);
+                void vscode.window.showErrorMessage('RNN Lens: the language server did not restart. See the "RNN Lens" output for why.');
+            }
+            // The new server may see the documents differently (a rebuilt extension): ask again.
+            outlines.clear();
+            statusBar.update();
+        })
+    );
+
+    try {
+        await client.start();
+        log.info('The RNN Lens language server is running.');
+    } catch (error) {
+        log.error(`The RNN Lens language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage('RNN Lens: the language server did not start. See the "RNN Lens" output for why.');
+    }
+}
+
+/** The extension's `deactivate`: VS Code waits for the server to shut down. */
+export async function stopExtension(): Promise<void> {
+    const client = running;
+    running = undefined;
+    if (client?.isRunning()) await client.stop();
+}

@@ -1,0 +1,79 @@
+/**
+ * `rnn-lens export --to keras`: a model as a runnable Python script — the imports, the constants
+ * it uses, the Sequential model with Keras's argument names (what the model gives; Keras's
+ * defaults are left out), compile, `model.summary()`, and where the model has `data(...)`, the
+ * loading, windowing, scaling and fit of export-data.ts.
+ */
+import type { DocumentAnalysis, ModelAnalysis } from '../analysis/types.js';
+import { findLayerKind, signatureOf, type LayerKind } from '../catalog/index.js';
+import { kerasLayerArguments, kerasLayerPath, kerasStatementArguments } from '../catalog/keras-form.js';
+import { findStatementKind } from '../catalog/statements.js';
+import type { BoundCall, LayerDescription, StatementDescription } from '../model/description.js';
+import { DATA_SCRIPT_NAMES, dataCode } from './export-data.js';
+import { ExportValues } from './export-values.js';
+
+const SCRIPT_NAMES = ['keras', 'layers', 'model', ...DATA_SCRIPT_NAMES];
+
+export function exportKeras(text: string, analysis: DocumentAnalysis, model: ModelAnalysis, rnnFile: string): string {
+    const values = new ExportValues(text, analysis.description, SCRIPT_NAMES);
+    const description = model.description;
+    const inputKind = findLayerKind('Input')!;
+    const stack = [
+        ...(description.input?.call ? [layerCall(inputKind, description.input.call, undefined, values)] : []),
+        ...description.layers.map(layer => layerCall(findLayerKind(layer.kind)!, layer, layer.inner, values))
+    ];
+    const compile = description.compile ? [`model.compile(${statementArguments(description.compile, values).join(', ')})`] : [];
+    const data = dataCode(description, values, rnnFile);
+    const fit = fitLines(description.fit, data !== undefined, values);
+    const constants = values.constantLines();
+    const sections = [
+        [`"""${model.name}, exported from ${rnnFile} by RNN Lens (\`rnn-lens export --to keras\`).`, '', 'Runs with Keras 3, or TensorFlow 2\'s tf.keras.', '"""',
+            'import keras', 'from keras import layers', ...(data?.imports ?? [])],
+        constants,
+        [
+            'model = keras.Sequential([',
+            ...stack.map(layer => `    ${layer},`),
+            `], name=${JSON.stringify(model.name)})`,
+            ...compile,
+            'model.summary()'
+        ],
+        data?.lines ?? [],
+        fit
+    ];
+    return `${sections.filter(s => s.length > 0).map(s => s.join('\n')).join('\n\n')}\n`;
+}
+
+/** `layers.LSTM(30, activation="relu")`; a wrapper's layer is written the same way inside it. */
+function layerCall(kind: LayerKind, call: BoundCall, inner: LayerDescription | undefined, values: ExportValues): string {
+    const signature = signatureOf(kind);
+    const args = kerasLayerArguments(kind, call).map(({ name, positional }) => {
+        const value = name === kind.wraps?.argument && inner
+            ? layerCall(findLayerKind(inner.kind)!, inner, inner.inner, values)
+            : values.argument(call, name, signature.find(s => s.name === name)?.type)!;
+        return positional ? value : `${name}=${value}`;
+    });
+    return `${kerasLayerPath(kind)}(${args.join(', ')})`;
+}
+
+function statementArguments(call: StatementDescription, values: ExportValues): string[] {
+    const kind = findStatementKind(call.kind)!;
+    return kerasStatementArguments(kind, call).map(({ name }) => `${name}=${values.argument(call, name, kind.args.find(a => a.name === name)?.type)}`);
+}
+
+/** fit(...) on the windows of data(...); without data, what to call it with is the reader's (a comment says so). */
+function fitLines(fit: StatementDescription | undefined, hasData: boolean, values: ExportValues): string[] {
+    const args = fit ? statementArguments(fit, values) : [];
+    if (hasData) {
+        return [
+            `model.fit(${['X_train', 'y_train', 'validation_data=(X_val, y_val) if n_val > 0 else None', ...args].join(', ')})`,
+            'if n_test > 0:',
+            '    print(model.evaluate(X_test, y_test, return_dict=True))'
+        ];
+    }
+    if (!fit) return [];
+    return [
+        '# The model has no data(...) with a CSV file: train it on your own windows,',
+        '# X of shape (samples, steps, features) and y, with:',
+        `# model.fit(${['X', 'y', ...args].join(', ')})`
+    ];
+}

@@ -1,0 +1,106 @@
+/**
+ * One Sequential model as the import reads it: its layers from `Sequential([...])` and
+ * `model.add(...)`, its `compile(...)` and `fit(...)`, and a comment with a warning for each
+ * thing it cannot write in `.rnn` (never dropped in silence).
+ */
+import { findKerasLayer } from '../catalog/keras-form.js';
+import { signatureOf } from '../catalog/index.js';
+import { findStatementKind, type StatementName } from '../catalog/statements.js';
+import type { PyArg, PyExpr } from './python-ast.js';
+import type { LetItem, Translation, ValueTranslator } from './import-values.js';
+
+/** A line of a model's body: a call, or comment lines. */
+export type BodyLine = { readonly call: string } | { readonly comment: readonly string[] };
+
+export interface ModelItem {
+    readonly kind: 'model';
+    /** The Python variable. */
+    readonly pyName: string;
+    /** `Sequential(name="...")`, when it is a name the `.rnn` language allows. */
+    readonly explicitName?: string;
+    readonly layers: BodyLine[];
+    /** compile(...) and fit(...), each with the comments that go before it. */
+    readonly statements: Partial<Record<Extract<StatementName, 'compile' | 'fit'>, BodyLine[]>>;
+    readonly refs: Set<LetItem>;
+}
+
+/** Reports what was not translated: a warning on stderr, and the comment lines for the output (with the code, when given). */
+export type Report = (line: number, message: string, code?: string) => string[];
+
+export type ModelTranslator = ValueTranslator<ModelItem>;
+
+/** `model.add(...)` or an item of `Sequential([...])`. */
+export function addLayer(model: ModelItem, expr: PyExpr, values: ModelTranslator, report: Report): void {
+    const binding = expr.type === 'name' ? values.bindings.get(expr.name) : undefined;
+    if (binding?.kind === 'value') {
+        model.layers.push({ call: binding.translation.text });
+        binding.translation.refs.forEach(r => model.refs.add(r));
+        return;
+    }
+    const resolved = expr.type === 'call' && expr.callee.type !== 'call' ? values.names.resolve(expr.callee) : undefined;
+    const layer = resolved?.keras ? findKerasLayer(resolved.name) : undefined;
+    if (expr.type !== 'call' || !layer) {
+        const why = expr.type === 'call' && resolved
+            ? `${resolved.name} is not a layer RNN Lens knows (a custom layer, or one outside its catalog)`
+            : `${expr.text} is not a layer call RNN Lens can read`;
+        model.layers.push({ comment: report(expr.line, `${why}; it is left out of model "${model.pyName}"`, expr.text) });
+        return;
+    }
+    const positional = signatureOf(layer.kind).filter(s => !s.keywordOnly).map(s => s.name);
+    const call = translateArguments(expr.args, positional, layer.renames, values, report, `${resolved!.name}(...)`);
+    model.layers.push(...call.comments, { call: `${layer.kind.name}(${call.args.join(', ')})` });
+    call.refs.forEach(r => model.refs.add(r));
+}
+
+/** `model.compile(...)` / `model.fit(...)`: by keyword, Keras's data arguments (x, y, validation_data) left to `data(...)`. */
+export function setStatement(model: ModelItem, name: 'compile' | 'fit', expr: PyExpr & { type: 'call' }, values: ModelTranslator, report: Report): void {
+    const kind = findStatementKind(name)!;
+    const positional = kind.keras?.positional ?? kind.args.map(a => a.name);
+    const dataArgs = new Set(kind.keras?.dataArgs ?? []);
+    const lines: BodyLine[] = [];
+    const earlier = model.statements[name];
+    if (earlier) lines.push({ comment: [`# ${name}(...) is called again on line ${expr.line}: this one replaces the earlier one.`] });
+    const kept: PyArg[] = [];
+    const data: string[] = [];
+    expr.args.forEach((arg, i) => {
+        const keyword = arg.keyword ?? (arg.star ? undefined : positional[i]);
+        if (keyword !== undefined && dataArgs.has(keyword)) data.push(arg.keyword ? `${arg.keyword}=${arg.value.text}` : arg.value.text);
+        else kept.push(keyword === undefined ? arg : { keyword, value: arg.value });
+    });
+    if (data.length > 0) lines.push({ comment: [`# ${name}(${data.join(', ')}, ...): in RNN Lens the data comes from data(...).`] });
+    const call = translateArguments(kept, [], {}, values, report, `${name}(...)`);
+    lines.push(...call.comments, { call: `${name}(${call.args.join(', ')})` });
+    call.refs.forEach(r => model.refs.add(r));
+    model.statements[name] = lines;
+}
+
+interface TranslatedArguments {
+    readonly args: string[];
+    readonly comments: BodyLine[];
+    readonly refs: LetItem[];
+}
+
+/**
+ * The arguments of a layer or statement call. One that cannot be translated is left out with a
+ * comment; the positional ones after it are then given by keyword, so that none moves into its place.
+ */
+function translateArguments(
+    args: readonly PyArg[], positional: readonly string[], renames: Readonly<Record<string, string>>,
+    values: ModelTranslator, report: Report, callee: string
+): TranslatedArguments {
+    const out: TranslatedArguments = { args: [], comments: [], refs: [] };
+    let byKeyword = false;
+    args.forEach((arg, i) => {
+        const named = !arg.keyword && !arg.star && byKeyword && positional[i] ? { keyword: positional[i], value: arg.value } : arg;
+        const translation: Translation = values.argument(named, renames);
+        if (translation.ok) {
+            out.args.push(translation.text);
+            out.refs.push(...translation.refs);
+            return;
+        }
+        if (!arg.keyword) byKeyword = true;
+        const written = arg.keyword ? `${arg.keyword}=${arg.value.text}` : arg.value.text;
+        out.comments.push({ comment: report(arg.value.line, `${written} is left out of ${callee}: ${translation.why}`) });
+    });
+    return out;
+}
