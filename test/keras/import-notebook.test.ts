@@ -1,5 +1,5 @@
 /**
- * The course notebook, imported: its code cells (from shared/seed/Advanced_RNN_Theory.txt) as a
+ * The course notebook, imported: its code cells (test/fixtures/notebook/, a copy of shared/seed/Advanced_RNN_Theory.txt) as a
  * .py file and as an .ipynb built from them. Every model's summary must be the one the notebook
  * printed (read from the same text) and the one of examples/advanced_rnn_theory.rnn.
  */

@@ -1,5 +1,6 @@
 /**
- * The course notebook as its text export (shared/seed/Advanced_RNN_Theory.txt) holds it: code
+ * The course notebook as its text export holds it (test/fixtures/notebook/Advanced_RNN_Theory.txt,
+ * a copy of shared/seed/ so that a clone alone runs the tests): code
  * cells after "In [None]:", each followed by its output and the next markdown. A cell's code
  * ends at its output (a `Model: "..."` table, or a number after a blank line) or at the first
  * line that is not Python (markdown prose); the summaries are read from the printed tables.
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/ensure-built.js';
 
-export const NOTEBOOK_TEXT_PATH = join(ROOT, '..', 'shared', 'seed', 'Advanced_RNN_Theory.txt');
+export const NOTEBOOK_TEXT_PATH = join(ROOT, 'test', 'fixtures', 'notebook', 'Advanced_RNN_Theory.txt');
 
 /** Lines a code cell of this notebook is made of: comments, indented lines, statements, expressions. */
 const PYTHON_LINE = /^(\s|#|$|\d|(import|from|def|class|if|for|while|with|try|return)\b|[A-Za-z_][\w.]*\s*(=|\(|\.|,|\[|\+=))/;
