@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { analyzeText } from '../language/src/analyze-text.js';
 import type { ModelAnalysis } from '../language/src/analysis/types.js';
 import { selectNodeBackend } from '../training/src/backend/node-backend.js';
+import { useStockKernels } from '../training/src/backend/kernel-switch.js';
 import { prepareDataset } from '../training/src/data/dataset.js';
 import { directoryLoader } from '../training/src/data/node-loader.js';
 import { createCustomLayers } from '../training/src/layers/index.js';
@@ -35,16 +36,18 @@ export interface Throughput {
 /**
  * Trains `warmup + batches` batches and times the last `batches` of them (the first ones pay
  * for kernel set-up and the optimizer's variables). `stock`: with tfjs's own recurrent layers
- * wherever they compute what Keras does (the baseline), instead of RNN Lens's.
+ * wherever they compute what Keras does, and tfjs-wasm's own kernels (the baseline),
+ * instead of RNN Lens's.
  */
 export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number, stock = false): Promise<Throughput> {
     const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(join(root, 'examples')));
     const stamps: number[] = [];
+    useStockKernels(stock);
     const result = await trainModel(tf, model, data, createCustomLayers(tf), {
         epochs: 100, batchSize: BATCH_SIZE, build: { stockRecurrent: stock },
         onBatch: () => { stamps.push(performance.now()); },
         shouldStop: () => stamps.length >= warmup + batches
-    });
+    }).finally(() => useStockKernels(false));
     result.tfModel.dispose();
     const timed = stamps.slice(warmup);
     const ms = timed.at(-1)! - stamps[warmup - 1];
@@ -71,4 +74,47 @@ export async function timeToFirstEpoch(model: ModelAnalysis, root: string): Prom
 
 export function tensorsInMemory(): number {
     return tf.memory().numTensors;
+}
+
+const RECURRENT_KINDS = new Set(['SimpleRNN', 'LSTM', 'GRU', 'Bidirectional']);
+
+/**
+ * Floating-point operations of one training sample, as matrix products count them: every weight
+ * multiplies once per position it is applied at (a recurrent layer's at every input step, a
+ * convolution's at every output step, a Dense layer's at every row), one multiply-add (2 FLOP)
+ * forwards and twice that backwards (the input's and the weight's gradients): 6 per weight and
+ * position. Element-wise work (gates, activations, pooling, the optimizer) is not counted.
+ */
+export function trainingFlopPerSample(model: ModelAnalysis): number {
+    let macs = 0;
+    for (const layer of model.layers) {
+        const weights = layer.params?.trainable ?? 0;
+        if (!weights) continue;
+        const over = RECURRENT_KINDS.has(layer.kind) ? layer.input : layer.output;
+        const positions = (over ?? []).slice(1, -1).reduce<number>((a, d) => a * (d ?? 1), 1);
+        macs += weights * positions;
+    }
+    return 6 * macs;
+}
+
+/**
+ * What tfjs's matMul reaches on the current backend: GFLOP/s of a plain product the size of a
+ * recurrent layer's input projection (320 × 120 by 120 × 480), best of a few timed rounds.
+ */
+export function matMulCeiling(): number {
+    const [m, k, n] = [320, 120, 480];
+    const a = tf.randomNormal([m, k]);
+    const b = tf.randomNormal([k, n]);
+    let best = Infinity;
+    for (let round = 0; round < 6; round++) {
+        const started = performance.now();
+        for (let i = 0; i < 20; i++) {
+            const c = tf.matMul(a, b);
+            c.dataSync();
+            c.dispose();
+        }
+        best = Math.min(best, (performance.now() - started) / 20);
+    }
+    tf.dispose([a, b]);
+    return (2 * m * k * n) / (best / 1000) / 1e9;
 }

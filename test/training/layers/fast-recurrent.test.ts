@@ -1,13 +1,15 @@
 /**
  * The fast recurrent loop (one operation with its own backpropagation through time) equals the
  * taped loop it replaces: the same weights give the same outputs and the same gradients for the
- * input and every weight, within 1e-5 relative, for SimpleRNN, LSTM and GRU (reset_after=True),
+ * input and every weight, within 1e-5 relative, for SimpleRNN, LSTM and GRU (both reset_after),
  * both directions, with and without return_sequences, with Keras's dropout masks (one for all
- * gates, or one per gate under recurrent_dropout) and with masked steps; and it leaks nothing.
+ * gates, or one per gate under recurrent_dropout) and with masked steps, on the cpu and wasm
+ * backends; and it leaks nothing.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kerasRecurrentClass, type KerasRecurrentConfig } from '../../../training/src/layers/recurrent-layers.js';
+import { dropoutMask } from '../../../training/src/layers/recurrent.js';
 import { mulberry32 } from '../../../training/src/data/synthetic.js';
 import { selectNodeBackend } from '../../../training/src/backend/node-backend.js';
 
@@ -63,13 +65,25 @@ const CASES: Array<[string, KerasRecurrentConfig, number[]?]> = [
     ['LSTM backwards, no bias', { kind: 'LSTM', units: 4, goBackwards: true, useBias: false, returnSequences: true }],
     ['GRU reset_after, last state', { kind: 'GRU', units: 5, resetAfter: true }],
     ['GRU reset_after relu, sequences, backwards, recurrent dropout', { kind: 'GRU', units: 5, resetAfter: true, activation: 'relu', returnSequences: true, goBackwards: true, recurrentDropout: 0.25, seed: 9 }],
+    ['GRU reset_after=False, last state', { kind: 'GRU', units: 5, resetAfter: false }],
+    ['GRU reset_after=False tanh, sequences, backwards, dropout and recurrent dropout (a mask per gate)', { kind: 'GRU', units: 4, resetAfter: false, returnSequences: true, goBackwards: true, dropout: 0.2, recurrentDropout: 0.3, seed: 4 }],
+    ['GRU reset_after=False relu, no bias, sequences', { kind: 'GRU', units: 3, resetAfter: false, activation: 'relu', useBias: false, returnSequences: true }],
+    ['GRU reset_after=False with masked steps, sequences', { kind: 'GRU', units: 4, resetAfter: false, returnSequences: true }, [1, 0, 1, 1, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 1]],
     ['LSTM with masked steps', { kind: 'LSTM', units: 4, returnSequences: true }, [1, 1, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0]],
     ['GRU with masked steps, last state', { kind: 'GRU', units: 4, resetAfter: true }, [1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0]]
 ];
 
-describe('the fast recurrent loop equals the taped loop', () => {
+// wasm too: there the loop's products go straight to the backend's matMul kernel (fast-products.ts).
+describe.each(['cpu', 'wasm'] as const)('the fast recurrent loop equals the taped loop on %s', backend => {
+    beforeAll(async () => {
+        await selectNodeBackend(tf, backend);
+    });
     it.each(CASES)('%s', (_title, config, mask) => {
+        expect(tf.getBackend()).toBe(backend);
         const before = tf.memory().numTensors;
+        // The backend's own buffers too: on wasm the fast loop makes some outside the engine's count.
+        const backendBuffers = () => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
+        const buffers = backendBuffers();
         const taped = run(config, false, mask);
         const fast = run(config, true, mask);
         expect(relativeDiff(fast.result.output, taped.result.output), 'output').toBeLessThan(1e-5);
@@ -78,6 +92,7 @@ describe('the fast recurrent loop equals the taped loop', () => {
         taped.dispose();
         fast.dispose();
         expect(tf.memory().numTensors).toBe(before);
+        expect(backendBuffers()).toBe(buffers);
     });
 });
 
@@ -99,5 +114,21 @@ describe('go_backwards sends each step its own gradient (the taped loop once rev
         expect(Math.abs(analytic[0])).toBeGreaterThan(Math.abs(analytic[2]));
         tf.dispose([x, ...start]);
         layer.weights.forEach(w => w.dispose());
+    });
+});
+
+describe('dropout masks (drawn in plain JavaScript)', () => {
+    it('drop a `rate` share and scale the rest by 1 / (1 − rate), as Keras', () => {
+        const mask = dropoutMask(20000, 0.3, 7);
+        const dropped = mask.filter(v => v === 0).length / mask.length;
+        expect(dropped).toBeGreaterThan(0.28);
+        expect(dropped).toBeLessThan(0.32);
+        expect(new Set(mask)).toEqual(new Set([0, Math.fround(1 / 0.7)]));
+        expect(dropoutMask(500, 0.5, null).some(v => v === 0)).toBe(true);
+    });
+
+    it('repeat with a seed and differ between seeds', () => {
+        expect(dropoutMask(64, 0.4, 11)).toEqual(dropoutMask(64, 0.4, 11));
+        expect(dropoutMask(64, 0.4, 11)).not.toEqual(dropoutMask(64, 0.4, 12));
     });
 });

@@ -3,11 +3,14 @@
  * height 1) as one tight loop over the backend's own Float32Arrays, for the cpu and wasm
  * backends. tfjs's cpu kernel reads every element through TensorBuffer.get and wasm has none:
  * a Conv1D(128, 2) on 23 steps of 64 channels took ~500 ms per batch of 32 that way, this takes
- * a few milliseconds (the same multiply-adds, without the indexing overhead).
+ * a few milliseconds (the same multiply-adds, without the indexing overhead). On wasm, as one
+ * matMul per filter tap (conv-filter-matmul.ts), this loop only under the stock switch.
  *
  *   dW[fr, fc, ci, co] = Σ_{b, yr, yc} x[b, yr·sh − top + fr, yc·sw − left + fc, ci] · dy[b, yr, yc, co]
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { wasmConvFilterGradient } from './conv-filter-matmul.js';
+import { stockKernels } from './kernel-switch.js';
 
 interface TensorInfo { dataId: object; shape: number[]; dtype: tfjs.DataType }
 interface ReadableBackend { readSync(dataId: object): ArrayLike<number> }
@@ -75,6 +78,10 @@ export function registerFastConvFilterGradient(tf: typeof tfjs): void {
             const { x, dy } = params.inputs as unknown as { x: TensorInfo; dy: TensorInfo };
             const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast');
             const backend = params.backend as unknown as ReadableBackend;
+            if (backendName === 'wasm' && !stockKernels()) {
+                const product = wasmConvFilterGradient(tf, backend as never, x, dy, info, attrs.filterShape);
+                if (product) return product;
+            }
             const dw = conv2dFilterGradient(backend.readSync(x.dataId), backend.readSync(dy.dataId), info);
             if (backendName === 'cpu') return (backend as CpuLikeBackend).makeTensorInfo(attrs.filterShape, 'float32', dw);
             const wasm = backend as WasmLikeBackend;

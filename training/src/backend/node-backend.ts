@@ -20,6 +20,7 @@ export async function selectNodeBackend(tf: typeof tfjs, request: BackendRequest
     }
     try {
         await import('@tensorflow/tfjs-backend-wasm');
+        registerTrainingKernels(tf); // again, now that wasm's kernels exist to wrap
         await tf.setBackend('cpu'); // the fallback kernels run on the cpu backend
         if (!(await tf.setBackend('wasm'))) throw new Error('tf.setBackend("wasm") returned false');
         await tf.ready();

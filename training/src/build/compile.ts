@@ -6,6 +6,8 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { NotTrainable } from '../../../language/src/catalog/tfjs-build.js';
 import type { StatementDescription } from '../../../language/src/model/description.js';
 import { formatValue, isCall, sequenceItems, type Value } from '../../../language/src/model/values.js';
+import { stockKernels } from '../backend/kernel-switch.js';
+import { fusedAdam } from './fused-adam.js';
 
 export interface CompiledSettings {
     readonly optimizer: tfjs.Optimizer;
@@ -95,7 +97,11 @@ function numberOr(value: Value | undefined, fallback: number | undefined): numbe
 function makeOptimizer(tf: typeof tfjs, name: string, lr: number, s: Readonly<Record<string, Value>>): tfjs.Optimizer {
     const n = (key: string, fallback: number) => (typeof s[key] === 'number' ? (s[key] as number) : fallback);
     switch (name) {
-        case 'adam': return tf.train.adam(lr, n('beta_1', 0.9), n('beta_2', 0.999), n('epsilon', 1e-7));
+        // The fused update reads every weight back each batch: cheap where tensors live in
+        // memory (cpu, wasm), a stall per weight on a GPU backend, which keeps tfjs's.
+        case 'adam': return stockKernels() || !['cpu', 'wasm'].includes(tf.getBackend())
+            ? tf.train.adam(lr, n('beta_1', 0.9), n('beta_2', 0.999), n('epsilon', 1e-7))
+            : fusedAdam(tf, lr, n('beta_1', 0.9), n('beta_2', 0.999), n('epsilon', 1e-7));
         case 'sgd': return tf.train.momentum(lr, n('momentum', 0), s.nesterov === true);
         case 'rmsprop': return tf.train.rmsprop(lr, n('rho', 0.9), n('momentum', 0), n('epsilon', 1e-7), s.centered === true);
         case 'adagrad': return tf.train.adagrad(lr, n('initial_accumulator_value', 0.1));

@@ -1,9 +1,10 @@
 /**
  * A recurrent layer's loop over time as ONE tfjs operation with its own gradient
- * (tf.customGrad): forwards, one matMul per time step (h·U on the backend) and the gates in
- * plain loops (fast-recurrent-math.ts); backwards, backpropagation through time written out:
- * one matMul per step for the state gradient, and the weight gradient of every step in one
- * matMul at the end. tfjs's own layers tape a dozen small operations per step and replay
+ * (tf.customGrad): forwards, one matMul per time step (h·U on the backend; on wasm straight
+ * into its matMul kernel, fast-products.ts) and the gates in plain loops
+ * (fast-recurrent-math.ts); backwards, backpropagation through time written out: one matMul
+ * per step for the state gradient, and the weight gradient of every step in one matMul at the
+ * end. tfjs's own layers tape a dozen small operations per step and replay
  * them, which costs more in per-operation overhead than the arithmetic.
  *
  * Input: the input projection of every step (x·W + b, masked and projected by the caller with
@@ -17,6 +18,7 @@ import {
     FAST_ACTIVATIONS, gruBackward, gruForward, lstmBackward, lstmForward, simpleBackward, simpleForward,
     type CellActivations, type FastActivation, type StepRecord
 } from './fast-recurrent-math.js';
+import { stepProducts, stepSigmoids } from './fast-products.js';
 
 type Tf = typeof tfjs;
 type Kind = 'SimpleRNN' | 'LSTM' | 'GRU';
@@ -32,11 +34,10 @@ export interface FastSequenceOptions {
     readonly stepMask: Float32Array | null;
 }
 
-/** Whether the fast loop computes this layer (else the taped loop does). */
-export function fastPathSupports(kind: Kind, activation: string, recurrentActivation: string, resetAfter: boolean): boolean {
+/** Whether the fast loop computes this layer (else the taped loop does); GRU with reset_after=False by fast-gru-classic.ts. */
+export function fastPathSupports(kind: Kind, activation: string, recurrentActivation: string): boolean {
     return FAST_ACTIVATIONS.includes(activation)
-        && (kind === 'SimpleRNN' || FAST_ACTIVATIONS.includes(recurrentActivation))
-        && (kind !== 'GRU' || resetAfter);
+        && (kind === 'SimpleRNN' || FAST_ACTIVATIONS.includes(recurrentActivation));
 }
 
 export function asFastActivation(name: string): FastActivation {
@@ -46,58 +47,36 @@ export function asFastActivation(name: string): FastActivation {
 
 const GATES: Record<Kind, number> = { SimpleRNN: 1, LSTM: 4, GRU: 3 };
 
-/**
- * a [rows, inner] · b, on the backend. (No transpose flags: tfjs-wasm's matMul is several times
- * slower with them, so transposed operands are made once per call instead.)
- */
-function product(tf: Tf, a: Float32Array, rows: number, inner: number, b: tfjs.Tensor2D): Float32Array {
-    // Not returned through tf.tidy: tidy would walk every element of a typed array for tensors.
-    const left = tf.tensor2d(a, [rows, inner]);
-    const result = tf.matMul(left, b);
-    const values = result.dataSync() as Float32Array;
-    tf.dispose([left, result]);
-    return values;
-}
-
-/**
- * a [g, rows, inner] · b [g, inner, cols], gate by gate: tfjs-wasm's batched matMul runs several
- * times slower than its plain one, so g plain products beat one batched call.
- */
-function gateProducts(tf: Tf, a: Float32Array, g: number, rows: number, inner: number, b: readonly tfjs.Tensor2D[]): Float32Array {
-    const out = new Float32Array(g * rows * b[0].shape[1]);
-    for (let k = 0; k < g; k++) out.set(product(tf, a.subarray(k * rows * inner, (k + 1) * rows * inner), rows, inner, b[k]), k * rows * b[0].shape[1]);
-    return out;
-}
-
-function masked(h: Float32Array, mask: Float32Array | undefined): Float32Array {
-    if (!mask) return h;
-    const out = new Float32Array(h.length);
+/** h ⊙ mask into `out`. */
+function maskInto(h: Float32Array, mask: Float32Array, out: Float32Array): Float32Array {
     for (let n = 0; n < h.length; n++) out[n] = h[n] * mask[n];
     return out;
+}
+
+/** rec [B, g·h] += step t of x [B, T, g·h]. (A function of its own: V8 optimizes the loop far better than inside the pass.) */
+function addStepInput(rec: Float32Array, x: Float32Array, batch: number, steps: number, t: number, gh: number): void {
+    for (let b = 0; b < batch; b++) {
+        const xb = (b * steps + t) * gh;
+        const rb = b * gh;
+        for (let j = 0; j < gh; j++) rec[rb + j] += x[xb + j];
+    }
+}
+
+/** `width` columns of `rows` rows: from[r·fromStride + fromAt + j] → to[r·toStride + toAt + j]. */
+function copyColumns(from: Float32Array, fromAt: number, fromStride: number, to: Float32Array, toAt: number, toStride: number, rows: number, width: number): void {
+    for (let r = 0; r < rows; r++) {
+        const f = r * fromStride + fromAt;
+        const t = r * toStride + toAt;
+        for (let j = 0; j < width; j++) to[t + j] = from[f + j];
+    }
 }
 
 /** Columns k·h..(k+1)·h of a [rows, g·h] array, for every k: [g, rows, h]. */
 function byGate(values: Float32Array, rows: number, g: number, h: number): Float32Array {
     const out = new Float32Array(g * rows * h);
     for (let k = 0; k < g; k++) {
-        for (let r = 0; r < rows; r++) out.set(values.subarray(r * g * h + k * h, r * g * h + (k + 1) * h), (k * rows + r) * h);
+        copyColumns(values, k * h, g * h, out.subarray(k * rows * h, (k + 1) * rows * h), 0, h, rows, h);
     }
-    return out;
-}
-
-/** [g, rows, h] back to [rows, g·h]. */
-function sideBySide(values: Float32Array, rows: number, g: number, h: number): Float32Array {
-    const out = new Float32Array(rows * g * h);
-    for (let k = 0; k < g; k++) {
-        for (let r = 0; r < rows; r++) out.set(values.subarray((k * rows + r) * h, (k * rows + r + 1) * h), r * g * h + k * h);
-    }
-    return out;
-}
-
-/** [rows, cols] → [cols, rows]. */
-function transposed(values: Float32Array, rows: number, cols: number): Float32Array {
-    const out = new Float32Array(rows * cols);
-    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c];
     return out;
 }
 
@@ -123,12 +102,17 @@ export function fastSequence(tf: Tf, xw: tfjs.Tensor3D, recurrent: tfjs.Tensor2D
         if (gh !== g * h) throw new Error(`fastSequence: ${o.kind} expects ${g * h} projected features, got ${gh}`);
         const perGate = o.stateMasks !== null && o.stateMasks.length > 1;
         const forwardU = recurrentOperands(tf, uIn, g, perGate, false);
+        const forwardProducts = stepProducts(tf, forwardU, batch);
+        const sigmoids = o.kind === 'LSTM' && o.activations.rec === 'sigmoid' ? stepSigmoids(tf, batch * gh) : null;
         /** h_(t−1)·U for every gate, [B, g·h]: each gate with its own masked state when it has one. */
         const recurrentTerm = (inputs: readonly Float32Array[]): Float32Array => {
-            if (!perGate) return product(tf, inputs[0], batch, h, forwardU[0]);
-            const stacked = new Float32Array(g * batch * h);
-            inputs.forEach((input, k) => stacked.set(input, k * batch * h));
-            return sideBySide(gateProducts(tf, stacked, g, batch, h, forwardU), batch, g, h);
+            if (!perGate) return forwardProducts.multiply(inputs[0], 0);
+            const out = new Float32Array(batch * gh);
+            inputs.forEach((input, k) => {
+                const part = forwardProducts.multiply(input, k);
+                copyColumns(part, 0, h, out, k * h, gh, batch, h);
+            });
+            return out;
         };
         const x = xwIn.dataSync() as Float32Array;
         const bias = bIn ? bIn.dataSync() as Float32Array : undefined;
@@ -139,12 +123,18 @@ export function fastSequence(tf: Tf, xw: tfjs.Tensor3D, recurrent: tfjs.Tensor2D
         const records: StepRecord[] = [];
         const prevStates: Float32Array[] = [];
         const prevCells: Float32Array[] = [];
-        /** Each step's masked previous state per gate: what U multiplied. */
-        const seen: Float32Array[][] = [];
+        /**
+         * What U multiplied at each step, per state mask (or the plain previous state): [T·B, h]
+         * per mask, steps in order, so that dU is one product over all steps.
+         */
+        const seenCount = o.stateMasks ? o.stateMasks.length : 1;
+        const seenAll = Array.from({ length: seenCount }, () => new Float32Array(steps * batch * h));
         const outputs = new Float32Array(o.returnSequences ? batch * steps * h : batch * h);
         for (let t = 0; t < steps; t++) {
-            const inputs = o.stateMasks ? o.stateMasks.map(m => masked(hPrev, m)) : [hPrev];
-            seen.push(inputs);
+            const inputs = seenAll.map((all, k) => {
+                const view = all.subarray(t * batch * h, (t + 1) * batch * h);
+                return o.stateMasks ? maskInto(hPrev, o.stateMasks[k], view) : (view.set(hPrev), view);
+            });
             const rec = recurrentTerm(inputs);
             const hNew = new Float32Array(batch * h);
             const cNew = new Float32Array(batch * h);
@@ -153,11 +143,8 @@ export function fastSequence(tf: Tf, xw: tfjs.Tensor3D, recurrent: tfjs.Tensor2D
                 if (bias) for (let b = 0; b < batch; b++) for (let j = 0; j < gh; j++) rec[b * gh + j] += bias[j];
                 record = gruForward(x, t * gh, steps * gh, rec, hPrev, batch, h, a, hNew);
             } else {
-                for (let b = 0; b < batch; b++) {
-                    const xb = (b * steps + t) * gh;
-                    for (let j = 0; j < gh; j++) rec[b * gh + j] += x[xb + j];
-                }
-                record = o.kind === 'LSTM' ? lstmForward(rec, cPrev, batch, h, a, hNew, cNew) : simpleForward(rec, batch, h, a, hNew);
+                addStepInput(rec, x, batch, steps, t, gh);
+                record = o.kind === 'LSTM' ? lstmForward(rec, cPrev, batch, h, a, hNew, cNew, sigmoids?.apply(rec)) : simpleForward(rec, batch, h, a, hNew);
             }
             records.push(record);
             prevStates.push(hPrev);
@@ -174,24 +161,34 @@ export function fastSequence(tf: Tf, xw: tfjs.Tensor3D, recurrent: tfjs.Tensor2D
             cPrev = cNew;
         }
         if (!o.returnSequences) outputs.set(hPrev);
+        forwardProducts.dispose();
+        sigmoids?.dispose();
         tf.dispose(forwardU);
         const value = o.returnSequences ? tf.tensor3d(outputs, [batch, steps, h]) : tf.tensor2d(outputs, [batch, h]);
 
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
             const dOut = dy.dataSync() as Float32Array;
             const backwardU = recurrentOperands(tf, uIn, g, perGate, true);
+            const backwardProducts = stepProducts(tf, backwardU, batch);
+            const gateGradient = new Float32Array(batch * h);
             const dX = new Float32Array(batch * steps * gh);
             /** The gradient of the recurrent term of every step, [T, B, g·h] (for U and b_r). */
             const dRec = new Float32Array(steps * batch * gh);
+            // Two buffers each for the state gradients, swapped every step; and the scratch of a step.
             let dh = new Float32Array(batch * h);
             let dc = new Float32Array(batch * h);
+            let dhPrev = new Float32Array(batch * h);
+            let dcPrev = new Float32Array(batch * h);
+            const dhThrough = o.stepMask ? new Float32Array(batch * h) : null;
+            const dcThrough = o.stepMask ? new Float32Array(batch * h) : null;
+            const dxStep = o.kind === 'GRU' ? new Float32Array(batch * gh) : null;
             if (!o.returnSequences) dh.set(dOut);
             for (let t = steps - 1; t >= 0; t--) {
                 if (o.returnSequences) for (let b = 0; b < batch; b++) for (let k = 0; k < h; k++) dh[b * h + k] += dOut[(b * steps + t) * h + k];
                 // A masked step passed its state through: that share of the gradient goes straight back.
-                const dhThrough = new Float32Array(batch * h);
-                const dcThrough = new Float32Array(batch * h);
-                if (o.stepMask) {
+                if (o.stepMask && dhThrough && dcThrough) {
+                    dhThrough.fill(0);
+                    dcThrough.fill(0);
                     for (let b = 0; b < batch; b++) {
                         if (o.stepMask[b * steps + t] !== 0) continue;
                         for (let k = 0; k < h; k++) {
@@ -200,11 +197,11 @@ export function fastSequence(tf: Tf, xw: tfjs.Tensor3D, recurrent: tfjs.Tensor2D
                         }
                     }
                 }
-                const dz = new Float32Array(batch * gh);
-                const dhPrev = new Float32Array(batch * h);
-                const dcPrev = new Float32Array(batch * h);
-                if (o.kind === 'GRU') {
-                    const dxStep = new Float32Array(batch * gh);
+                // This step's gradient of the recurrent term, written in place in dRec.
+                const dz = dRec.subarray(t * batch * gh, (t + 1) * batch * gh);
+                dhPrev.fill(0);
+                dcPrev.fill(0);
+                if (o.kind === 'GRU' && dxStep) {
                     gruBackward(records[t], prevStates[t], dh, batch, h, a, dxStep, dz, dhPrev);
                     for (let b = 0; b < batch; b++) dX.set(dxStep.subarray(b * gh, (b + 1) * gh), (b * steps + t) * gh);
                 } else {
@@ -212,41 +209,40 @@ export function fastSequence(tf: Tf, xw: tfjs.Tensor3D, recurrent: tfjs.Tensor2D
                     else simpleBackward(records[t], dh, batch, h, a, dz);
                     for (let b = 0; b < batch; b++) dX.set(dz.subarray(b * gh, (b + 1) * gh), (b * steps + t) * gh);
                 }
-                dRec.set(dz, t * batch * gh);
                 // Back through h·U: each gate's share, through that gate's state mask.
                 if (perGate) {
-                    const back = gateProducts(tf, byGate(dz, batch, g, h), g, batch, h, backwardU);
                     o.stateMasks!.forEach((mask, k) => {
-                        for (let n = 0; n < batch * h; n++) dhPrev[n] += back[k * batch * h + n] * mask[n];
+                        copyColumns(dz, k * h, gh, gateGradient, 0, h, batch, h);
+                        const back = backwardProducts.multiply(gateGradient, k);
+                        for (let n = 0; n < batch * h; n++) dhPrev[n] += back[n] * mask[n];
                     });
                 } else {
-                    const back = product(tf, dz, batch, gh, backwardU[0]);
+                    const back = backwardProducts.multiply(dz, 0);
                     const mask = o.stateMasks?.[0];
                     for (let n = 0; n < batch * h; n++) dhPrev[n] += mask ? back[n] * mask[n] : back[n];
                 }
-                for (let n = 0; n < batch * h; n++) {
-                    dhPrev[n] += dhThrough[n];
-                    dcPrev[n] += dcThrough[n];
+                if (dhThrough && dcThrough) {
+                    for (let n = 0; n < batch * h; n++) {
+                        dhPrev[n] += dhThrough[n];
+                        dcPrev[n] += dcThrough[n];
+                    }
                 }
-                dh = dhPrev;
-                dc = dcPrev;
+                [dh, dhPrev] = [dhPrev, dh];
+                [dc, dcPrev] = [dcPrev, dc];
             }
+            backwardProducts.dispose();
             tf.dispose(backwardU);
             return tf.tidy(() => {
                 // dU = Σ_t seen_t^T · dRec_t: one product over all steps (per gate when each gate saw its own masked state).
                 const rows = steps * batch;
-                const seenT = (k: number) => {
-                    const out = new Float32Array(rows * h);
-                    seen.forEach((inputs, t) => out.set(inputs[inputs.length === 1 ? 0 : k], t * batch * h));
-                    return transposed(out, rows, h);
-                };
+                const seen = (k: number) => tf.tensor2d(seenAll[seenAll.length === 1 ? 0 : k], [rows, h]);
                 let dU: tfjs.Tensor;
                 if (perGate) {
                     const right = byGate(dRec, rows, g, h);
                     dU = tf.concat(Array.from({ length: g }, (_, k) =>
-                        tf.matMul(tf.tensor2d(seenT(k), [h, rows]), tf.tensor2d(right.subarray(k * rows * h, (k + 1) * rows * h), [rows, h]))), 1);
+                        tf.matMul(seen(k), tf.tensor2d(right.subarray(k * rows * h, (k + 1) * rows * h), [rows, h]), true, false)), 1);
                 } else {
-                    dU = tf.matMul(tf.tensor2d(seenT(0), [h, rows]), tf.tensor2d(dRec, [rows, gh]));
+                    dU = tf.matMul(seen(0), tf.tensor2d(dRec, [rows, gh]), true, false);
                 }
                 const grads: tfjs.Tensor[] = [tf.tensor3d(dX, [batch, steps, gh]), dU];
                 if (bIn) grads.push(tf.sum(tf.tensor2d(dRec, [rows, gh]), 0));

@@ -11,7 +11,9 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { activationOf } from './activations.js';
+import { fastClassicGru } from './fast-gru-classic.js';
 import { asFastActivation, fastPathSupports, fastSequence } from './fast-recurrent.js';
+import { mulberry32 } from '../data/synthetic.js';
 import { registered, resolve, serialize } from './tfjs-objects.js';
 
 type Tf = typeof tfjs;
@@ -101,7 +103,7 @@ function defineClass(tf: Tf): Ctor {
             this.seed = config.seed ?? null;
             this.activationName = config.activation ?? 'tanh';
             this.recurrentActivationName = config.recurrentActivation ?? 'sigmoid';
-            this.fast = config.fastLoop !== false && fastPathSupports(this.kind, this.activationName, this.recurrentActivationName, this.resetAfter);
+            this.fast = config.fastLoop !== false && fastPathSupports(this.kind, this.activationName, this.recurrentActivationName);
             this.act = activationOf(tf, this.activationName);
             this.recurrentAct = activationOf(tf, this.recurrentActivationName);
             this.inits = {
@@ -152,12 +154,14 @@ function defineClass(tf: Tf): Ctor {
             return (this.returnSequences ? mask ?? null : null) as Tensor;
         }
 
-        /** `count` dropout masks of ones' shape (one, when count is 1), scaled by 1 / (1 − rate) as Keras's. */
-        private masks(shape: number[], rate: number, count: number): Tensor[] {
-            return Array.from({ length: count }, () => {
-                const seed = this.seed === null ? undefined : `${this.seed}:${this.draws++}`;
-                return tf.dropout(tf.ones(shape), rate, undefined, seed);
-            });
+        /**
+         * `count` dropout masks of `size` values (one, when count is 1): 0, or 1 / (1 − rate) with
+         * probability 1 − rate, as Keras's. Drawn in plain JavaScript (tf.dropout drew them with
+         * several tfjs operations and a slow generator: ~3 ms a batch for four LSTM layers); with a
+         * seed, every call draws the next masks of that seed's sequence.
+         */
+        private masks(size: number, rate: number, count: number): Float32Array[] {
+            return Array.from({ length: count }, () => dropoutMask(size, rate, this.seed === null ? null : mixSeed(this.seed, this.draws++)));
         }
 
         override call(inputs: Tensor | Tensor[], kwargs: Record<string, unknown>): Tensor {
@@ -170,36 +174,43 @@ function defineClass(tf: Tf): Ctor {
                 const h = this.units;
                 const perGate = this.recurrentDropout > 0 && this.kind !== 'SimpleRNN'; // Keras's implementation 1
                 const count = perGate ? g : 1;
-                const inputMasks = training && this.dropout > 0 && this.dropout < 1 ? this.masks([batch, inputDim], this.dropout, count) : null;
-                const stateMasks = training && this.recurrentDropout > 0 && this.recurrentDropout < 1 ? this.masks([batch, h], this.recurrentDropout, count) : null;
+                const inputMasks = training && this.dropout > 0 && this.dropout < 1
+                    ? this.masks(batch * inputDim, this.dropout, count).map(m => tf.tensor2d(m, [batch, inputDim])) : null;
+                const stateMaskValues = training && this.recurrentDropout > 0 && this.recurrentDropout < 1 ? this.masks(batch * h, this.recurrentDropout, count) : null;
 
                 const kernel = this.kernel!.read();
                 const recurrent = this.recurrentKernel!.read();
                 const bias = this.bias?.read();
                 const inputBias = bias && (this.resetAfter ? tf.squeeze(tf.slice(bias, [0, 0], [1, g * h]), [0]) : bias);
                 const recurrentBias = bias && this.resetAfter ? tf.squeeze(tf.slice(bias, [1, 0], [1, g * h]), [0]) : undefined;
-                const kernels = perGate ? tf.split(kernel, g, 1) : [kernel];
-                const recurrents = perGate || (this.kind === 'GRU' && !this.resetAfter) ? tf.split(recurrent, g, 1) : [recurrent];
+                // A product per gate only where each gate's input has its own mask (each split is
+                // taped ops forwards and a concat backwards).
+                const kernels = inputMasks && inputMasks.length > 1 ? tf.split(kernel, g, 1) : [kernel];
 
                 // The input projection x·W + b of every step at once (the input masks do not change over time).
                 const flat = tf.reshape(x, [batch * steps, inputDim]);
                 const projected = kernels.map((k, gate) => {
-                    const m = inputMasks ? tf.reshape(tf.tile(tf.expandDims(inputMasks[gate], 1), [1, steps, 1]), [batch * steps, inputDim]) : null;
+                    const m = inputMasks ? tf.reshape(tf.tile(tf.expandDims(inputMasks[kernels.length === 1 ? 0 : gate], 1), [1, steps, 1]), [batch * steps, inputDim]) : null;
                     return tf.matMul(m ? tf.mul(flat, m) : flat, k);
                 });
                 let xw = projected.length === 1 ? projected[0] : tf.concat(projected, 1);
                 if (inputBias) xw = tf.add(xw, inputBias);
                 if (this.fast) {
                     const sequence = tf.reshape(xw, [batch, steps, g * h]) as tfjs.Tensor3D;
-                    return fastSequence(tf, this.goBackwards ? tf.reverse(sequence, 1) : sequence, recurrent as tfjs.Tensor2D, recurrentBias as tfjs.Tensor1D | undefined, {
+                    const ordered = this.goBackwards ? tf.reverse(sequence, 1) : sequence;
+                    const options = {
                         kind: this.kind,
                         units: h,
                         activations: { act: asFastActivation(this.activationName), rec: asFastActivation(this.kind === 'SimpleRNN' ? 'linear' : this.recurrentActivationName) },
                         returnSequences: this.returnSequences,
-                        stateMasks: stateMasks ? stateMasks.map(m => m.dataSync() as Float32Array) : null,
+                        stateMasks: stateMaskValues,
                         stepMask: maskIn ? stepMaskValues(maskIn, batch, steps, this.goBackwards) : null
-                    });
+                    };
+                    if (this.kind === 'GRU' && !this.resetAfter) return fastClassicGru(tf, ordered, recurrent as tfjs.Tensor2D, options);
+                    return fastSequence(tf, ordered, recurrent as tfjs.Tensor2D, recurrentBias as tfjs.Tensor1D | undefined, options);
                 }
+                const recurrents = perGate || (this.kind === 'GRU' && !this.resetAfter) ? tf.split(recurrent, g, 1) : [recurrent];
+                const stateMasks = stateMaskValues ? stateMaskValues.map(m => tf.tensor2d(m, [batch, h])) : null;
                 let xs = tf.unstack(tf.reshape(xw, [batch, steps, g * h]), 1);
                 let stepMasks = maskIn ? tf.unstack(tf.cast(tf.reshape(maskIn, [batch, steps, 1]), 'float32'), 1) : null;
                 if (this.goBackwards) {
@@ -303,6 +314,20 @@ function recurrentKind(value: unknown): Kind {
     const kind = (Object.keys(GATES) as Kind[]).find(k => k.toLowerCase() === bare);
     if (!kind) throw new Error(`unknown recurrent kind ${String(value)}`);
     return kind;
+}
+
+/** A mask of `size` values: 0 with probability `rate`, else 1 / (1 − rate); from `seed`'s generator, or Math.random. */
+export function dropoutMask(size: number, rate: number, seed: number | null): Float32Array {
+    const random = seed === null ? Math.random : mulberry32(seed);
+    const kept = 1 / (1 - rate);
+    const mask = new Float32Array(size);
+    for (let i = 0; i < size; i++) mask[i] = random() >= rate ? kept : 0;
+    return mask;
+}
+
+/** The seed of a layer's n-th draw: the layer's seed and n mixed into 32 bits. */
+function mixSeed(seed: number, draw: number): number {
+    return (Math.imul(Math.trunc(seed) | 0, 0x9e3779b1) ^ Math.imul(draw + 1, 0x85ebca77)) >>> 0;
 }
 
 /** A [B, T] mask as ones and zeros in processing order (reversed in time for go_backwards). */
