@@ -2,7 +2,8 @@
  * The browser language server (out/server-browser.js) in a real browser: Debian's chromium,
  * driven by playwright-core, runs it in a web worker as VS Code for the Web does and speaks
  * JSON-RPC to it over postMessage. On the course notebook it publishes the diagnostics the core
- * finds, and answers inlay hints and hovers with the notebook's numbers.
+ * finds, answers inlay hints and hovers with the notebook's numbers, and the editor's explain,
+ * diagram, export and import requests.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -82,5 +83,21 @@ describe('the browser language server in chromium', () => {
         const value = (answer.result as { contents: { value: string } }).contents.value;
         expect(value).toContain('3,840');
         expect(value).toMatch(/4 × \[30 × \(30 \+ 1\) \+ 30\]/);
+    });
+
+    it('explains, draws, exports and imports models for the web extension (the Python parser runs in the worker)', async () => {
+        const ask = (method: string, params: unknown) => page.evaluate(([m, p]) => rpc.request(m as string, p), [method, params] as const);
+        const explained = (await ask('rnnLens/explain', { uri, model: 'SingleLSTM' })).result as { markdown: string };
+        expect(explained.markdown).toContain('# Model `SingleLSTM`');
+        expect(explained.markdown).toContain('3,890');
+        const drawn = (await ask('rnnLens/diagram', { uri, model: 'SingleLSTM', theme: 'dark' })).result as { svg: string };
+        expect(drawn.svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        expect(drawn.svg).toContain('data-kind="LSTM"');
+        const exported = (await ask('rnnLens/exportKeras', { uri, model: 'SingleLSTM' })).result as { code: string };
+        expect(exported.code).toContain('advanced_rnn_theory.rnn');
+        expect(exported.code).toContain('layers.LSTM(30');
+        const imported = (await ask('rnnLens/importKeras', { text: exported.code, kind: 'py', fileName: 'single.py' })).result as { models: string[]; text: string };
+        expect(imported.models).toEqual(['SingleLSTM']);
+        expect(imported.text).toContain('LSTM(30');
     });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ID, COMMANDS, LANGUAGE_ID } from '../../client/src/common/command-ids.js';
+import { CLIENT_ID, COMMANDS, EXPLAIN_SCHEME, LANGUAGE_ID, SUMMARY_SCHEME } from '../../client/src/common/command-ids.js';
 import { SUMMARY_REQUEST_NAME } from '../../client/src/common/server-requests.js';
 import { MODEL_COMMANDS } from '../../language/src/lsp/code-lens.js';
 import { SUMMARY_REQUEST } from '../../language/src/lsp/custom-requests.js';
@@ -75,10 +75,44 @@ describe('commands', () => {
         expect(title(COMMANDS.exportKeras)).toBe('Export to Keras');
         expect(title(COMMANDS.stopTraining)).toBe('Stop Training');
         expect(title(COMMANDS.restartServer)).toBe('Restart Language Server');
+        expect(title(COMMANDS.importKeras)).toBe('Import from Keras');
+        expect(title(COMMANDS.explain)).toBe('Explain Model');
+        expect(title(COMMANDS.showDiagram)).toBe('Show Diagram');
+    });
+
+    it('offers Explain, Diagram and Export in the .rnn editor\'s title menu (its "..."), and on a summary\'s title bar', () => {
+        const entries = pkg.contributes.menus['editor/title'] as { command: string; when: string; group: string }[];
+        for (const command of [COMMANDS.explain, COMMANDS.showDiagram, COMMANDS.exportKeras]) {
+            const entry = entries.find(e => e.command === command && e.when === `resourceLangId == ${LANGUAGE_ID}`);
+            expect(entry?.group, command).toMatch(/^rnnLens@\d$/);
+        }
+        const onSummary = entries.filter(e => e.when === `resourceScheme == ${SUMMARY_SCHEME}`).map(e => e.command);
+        expect(onSummary.sort()).toEqual([COMMANDS.explain, COMMANDS.showDiagram].sort());
+        for (const command of onSummary) expect(contributedCommands.find(c => c.command === command)).toHaveProperty('icon');
+    });
+
+    it('offers Import from Keras on Python editors, Python and notebook files, and Jupyter notebooks, and activates on it', () => {
+        const menus = pkg.contributes.menus as Record<string, { command: string; when: string }[]>;
+        const whenOf = (menu: string) => menus[menu].find(e => e.command === COMMANDS.importKeras)?.when;
+        expect(whenOf('editor/context')).toBe('editorLangId == python');
+        expect(whenOf('explorer/context')).toBe('resourceExtname == .py || resourceExtname == .ipynb');
+        expect(whenOf('notebook/toolbar')).toBe('notebookType == jupyter-notebook');
+        expect(whenOf('commandPalette')).toContain('editorLangId == python');
+        // The extension starts on .rnn files; a Python file needs the command itself to start it.
+        expect(pkg.activationEvents).toContain(`onCommand:${COMMANDS.importKeras}`);
+    });
+
+    it('shows the model commands in the Command Palette where they have a model to act on', () => {
+        const palette = pkg.contributes.menus.commandPalette as { command: string; when: string }[];
+        const whenOf = (command: string) => palette.find(e => e.command === command)?.when ?? '';
+        for (const command of [COMMANDS.explain, COMMANDS.showDiagram, COMMANDS.exportKeras]) expect(whenOf(command), command).toContain(`editorLangId == ${LANGUAGE_ID}`);
+        expect(whenOf(COMMANDS.showDiagram)).toContain(`resourceScheme == ${SUMMARY_SCHEME}`);
+        expect(whenOf(COMMANDS.showDiagram)).toContain(`resourceScheme == ${EXPLAIN_SCHEME}`);
     });
 
     it('registers every command the server\'s CodeLens invokes', () => {
         for (const { command } of MODEL_COMMANDS) expect(Object.values(COMMANDS)).toContain(command);
+        expect(MODEL_COMMANDS.map(c => c.command)).toEqual(expect.arrayContaining([COMMANDS.explain, COMMANDS.showDiagram, COMMANDS.exportKeras]));
     });
 
     it('puts Train in the title bar of .rnn editors only, with an icon', () => {

@@ -7,6 +7,10 @@ export const COMMANDS = {
     train: 'rnnLens.train',
     showSummary: 'rnnLens.showSummary',
     exportKeras: 'rnnLens.exportKeras',
+    /** Runs on Python files and notebooks too: package.json activates the extension on it. */
+    importKeras: 'rnnLens.importKeras',
+    explain: 'rnnLens.explain',
+    showDiagram: 'rnnLens.showDiagram',
     stopTraining: 'rnnLens.stopTraining',
     restartServer: 'rnnLens.restartServer',
     /** The walkthrough's first step: a copy of the course notebook's models in a new editor. */
@@ -18,6 +22,9 @@ export const LANGUAGE_ID = 'rnn';
 
 /** The scheme of the read-only summary documents (summary-document.ts). */
 export const SUMMARY_SCHEME = 'rnn-lens-summary';
+
+/** The scheme of the read-only walk-throughs that Explain Model shows in the Markdown preview (explain/). */
+export const EXPLAIN_SCHEME = 'rnn-lens-explain';
 
 /** The language client's id: vscode-languageclient reads the `rnnLens.trace.server` setting by it. */
 export const CLIENT_ID = 'rnnLens';

@@ -7,13 +7,19 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { COMMANDS, LANGUAGE_ID, OUTPUT_CHANNEL_NAME } from './command-ids.js';
+import { registerTrainingPanel } from '../panel/register-training-panel.js';
 import { ModelOutlines } from './model-outlines.js';
 import { ModelStatusBar } from './model-status-bar.js';
 import { registerOpenExample } from './open-example.js';
-import { registerPendingCommands } from './pending-commands.js';
 import { requestModels, requestSummary } from './server-requests.js';
 import { registerShowSummary } from './show-summary.js';
-import { SummaryDocuments } from './summary-documents.js';
+import { summaryDocuments } from './summary-documents.js';
+import { requestDiagram, requestExplain } from './model-view-requests.js';
+import { DiagramPanels } from '../explain/diagram-panel.js';
+import { explainDocuments, registerExplain } from '../explain/explain-model.js';
+import { registerShowDiagram } from '../explain/show-diagram.js';
+import { registerExportKeras } from '../keras/export-keras.js';
+import { registerImportKeras } from '../keras/import-keras.js';
 
 export interface LanguageServerHandle {
     /** The client, not started yet. */
@@ -40,15 +46,21 @@ export async function startExtension(
     running = client;
 
     const outlines = new ModelOutlines(uri => requestModels(client, uri), log);
-    const summaries = new SummaryDocuments(source => requestSummary(client, source.document, source.model), outlines);
+    const summaries = summaryDocuments(source => requestSummary(client, source.document, source.model), outlines);
+    const explanations = explainDocuments(source => requestExplain(client, source), outlines);
+    const diagrams = new DiagramPanels((source, theme) => requestDiagram(client, source, theme), outlines, log);
     const statusBar = new ModelStatusBar(outlines);
     // Everything is registered before the server is up, so that no command is ever "not found";
     // requests sent while the client starts wait for it.
     context.subscriptions.push(
-        outlines, summaries, statusBar,
+        outlines, summaries, explanations, diagrams, statusBar,
         registerShowSummary(outlines),
+        ...registerTrainingPanel(context, client, outlines, log),
         registerOpenExample(context.extensionUri),
-        ...registerPendingCommands(),
+        registerExplain(outlines, log),
+        registerShowDiagram(diagrams, outlines, log),
+        registerExportKeras(client, outlines, log),
+        registerImportKeras(client, log),
         vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
             log.info('Restarting the language server (command).');
             try {

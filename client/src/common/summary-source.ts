@@ -1,6 +1,6 @@
 /**
- * A summary document: its URI (`rnn-lens-summary:/StackedLSTM summary?document=...&model=...`,
- * the path giving the editor tab its title, the query naming the .rnn document and the model)
+ * A summary document, and any other document about one model (model-documents.ts): its URI
+ * (`rnn-lens-summary:/StackedLSTM summary?document=...&model=...`, the path giving the editor tab its title, the query naming the .rnn document and the model)
  * and its text. Pure, for tests; summary-documents.ts makes the vscode.Uri and serves the text.
  */
 import type { SummaryResult } from './server-requests.js';
@@ -11,11 +11,16 @@ export interface SummarySource {
     readonly model: string;
 }
 
-export function summaryUriParts(source: SummarySource): { path: string; query: string } {
+/** A document about the model titled `title` (its path, which the editor tab shows). */
+export function modelUriParts(source: SummarySource, title: string): { path: string; query: string } {
     return {
-        path: `/${source.model} summary`,
+        path: `/${title}`,
         query: new URLSearchParams({ document: source.document, model: source.model }).toString()
     };
+}
+
+export function summaryUriParts(source: SummarySource): { path: string; query: string } {
+    return modelUriParts(source, `${source.model} summary`);
 }
 
 export function summarySourceOf(query: string): SummarySource | undefined {

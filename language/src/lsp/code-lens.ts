@@ -1,4 +1,4 @@
-/** Above each model: ▶ Train, Summary, Export to Keras. The extension implements the commands. */
+/** Above each model: ▶ Train, Summary, Explain, Diagram, Export to Keras. The extension implements the commands. */
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
@@ -7,6 +7,8 @@ import type { AnalysisCache } from './analysis-cache.js';
 export const MODEL_COMMANDS = [
     { title: '▶ Train', command: 'rnnLens.train' },
     { title: 'Summary', command: 'rnnLens.showSummary' },
+    { title: 'Explain', command: 'rnnLens.explain' },
+    { title: 'Diagram', command: 'rnnLens.showDiagram' },
     { title: 'Export to Keras', command: 'rnnLens.exportKeras' }
 ] as const;
 

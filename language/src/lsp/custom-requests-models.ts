@@ -60,7 +60,7 @@ export function registerModelsRequest(
  * the new text and not a parse of the old one. A document the server does not hold (not open)
  * has nothing to wait for: it is read as it is.
  */
-async function untilBuilt(shared: LangiumSharedServices, uri: string, token: CancellationToken): Promise<void> {
+export async function untilBuilt(shared: LangiumSharedServices, uri: string, token: CancellationToken): Promise<void> {
     await shared.workspace.WorkspaceManager.ready;
     if (!shared.workspace.LangiumDocuments.hasDocument(URI.parse(uri))) return;
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.IndexedReferences, URI.parse(uri), token);

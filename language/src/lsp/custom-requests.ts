@@ -1,16 +1,19 @@
 /**
  * Requests beyond LSP that the extension and the training panel send:
  * `rnnLens/summary` (the Keras summaries of a document) and `rnnLens/modelDescription`
- * (one model's plain description with its analysis, or the errors that stop it).
+ * (one model's plain description with its analysis, or the errors that stop it); with them
+ * those of custom-requests-models.ts, -views.ts (explain, diagram) and -keras.ts (export, import).
  */
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
+import { CancellationToken, type Connection } from 'vscode-languageserver';
 import { documentSummaryJson, modelSummaryJson } from '../format/summary-json.js';
 import { formatSummary } from '../format/summary-table.js';
 import type { RnnLensServices } from './rnn-lens-module.js';
 import { toLspDiagnostic } from './document-validator.js';
-import { registerModelsRequest } from './custom-requests-models.js';
+import { registerModelsRequest, untilBuilt } from './custom-requests-models.js';
+import { registerKerasRequests } from './custom-requests-keras.js';
+import { registerViewRequests } from './custom-requests-views.js';
 
 export interface SummaryParams { readonly uri: string; readonly model?: string }
 export interface ModelDescriptionParams { readonly uri: string; readonly model: string }
@@ -19,17 +22,19 @@ export const SUMMARY_REQUEST = 'rnnLens/summary';
 export const MODEL_DESCRIPTION_REQUEST = 'rnnLens/modelDescription';
 
 export function registerCustomRequests(connection: Connection, shared: LangiumSharedServices, services: RnnLensServices): void {
-    const analysisOf = async (uri: string) => {
+    // Answers describe the latest edit: wait until the document (if open) is built.
+    const analysisOf = async (uri: string, token: CancellationToken = CancellationToken.None) => {
+        await untilBuilt(shared, uri, token);
         const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.parse(uri));
         return services.analysis.AnalysisCache.get(document);
     };
-    connection.onRequest(SUMMARY_REQUEST, async (params: SummaryParams) => {
-        const analysis = await analysisOf(params.uri);
+    connection.onRequest(SUMMARY_REQUEST, async (params: SummaryParams, token: CancellationToken) => {
+        const analysis = await analysisOf(params.uri, token);
         const models = params.model === undefined ? analysis.models : analysis.models.filter(m => m.name === params.model);
         return { ...documentSummaryJson(analysis, models), text: models.map(m => formatSummary(m)).join('\n\n') };
     });
-    connection.onRequest(MODEL_DESCRIPTION_REQUEST, async (params: ModelDescriptionParams) => {
-        const analysis = await analysisOf(params.uri);
+    connection.onRequest(MODEL_DESCRIPTION_REQUEST, async (params: ModelDescriptionParams, token: CancellationToken) => {
+        const analysis = await analysisOf(params.uri, token);
         const model = analysis.models.find(m => m.name === params.model);
         if (!model) return { error: `No model named "${params.model}" in ${params.uri}.`, models: analysis.models.map(m => m.name) };
         const inside = (line: number) => line >= model.description.range.start.line && line <= model.description.range.end.line;
@@ -46,4 +51,6 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
         };
     });
     registerModelsRequest(connection, shared, analysisOf);
+    registerViewRequests(connection, shared, services);
+    registerKerasRequests(connection, shared, services);
 }

@@ -20,6 +20,8 @@ export interface PanelViews {
 
 /** How long the host has to answer a `readData`. */
 const DATA_TIMEOUT_MS = 30_000;
+/** The least time between two `progress` messages sent for batches (epochs and status changes always send one). */
+const PROGRESS_INTERVAL_MS = 1000;
 
 export class PanelController {
     private state: PanelState;
@@ -28,6 +30,7 @@ export class PanelController {
     private readonly dataWaiters = new Map<string, Array<(answer: { text: string } | { error: string }) => void>>();
     private describeId = 0;
     private frame: number | undefined;
+    private progressPostedAt = 0;
 
     constructor(private readonly host: PanelHost, private readonly views: PanelViews, resources: { workerUri: string; wasmFolderUri: string }) {
         this.state = restoreState(host.savedState());
@@ -55,8 +58,14 @@ export class PanelController {
             case 'model':
                 this.set(withModel(this.state, message), true);
                 return void this.describeData();
-            case 'modelUnavailable':
-                return this.set({ ...this.state, unavailable: message.message, trainable: false }, true);
+            case 'modelUnavailable': {
+                // Another model than the one shown (the panel was pointed at it): the old one's analysis goes.
+                const other = this.state.analysis?.name !== message.model || this.state.uri !== message.uri;
+                const cleared = other ? { analysis: undefined, diagram: undefined, data: undefined } : {};
+                return this.set({ ...this.state, ...cleared, uri: message.uri, unavailable: message.message, errors: message.errors ?? [], trainable: false }, true);
+            }
+            case 'diagram':
+                return this.set({ ...this.state, diagram: { model: message.model, svg: message.svg } }, true);
             case 'dataFile':
                 this.csv.set(message.path, message.text);
                 return this.answerData(message.path, { text: message.text });
@@ -119,6 +128,15 @@ export class PanelController {
         if (this.state.run?.result) void this.worker.then(worker => worker?.post({ type: 'save' }));
     }
 
+    saveDiagram(): void {
+        if (this.state.diagram) this.host.post({ type: 'saveDiagram', model: this.state.diagram.model });
+    }
+
+    exportKeras(): void {
+        const model = this.state.analysis?.name;
+        if (model && !this.state.unavailable) this.host.post({ type: 'exportKeras', model });
+    }
+
     reveal(range: { start: { line: number; character: number }; end: { line: number; character: number } }): void {
         if (this.state.uri) this.host.post({ type: 'reveal', uri: this.state.uri, range });
     }
@@ -143,7 +161,11 @@ export class PanelController {
             case 'backend':
                 this.host.log('info', `Training ${run.model} on ${message.backend}: ${message.reason}`);
                 return this.setRun({ ...run, note: undefined, backend: { name: message.backend, reason: message.reason } }, true);
-            case 'batch': return this.setRun(withBatch(run, message.progress), false);
+            case 'batch':
+                this.setRun(withBatch(run, message.progress), false);
+                // The host's status-bar item shows the batch too, but a message per batch would be many.
+                if (Date.now() - this.progressPostedAt >= PROGRESS_INTERVAL_MS) this.postProgress(this.state.run!);
+                return;
             case 'epoch':
                 this.setRun(withEpoch(run, message.log), true);
                 return this.postProgress(this.state.run!);
@@ -210,7 +232,9 @@ export class PanelController {
 
     private postProgress(run: RunState): void {
         const last = run.history[run.history.length - 1];
-        this.host.post({ type: 'progress', model: run.model, status: run.status, epoch: last?.epoch ?? 0, epochs: run.settings.epochs });
+        const batch = run.progress && isActive(run.status) ? { batch: run.progress.batch, batches: run.progress.batches } : {};
+        this.progressPostedAt = Date.now();
+        this.host.post({ type: 'progress', model: run.model, status: run.status, epoch: last?.epoch ?? 0, epochs: run.settings.epochs, ...batch });
     }
 
     private setRun(run: RunState, persist: boolean): void {

@@ -2,6 +2,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './panel.css';
 import { PanelController } from './controller.js';
+import { DiagramView } from './diagram-view.js';
 import { ModelView } from './model-view.js';
 import { ResultsView } from './results-view.js';
 import { RunView } from './run-view.js';
@@ -15,10 +16,12 @@ const runView = new RunView({
     train: () => void controller?.train(),
     stop: () => controller?.stop(),
     save: () => controller?.save(),
+    exportKeras: () => controller?.exportKeras(),
     inputs: inputs => controller?.setInputs(inputs)
 });
 const resultsView = new ResultsView();
-app.append(modelView.element, runView.element, resultsView.element);
+const diagramView = new DiagramView({ saveSvg: () => controller?.saveDiagram() });
+app.append(modelView.element, runView.element, resultsView.element, diagramView.element);
 
 // Messages from the host; the listener is in place before `ready` goes out.
 window.addEventListener('message', event => controller?.onHostMessage(event.data));
@@ -28,6 +31,7 @@ controller = new PanelController(host, {
         modelView.update(state);
         runView.update(state);
         resultsView.update(state.run);
+        diagramView.update(state);
     }
 }, { workerUri: document.body.dataset.workerUri ?? '', wasmFolderUri: document.body.dataset.wasmFolderUri ?? '' });
 

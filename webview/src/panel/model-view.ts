@@ -37,8 +37,8 @@ export class ModelView {
     }
 
     private renderErrors(state: PanelState): void {
-        if (state.unavailable) return replace(this.errors, [h('p', { class: 'error', text: state.unavailable })]);
-        if (state.errors.length === 0) return replace(this.errors, []);
+        const unavailable = state.unavailable ? h('p', { class: 'error', text: state.unavailable }) : null;
+        if (state.errors.length === 0) return replace(this.errors, [unavailable]);
         const items = state.errors.map(error => {
             const where = `line ${error.range.start.line + 1}, column ${error.range.start.character + 1}`;
             const link = h('a', {
@@ -49,6 +49,7 @@ export class ModelView {
             return h('li', {}, [link, `: ${error.message}`, error.code !== undefined ? h('span', { class: 'code', text: ` (${error.code})` }) : null]);
         });
         replace(this.errors, [
+            unavailable,
             h('p', { class: 'error', text: `${state.analysis?.name ?? 'The model'} cannot be trained until ${state.errors.length === 1 ? 'this error is' : `these ${state.errors.length} errors are`} fixed:` }),
             h('ul', { class: 'error-list' }, items)
         ]);

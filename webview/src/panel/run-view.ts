@@ -21,6 +21,7 @@ export interface RunViewEvents {
     train(): void;
     stop(): void;
     save(): void;
+    exportKeras(): void;
     inputs(inputs: Inputs): void;
 }
 
@@ -38,6 +39,7 @@ export class RunView {
     private readonly trainButton = button('train', 'Train', () => this.events.train());
     private readonly stopButton = button('stop', 'Stop', () => this.events.stop(), true);
     private readonly saveButton = button('save', 'Save model...', () => this.events.save(), true);
+    private readonly exportButton = button('export-keras', 'Export to Keras', () => this.events.exportKeras(), true);
     private readonly blocker = h('p', { class: 'blocker', attrs: { id: 'blocker' } });
     private readonly status = h('p', { class: 'status', attrs: { id: 'status', role: 'status' } });
     private readonly bar = document.createElement('vscode-progress-bar') as VscodeProgressBar;
@@ -63,7 +65,7 @@ export class RunView {
         this.element.append(
             h('h2', { text: 'Training' }),
             h('div', { class: 'settings' }, [this.epochs.label, this.batchSize.label, this.learningRate.label, h('label', { class: 'field' }, [h('span', { text: 'Backend' }), this.backend])]),
-            h('div', { class: 'buttons' }, [this.trainButton, this.stopButton, this.saveButton]),
+            h('div', { class: 'buttons' }, [this.trainButton, this.stopButton, this.saveButton, this.exportButton]),
             this.blocker, this.status, this.bar, this.progressText, this.backendText, this.problems
         );
     }
@@ -94,6 +96,7 @@ export class RunView {
         this.trainButton.textContent = run && !active ? 'Train again' : 'Train';
         this.stopButton.disabled = !active || run?.status === 'stopping';
         this.saveButton.disabled = active || !run?.result;
+        this.exportButton.disabled = !state.analysis || state.unavailable !== undefined;
         this.blocker.textContent = active ? '' : blocked ?? '';
         this.element.dataset.status = run?.status ?? 'idle';
         this.renderProgress(state);

@@ -8,7 +8,7 @@ import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
 import type { BuildProblem } from '../../../training/src/build/build-model.js';
 import type { BatchProgress, EpochLog } from '../../../training/src/train/progress.js';
 import { defaultRunSettings } from '../../../training/src/train/run-settings.js';
-import type { BackendRequest, ModelError, ModelMessage, RunOptions, RunStatus } from '../protocol/index.js';
+import { isActiveStatus, type BackendRequest, type ModelError, type ModelMessage, type RunOptions, type RunStatus } from '../protocol/index.js';
 import type { DataInfo, RunResult, RunSettingsInput } from '../worker/worker-messages.js';
 
 export const STATE_VERSION = 1;
@@ -56,6 +56,8 @@ export interface PanelState {
     /** Why there is no model to show (renamed, deleted). */
     readonly unavailable?: string;
     readonly data?: DataState;
+    /** The model's diagram as the host rendered it (SVG text, checked by the protocol). */
+    readonly diagram?: { readonly model: string; readonly svg: string };
     readonly inputs: Inputs;
     readonly run?: RunState;
 }
@@ -65,7 +67,7 @@ export function initialState(): PanelState {
 }
 
 export function isActive(status: RunStatus | undefined): boolean {
-    return status === 'preparing' || status === 'training' || status === 'stopping';
+    return isActiveStatus(status);
 }
 
 /**

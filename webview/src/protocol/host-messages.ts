@@ -3,12 +3,14 @@
  * panel receives is checked against these before anything reads it (parse.ts).
  *
  *   model            the model to show and train (on open, and after each edit of the .rnn file)
- *   modelUnavailable the model is gone (renamed, deleted) or the document cannot be analysed
+ *   modelUnavailable the model is gone (renamed, deleted) or the document cannot be analysed;
+ *                    with the document's errors, when it has some, for the panel to link to
  *   dataFile         the text of the CSV that `data(path=...)` names, read by the host on request
  *   dataFileError    why that file cannot be read (missing, outside the workspace, ...)
  *   train            start training (the ▶ Train code lens, the editor-title button)
  *   stop             stop the training (the host asked before a second model reuses the panel)
  *   saveResult       how saving the trained model went
+ *   diagram          the model's diagram as SVG (rendered by the host, in the VS Code theme's kind)
  */
 import * as v from 'valibot';
 import { ModelAnalysisSchema, RangeSchema } from './analysis-schema.js';
@@ -31,6 +33,9 @@ export const ModelErrorSchema = v.looseObject({
     range: RangeSchema
 });
 
+/** A diagram's SVG: the largest models' diagrams stay far below this. */
+export const MAX_DIAGRAM_SVG = 4 * 1024 * 1024;
+
 const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 /** Settings for one run; each overrides what the panel's inputs (filled from fit/compile) say. */
@@ -51,12 +56,24 @@ export const HostMessageSchema = v.variant('type', [
         /** False while the model has errors or unknown shapes. */
         trainable: v.boolean()
     }),
-    v.strictObject({ type: v.literal('modelUnavailable'), uri: v.string(), model: v.string(), message: v.string() }),
+    v.strictObject({
+        type: v.literal('modelUnavailable'),
+        uri: v.string(),
+        model: v.string(),
+        message: v.string(),
+        errors: v.optional(v.array(ModelErrorSchema))
+    }),
     v.strictObject({ type: v.literal('dataFile'), path: v.string(), text: v.pipe(v.string(), v.maxLength(MAX_DATA_TEXT)) }),
     v.strictObject({ type: v.literal('dataFileError'), path: v.string(), message: v.string() }),
     v.strictObject({ type: v.literal('train'), options: v.optional(RunOptionsSchema) }),
     v.strictObject({ type: v.literal('stop') }),
-    v.strictObject({ type: v.literal('saveResult'), ok: v.boolean(), message: v.string() })
+    v.strictObject({ type: v.literal('saveResult'), ok: v.boolean(), message: v.string() }),
+    v.strictObject({
+        type: v.literal('diagram'),
+        model: v.string(),
+        theme: v.picklist(['light', 'dark']),
+        svg: v.pipe(v.string(), v.maxLength(MAX_DIAGRAM_SVG), v.startsWith('<svg '))
+    })
 ]);
 
 export type HostMessage = v.InferOutput<typeof HostMessageSchema>;

@@ -1,0 +1,52 @@
+/**
+ * One model of a `.rnn` text as Keras (Python) or tfjs (TypeScript) code, or why it cannot be:
+ * what `rnn-lens export` and the language server's `rnnLens/exportKeras` both call, so that the
+ * command line and the editor export the same code and refuse the same models.
+ */
+import type { DocumentAnalysis } from '../analysis/types.js';
+import { baseName } from './file-names.js';
+import { exportKeras } from './export-keras.js';
+import { ExportError, exportBlockers, modelToExport } from './export-model.js';
+import { exportTfjs } from './export-tfjs.js';
+
+export type ExportTarget = 'keras' | 'tfjs';
+export const EXPORT_TARGETS: readonly ExportTarget[] = ['keras', 'tfjs'];
+
+export function isExportTarget(value: unknown): value is ExportTarget {
+    return value === 'keras' || value === 'tfjs';
+}
+
+export type ExportOutcome =
+    | { readonly kind: 'code'; readonly model: string; readonly code: string }
+    /** No such model, or no name given for a file of several. */
+    | { readonly kind: 'no-model'; readonly message: string }
+    /** Errors inside the model (`line:col code message` each): Keras would not build it. */
+    | { readonly kind: 'blocked'; readonly model: string; readonly blockers: readonly string[] }
+    /** The target lacks what the model needs (tfjs: a stateful layer, an activation). */
+    | { readonly kind: 'unsupported'; readonly model: string; readonly message: string };
+
+/**
+ * `file` names the .rnn file in messages; the generated code names its base name. The data
+ * file of `data(...)` is not read: the code loads it where it runs.
+ */
+export function exportModelCode(text: string, analysis: DocumentAnalysis, name: string | undefined, file: string, to: ExportTarget): ExportOutcome {
+    let model;
+    try {
+        model = modelToExport(analysis, name, file);
+    } catch (error) {
+        if (error instanceof ExportError) return { kind: 'no-model', message: error.message };
+        throw error;
+    }
+    const blockers = exportBlockers(analysis, model);
+    if (blockers.length > 0) {
+        return { kind: 'blocked', model: model.name, blockers };
+    }
+    const rnnFile = baseName(file);
+    try {
+        const code = to === 'keras' ? exportKeras(text, analysis, model, rnnFile) : exportTfjs(model, rnnFile);
+        return { kind: 'code', model: model.name, code };
+    } catch (error) {
+        if (error instanceof ExportError) return { kind: 'unsupported', model: model.name, message: error.message };
+        throw error;
+    }
+}
