@@ -14,6 +14,10 @@ NODE24_DIR="$E2E_DIR/node24"
 CS_DIR="$E2E_DIR/code-server"
 START=$(date +%s)
 step() { echo "[e2e deps $(( $(date +%s) - START ))s] $*"; }
+# Run from `npm test`, the outer npm exports its user agent ("npm/10 node/v20"), which an inner npm
+# takes as configuration and passes on to install scripts: code-server's postinstall reads the Node
+# version from it and refuses to build. Let each inner npm say which Node runs it.
+unset npm_config_user_agent
 
 # 1. apt: only the packages that are missing.
 MISSING=""
