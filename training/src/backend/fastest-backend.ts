@@ -11,6 +11,7 @@ import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.
 import { buildTfjsModel } from '../build/build-model.js';
 import { compileSettings } from '../build/compile.js';
 import type { PreparedDataset } from '../data/dataset.js';
+import { startBackend } from './start-backend.js';
 
 export interface BackendTiming {
     readonly backend: string;
@@ -64,8 +65,7 @@ export async function pickFastestBackend(tf: typeof tfjs, candidates: readonly s
     const timings: BackendTiming[] = [];
     for (const backend of candidates) {
         try {
-            if (!(await tf.setBackend(backend))) throw new Error('it did not start');
-            await tf.ready();
+            if (!(await startBackend(tf, backend))) throw new Error('it did not start');
             timings.push({ backend, msPerBatch: await timeTrainingBatches(tf, analysis, data, custom, options) });
         } catch (error) {
             timings.push({ backend, problem: (error as Error).message });

@@ -7,6 +7,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
 import { pickFastestBackend } from '../../../training/src/backend/fastest-backend.js';
+import { startBackend } from '../../../training/src/backend/start-backend.js';
 import { prepareDataset, type PreparedDataset, type TextLoader } from '../../../training/src/data/dataset.js';
 import { DataError } from '../../../training/src/data/errors.js';
 import { createCustomLayers } from '../../../training/src/layers/index.js';
@@ -19,8 +20,6 @@ import type { CsvText, DataInfo, FromWorker, RunSettingsInput, ToWorker } from '
 const post = (message: FromWorker) => postMessage(message);
 const custom = createCustomLayers(tf);
 const BROWSER_BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
-/** How long a backend may take to start before the panel reports that it does not. */
-const BACKEND_START_MS = 20_000;
 
 let running = false;
 let stopRequested = false;
@@ -88,17 +87,11 @@ function describe(id: number, analysis: ModelAnalysis, csv: CsvText | undefined)
 /** The asked-for backend, or the fastest for this model and batch size (timed once per model shape). */
 async function chooseBackend(request: BackendRequest, analysis: ModelAnalysis, data: PreparedDataset, batchSize: number): Promise<{ backend: string; reason: string }> {
     if (request !== 'auto') {
-        // A backend whose binary cannot be fetched may never settle (tfjs-wasm waits on a module
-        // that aborted): give up after a while and say so, rather than "Preparing" forever.
-        const started = await Promise.race([
-            tf.setBackend(request).then(ok => ok && tf.ready().then(() => true)),
-            new Promise<false>(resolve => setTimeout(() => resolve(false), BACKEND_START_MS))
-        ]).catch(() => false);
-        if (!started) throw new Error(`The ${request} backend does not start in this panel${request === 'wasm' ? ' (its .wasm file could not be loaded)' : ''}: choose another backend in the panel or the rnnLens.training.backend setting.`);
+        if (!(await startBackend(tf, request))) throw new Error(`The ${request} backend does not start in this panel${request === 'wasm' ? ' (its .wasm file could not be loaded)' : ''}: choose another backend in the panel or the rnnLens.training.backend setting.`);
         return { backend: request, reason: 'asked for in the settings' };
     }
     const key = JSON.stringify([analysis.layers.map(l => [l.kind, l.description.args, l.input]), batchSize]);
-    if (timedBackend?.key === key && (await tf.setBackend(timedBackend.backend))) {
+    if (timedBackend?.key === key && (await startBackend(tf, timedBackend.backend))) {
         return { backend: timedBackend.backend, reason: `${timedBackend.reason}; timed at an earlier run` };
     }
     post({ type: 'preparing', what: 'Timing a few batches on webgl, wasm and cpu to find the fastest backend for this model...' });
