@@ -43,13 +43,12 @@ export function modelOutline(model: ModelAnalysis): ModelOutline {
     };
 }
 
-/** Registered by registerCustomRequests, which gives the document's current analysis. */
+/** Registered by registerCustomRequests, which gives the document's analysis after the latest edit. */
 export function registerModelsRequest(
-    connection: Connection, shared: LangiumSharedServices, analysisOf: (uri: string) => Promise<DocumentAnalysis>
+    connection: Connection, analysisOf: (uri: string, token: CancellationToken) => Promise<DocumentAnalysis>
 ): void {
     connection.onRequest(MODELS_REQUEST, async (params: ModelsParams, token: CancellationToken): Promise<ModelsResult> => {
-        await untilBuilt(shared, params.uri, token);
-        const analysis = await analysisOf(params.uri);
+        const analysis = await analysisOf(params.uri, token);
         return { models: analysis.models.map(modelOutline) };
     });
 }

@@ -13,7 +13,7 @@ import type { RnnLensServices } from './rnn-lens-module.js';
 import { toLspDiagnostic } from './document-validator.js';
 import { registerModelsRequest, untilBuilt } from './custom-requests-models.js';
 import { registerKerasRequests } from './custom-requests-keras.js';
-import { registerViewRequests } from './custom-requests-views.js';
+import { modelOf, registerViewRequests } from './custom-requests-views.js';
 
 export interface SummaryParams { readonly uri: string; readonly model?: string }
 export interface ModelDescriptionParams { readonly uri: string; readonly model: string }
@@ -34,9 +34,9 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
         return { ...documentSummaryJson(analysis, models), text: models.map(m => formatSummary(m)).join('\n\n') };
     });
     connection.onRequest(MODEL_DESCRIPTION_REQUEST, async (params: ModelDescriptionParams, token: CancellationToken) => {
-        const analysis = await analysisOf(params.uri, token);
-        const model = analysis.models.find(m => m.name === params.model);
-        if (!model) return { error: `No model named "${params.model}" in ${params.uri}.`, models: analysis.models.map(m => m.name) };
+        const found = await modelOf(shared, services, params, token);
+        if ('error' in found) return found;
+        const { analysis, model } = found;
         const inside = (line: number) => line >= model.description.range.start.line && line <= model.description.range.end.line;
         const errors = analysis.diagnostics.filter(d => d.severity === 'error' && (inside(d.range.start.line) || !analysis.models.some(m => d.range.start.line >= m.description.range.start.line && d.range.start.line <= m.description.range.end.line)));
         return {
@@ -50,7 +50,7 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
             trainable: errors.length === 0 && model.complete
         };
     });
-    registerModelsRequest(connection, shared, analysisOf);
+    registerModelsRequest(connection, analysisOf);
     registerViewRequests(connection, shared, services);
     registerKerasRequests(connection, shared, services);
 }
