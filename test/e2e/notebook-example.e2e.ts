@@ -41,7 +41,7 @@ describe('the course notebook example in code-server', () => {
         const { page } = workbench();
         const { formula } = lstmFormula(model('SingleLSTM'));
         const line = lineOf(FILE, /^\s+LSTM\(30, activation="relu", recurrent_dropout=0\.2\)/);
-        const hover = await hoverText(page, line, 'LSTM');
+        const hover = await hoverText(page, line, 'LSTM', formula);
         await workbench().screenshot('2-hover-lstm');
         expect(hover).toContain(formula);
         await page.mouse.move(1, 1);

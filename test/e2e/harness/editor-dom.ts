@@ -107,8 +107,12 @@ export async function lineAt(page: Page, lineNumber: number): Promise<RenderedLi
     return line;
 }
 
-/** Hovers the mouse over the first `word` on document line `lineNumber` and returns the hover's text. */
-export async function hoverText(page: Page, lineNumber: number, word: string): Promise<string> {
+/**
+ * Hovers the mouse over the first `word` on document line `lineNumber` and returns the hover's text;
+ * with `until`, once it holds that text (a hover fills in part by part: a problem's message can
+ * show before the provider's content).
+ */
+export async function hoverText(page: Page, lineNumber: number, word: string, until = ''): Promise<string> {
     await goToLine(page, lineNumber);
     const point = await page.evaluate(({ editorSelector, lineNumber, word }) => {
         const editor = document.querySelector(editorSelector)!;
@@ -135,11 +139,11 @@ export async function hoverText(page: Page, lineNumber: number, word: string): P
         await page.mouse.move(point.x, point.y, { steps: 3 });
         try {
             // Read the hover in one step: it can vanish between two calls.
-            const handle = await page.waitForFunction(() => {
+            const handle = await page.waitForFunction(until => {
                 const el = Array.from(document.querySelectorAll<HTMLElement>('.monaco-hover-content'))
-                    .find(e => e.offsetWidth && e.offsetHeight && e.innerText.trim());
+                    .find(e => e.offsetWidth && e.offsetHeight && e.innerText.trim() && e.innerText.includes(until));
                 return el?.innerText;
-            }, null, { timeout: 8_000 });
+            }, until, { timeout: 8_000 });
             return (await handle.jsonValue()) as string;
         } catch (error) {
             if (attempt >= 2) throw error;
