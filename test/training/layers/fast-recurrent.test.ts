@@ -73,7 +73,7 @@ const CASES: Array<[string, KerasRecurrentConfig, number[]?]> = [
     ['GRU with masked steps, last state', { kind: 'GRU', units: 4, resetAfter: true }, [1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0]]
 ];
 
-// wasm too: there the loop's products go straight to the backend's matMul kernel (fast-products.ts).
+// wasm too: the kernels read and write the backend's tensors through dataSync (recurrent-kernel.ts).
 describe.each(['cpu', 'wasm'] as const)('the fast recurrent loop equals the taped loop on %s', backend => {
     beforeAll(async () => {
         await selectNodeBackend(tf, backend);

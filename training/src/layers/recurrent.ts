@@ -11,7 +11,6 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { activationOf } from './activations.js';
-import { fastClassicGru } from './fast-gru-classic.js';
 import { asFastActivation, fastPathSupports, fastSequence } from './fast-recurrent.js';
 import { mulberry32 } from '../data/synthetic.js';
 import { registered, resolve, serialize } from './tfjs-objects.js';
@@ -199,14 +198,13 @@ function defineClass(tf: Tf): Ctor {
                     const sequence = tf.reshape(xw, [batch, steps, g * h]) as tfjs.Tensor3D;
                     const ordered = this.goBackwards ? tf.reverse(sequence, 1) : sequence;
                     const options = {
-                        kind: this.kind,
+                        kind: this.kind === 'GRU' && !this.resetAfter ? 'GRUClassic' as const : this.kind,
                         units: h,
                         activations: { act: asFastActivation(this.activationName), rec: asFastActivation(this.kind === 'SimpleRNN' ? 'linear' : this.recurrentActivationName) },
                         returnSequences: this.returnSequences,
                         stateMasks: stateMaskValues,
                         stepMask: maskIn ? stepMaskValues(maskIn, batch, steps, this.goBackwards) : null
                     };
-                    if (this.kind === 'GRU' && !this.resetAfter) return fastClassicGru(tf, ordered, recurrent as tfjs.Tensor2D, options);
                     return fastSequence(tf, ordered, recurrent as tfjs.Tensor2D, recurrentBias as tfjs.Tensor1D | undefined, options);
                 }
                 const recurrents = perGate || (this.kind === 'GRU' && !this.resetAfter) ? tf.split(recurrent, g, 1) : [recurrent];

@@ -1,0 +1,130 @@
+/**
+ * GRU with reset_after=False (Keras's original GRU: the reset gate acts on the state BEFORE the
+ * product, ĥ = act(x·W_h + b_h + (r ⊙ h)·U_h)) over a whole sequence, forwards and backwards.
+ * Each step takes two rounds of products: the z and r gates' (h·U_z, h·U_r), then the
+ * candidate's ((r ⊙ h)·U_h). Shapes as in recurrent.ts (gh = 3h), except the records:
+ *   states [T + 1, B, h]  the state before step t at t
+ *   seen   [3, T, B, h]   what each gate's product multiplied: z, r the (masked) state, ĥ r ⊙ (masked) state
+ *   gates  [3, T, B, h]   z, r and ĥ
+ */
+import { activate, slope } from './activations';
+import { at, get, set } from './memory';
+import { addProductInto, gemm, multiplyInto, transpose } from './products';
+
+/** The mask of gate k [B, h], or 0. */
+function maskOf(masks: usize, maskCount: i32, k: i32, n: i32): usize {
+    return maskCount == 0 ? 0 : at(masks, maskCount == 1 ? 0 : k * n);
+}
+
+export function classicGruForward(batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool,
+    x: usize, u: usize, masks: usize, maskCount: i32, stepMask: usize,
+    states: usize, seen: usize, gates: usize, out: usize, product: usize): void {
+    const n = batch * h, gh = 3 * h, plane = steps * n;
+    memory.fill(states, 0, (<usize>n) << 2);
+    for (let t = 0; t < steps; t++) {
+        const hPrev = at(states, t * n), hNew = at(states, (t + 1) * n);
+        const zs = at(gates, t * n), rs = at(gates, plane + t * n), cands = at(gates, 2 * plane + t * n);
+        for (let k = 0; k < 2; k++) {
+            const s = at(seen, k * plane + t * n);
+            const mask = maskOf(masks, maskCount, k, n);
+            if (mask) multiplyInto(hPrev, mask, s, n); else memory.copy(s, hPrev, (<usize>n) << 2);
+            gemm(batch, h, h, s, h, at(u, k * h), gh, product, h, false);
+            const gate = k == 0 ? zs : rs;
+            for (let b = 0; b < batch; b++) {
+                const xb = at(x, (b * steps + t) * gh + k * h);
+                for (let j = 0; j < h; j++) set(gate, b * h + j, activate(recAct, get(xb, j) + get(product, b * h + j)));
+            }
+        }
+        const maskH = maskOf(masks, maskCount, 2, n);
+        const q = at(seen, 2 * plane + t * n);
+        multiplyInto(rs, maskH ? maskH : hPrev, q, n);
+        if (maskH) multiplyInto(q, hPrev, q, n);
+        gemm(batch, h, h, q, h, at(u, 2 * h), gh, product, h, false);
+        for (let b = 0; b < batch; b++) {
+            const xb = at(x, (b * steps + t) * gh + 2 * h);
+            const kept = stepMask != 0 && get(stepMask, b * steps + t) == 0;
+            for (let j = 0; j < h; j++) {
+                const i = b * h + j;
+                const cand = activate(act, get(xb, j) + get(product, i));
+                set(cands, i, cand);
+                const z = get(zs, i);
+                // Keras mixes the undropped previous state; a masked step keeps it.
+                set(hNew, i, kept ? get(hPrev, i) : z * get(hPrev, i) + (1 - z) * cand);
+            }
+            if (returnSequences) memory.copy(at(out, (b * steps + t) * h), at(hNew, b * h), (<usize>h) << 2);
+        }
+    }
+    if (!returnSequences) memory.copy(out, at(states, steps * n), (<usize>n) << 2);
+}
+
+export function classicGruBackwardScratch(batch: i32, steps: i32, h: i32): i32 {
+    const n = batch * h;
+    return 3 * h * h + 3 * steps * n + 4 * n + h * steps * batch;
+}
+
+export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool,
+    dOut: usize, u: usize, masks: usize, maskCount: i32, stepMask: usize,
+    states: usize, seen: usize, gates: usize, dx: usize, du: usize, scratch: usize): void {
+    const n = batch * h, gh = 3 * h, plane = steps * n;
+    const uT = scratch;
+    const dPre = at(uT, 3 * h * h); // [3, T, B, h]: dz, dr, dĥ of every step
+    let dh = at(dPre, 3 * plane);
+    let dhPrev = at(dh, n);
+    const dq = at(dhPrev, n);
+    const product = at(dq, n);
+    const seenT = at(product, n);
+    transpose(h, gh, u, gh, uT);
+    if (returnSequences) memory.fill(dh, 0, (<usize>n) << 2); else memory.copy(dh, dOut, (<usize>n) << 2);
+    const maskH = maskOf(masks, maskCount, 2, n);
+    for (let t = steps - 1; t >= 0; t--) {
+        if (returnSequences) {
+            for (let b = 0; b < batch; b++) for (let j = 0; j < h; j++) set(dh, b * h + j, get(dh, b * h + j) + get(dOut, (b * steps + t) * h + j));
+        }
+        const hPrev = at(states, t * n);
+        const zs = at(gates, t * n), rs = at(gates, plane + t * n), cands = at(gates, 2 * plane + t * n);
+        const dZ = at(dPre, t * n), dR = at(dPre, plane + t * n), dC = at(dPre, 2 * plane + t * n);
+        for (let i = 0; i < n; i++) {
+            const d = get(dh, i);
+            if (stepMask != 0 && get(stepMask, (i / h) * steps + t) == 0) {
+                // The state went through unchanged: so does its gradient; the gates had no part.
+                set(dhPrev, i, d); set(dZ, i, 0); set(dC, i, 0);
+                continue;
+            }
+            const z = get(zs, i), cand = get(cands, i);
+            set(dZ, i, d * (get(hPrev, i) - cand) * slope(recAct, z));
+            set(dC, i, d * (1 - z) * slope(act, cand));
+            set(dhPrev, i, d * z);
+        }
+        // Through (r ⊙ h_h)·U_h: to r and to the state the candidate saw.
+        gemm(batch, h, h, dC, h, at(uT, 2 * h * h), h, dq, h, false);
+        for (let i = 0; i < n; i++) {
+            const r = get(rs, i), m: f32 = maskH ? get(maskH, i) : 1;
+            const q = get(dq, i);
+            set(dR, i, q * get(hPrev, i) * m * slope(recAct, r));
+            set(dhPrev, i, get(dhPrev, i) + q * r * m);
+        }
+        // Through h_z·U_z and h_r·U_r.
+        for (let k = 0; k < 2; k++) {
+            const mask = maskOf(masks, maskCount, k, n);
+            if (mask) {
+                gemm(batch, h, h, k == 0 ? dZ : dR, h, at(uT, k * h * h), h, product, h, false);
+                addProductInto(dhPrev, product, mask, n);
+            } else {
+                gemm(batch, h, h, k == 0 ? dZ : dR, h, at(uT, k * h * h), h, dhPrev, h, true);
+            }
+        }
+        for (let b = 0; b < batch; b++) {
+            const xb = at(dx, (b * steps + t) * gh), bytes = (<usize>h) << 2;
+            memory.copy(xb, at(dZ, b * h), bytes);
+            memory.copy(at(xb, h), at(dR, b * h), bytes);
+            memory.copy(at(xb, 2 * h), at(dC, b * h), bytes);
+        }
+        const swap = dh; dh = dhPrev; dhPrev = swap;
+    }
+    // dU_k = Σ_t seen_k,tᵀ · dPre_k,t: one product per gate over all steps.
+    const rows = steps * batch;
+    for (let k = 0; k < 3; k++) {
+        transpose(rows, h, at(seen, k * plane), h, seenT);
+        gemm(h, h, rows, seenT, rows, at(dPre, k * plane), h, at(du, k * h), gh, false);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * RNN Lens's recurrent kernels: the entry points training/src/layers/recurrent-kernel.ts calls.
+ * Built by scripts/build-wasm.mjs into training/src/layers/recurrent-wasm.generated.ts.
+ */
+export { heapBase } from './memory';
+export { sequenceForward, sequenceBackward, backwardScratch } from './recurrent';
+export { classicGruForward, classicGruBackward, classicGruBackwardScratch } from './gru-classic';

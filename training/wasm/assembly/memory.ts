@@ -1,0 +1,16 @@
+/** f32 arrays in linear memory: element i of the array at byte `p`. */
+
+// @ts-ignore: decorator
+@inline export function get(p: usize, i: i32): f32 { return load<f32>(p + ((<usize>i) << 2)); }
+
+// @ts-ignore: decorator
+@inline export function set(p: usize, i: i32, v: f32): void { store<f32>(p + ((<usize>i) << 2), v); }
+
+/** The byte address of element i. */
+// @ts-ignore: decorator
+@inline export function at(p: usize, i: i32): usize { return p + ((<usize>i) << 2); }
+
+/** Where the caller's arrays may start: above the module's own data. */
+export function heapBase(): usize {
+    return (__heap_base + 15) & ~15;
+}
