@@ -1,15 +1,14 @@
 /**
- * A recurrent layer's loop over time as ONE tfjs operation with its own gradient
- * (tf.customGrad): forwards, the whole sequence in one call into RNN Lens's wasm kernels
- * (recurrent-kernel.ts); backwards, backpropagation through time written out there too. tfjs's
- * own layers tape a dozen small operations per step and replay them, which costs far more in
- * per-operation overhead than the arithmetic.
+ * A recurrent layer as ONE tfjs operation with its own gradient (tf.customGrad): forwards, the
+ * input projection and the loop over time in one call into RNN Lens's wasm kernels
+ * (recurrent-kernel.ts); backwards, backpropagation through time and the projection's
+ * gradients there too. tfjs's own layers tape a dozen small operations per step and replay
+ * them, which costs far more in per-operation overhead than the arithmetic.
  *
- * Input: the input projection of every step (x·W + b, masked and projected by the caller with
- * taped ops, so that their gradients flow), in processing order; the recurrent kernel U [h, g·h];
- * for GRU (reset_after=True) the recurrent bias b_r [g·h]. Dropout masks on the state and the
- * step mask (Masking) are constants of the call. Output: every step's state [B, T, h] in
- * processing order, or the last [B, h].
+ * Inputs: x [B, T, in] in time order, the kernel W [in, g·h], the recurrent kernel U [h, g·h]
+ * and the bias ([g·h], or [2, g·h] for GRU with reset_after=True), as Keras lays them out.
+ * Dropout masks and the step mask (Masking) are constants of the call. Output: every step's
+ * state [B, T, h] in processing order, or the last [B, h].
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { KERNEL_ACTIVATIONS, kernelBackward, kernelForward, type KernelActivation, type KernelKind, type KernelOptions } from './recurrent-kernel.js';
@@ -17,13 +16,16 @@ import { KERNEL_ACTIVATIONS, kernelBackward, kernelForward, type KernelActivatio
 type Tf = typeof tfjs;
 type Kind = 'SimpleRNN' | 'LSTM' | 'GRU';
 
-export interface FastSequenceOptions {
+export interface FastRecurrentOptions {
     /** GRUClassic: GRU with reset_after=False. */
     readonly kind: KernelKind;
     readonly units: number;
     readonly activations: { readonly act: KernelActivation; readonly rec: KernelActivation };
     readonly returnSequences: boolean;
-    /** One mask [B·h] for every gate, one per gate, or none. */
+    readonly goBackwards: boolean;
+    /** Input dropout: one mask [B·in] for every gate, one per gate, or none. */
+    readonly inputMasks: readonly Float32Array[] | null;
+    /** Recurrent dropout: one mask [B·h] for every gate, one per gate, or none. */
     readonly stateMasks: readonly Float32Array[] | null;
     /** [B·T] ones and zeros in processing order: a zero step keeps the state. */
     readonly stepMask: Float32Array | null;
@@ -40,27 +42,36 @@ export function asFastActivation(name: string): KernelActivation {
     return name as KernelActivation;
 }
 
-export function fastSequence(tf: Tf, xw: tfjs.Tensor3D, recurrent: tfjs.Tensor2D, recurrentBias: tfjs.Tensor1D | undefined, o: FastSequenceOptions): tfjs.Tensor {
+export function fastRecurrent(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor2D, recurrent: tfjs.Tensor2D, bias: tfjs.Tensor | undefined, o: FastRecurrentOptions): tfjs.Tensor {
     const op = tf.customGrad(((...args: unknown[]) => {
         // tfjs appends its `save` function to the inputs.
-        const [xwIn, uIn, bIn] = args.slice(0, -1) as [tfjs.Tensor3D, tfjs.Tensor2D, tfjs.Tensor1D | undefined];
-        const [batch, steps, gh] = xwIn.shape;
+        const [xIn, wIn, uIn, bIn] = args.slice(0, -1) as [tfjs.Tensor3D, tfjs.Tensor2D, tfjs.Tensor2D, tfjs.Tensor | undefined];
+        const [batch, steps, inputs] = xIn.shape;
         const h = o.units;
-        if (gh !== uIn.shape[1] || uIn.shape[0] !== h) throw new Error(`fastSequence: ${o.kind} of ${h} units got a projection of ${gh} features and U ${uIn.shape}`);
         const options: KernelOptions = {
-            kind: o.kind, batch, steps, units: h, activation: o.activations.act, recurrentActivation: o.activations.rec,
-            returnSequences: o.returnSequences, stateMasks: o.stateMasks, stepMask: o.stepMask, hasRecurrentBias: bIn !== undefined
+            kind: o.kind, batch, steps, inputs, units: h, activation: o.activations.act, recurrentActivation: o.activations.rec,
+            returnSequences: o.returnSequences, goBackwards: o.goBackwards,
+            inputMasks: o.inputMasks, stateMasks: o.stateMasks, stepMask: o.stepMask,
+            bias: !bIn ? 'none' : bIn.rank === 2 ? 'inputAndRecurrent' : 'input'
         };
-        const u = uIn.dataSync() as Float32Array;
-        const { output, records } = kernelForward(options, xwIn.dataSync() as Float32Array, u, bIn ? bIn.dataSync() as Float32Array : null);
+        if (wIn.shape[0] !== inputs || uIn.shape[0] !== h || wIn.shape[1] !== uIn.shape[1]) {
+            throw new Error(`${o.kind} of ${h} units on ${inputs} features: kernel ${wIn.shape}, recurrent kernel ${uIn.shape}`);
+        }
+        const weights = {
+            kernel: wIn.dataSync() as Float32Array,
+            recurrentKernel: uIn.dataSync() as Float32Array,
+            bias: bIn ? bIn.dataSync() as Float32Array : null
+        };
+        const xValues = xIn.dataSync() as Float32Array;
+        const { output, records } = kernelForward(options, xValues, weights);
         const value = o.returnSequences ? tf.tensor3d(output, [batch, steps, h]) : tf.tensor2d(output, [batch, h]);
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
-            const { dx, du, dRecurrentBias } = kernelBackward(options, u, records, dy.dataSync() as Float32Array);
-            const grads: tfjs.Tensor[] = [tf.tensor3d(dx, [batch, steps, gh]), tf.tensor2d(du, [h, gh])];
-            if (dRecurrentBias) grads.push(tf.tensor1d(dRecurrentBias));
+            const g = kernelBackward(options, xValues, weights, records, dy.dataSync() as Float32Array);
+            const grads: tfjs.Tensor[] = [tf.tensor3d(g.dx, xIn.shape), tf.tensor2d(g.dKernel, wIn.shape), tf.tensor2d(g.dRecurrentKernel, uIn.shape)];
+            if (bIn && g.dBias) grads.push(tf.tensor(g.dBias, bIn.shape));
             return grads;
         };
         return { value, gradFunc };
     }) as never) as (...inputs: tfjs.Tensor[]) => tfjs.Tensor;
-    return recurrentBias ? op(xw, recurrent, recurrentBias) : op(xw, recurrent);
+    return bias ? op(x, kernel, recurrent, bias) : op(x, kernel, recurrent);
 }

@@ -25,6 +25,9 @@ const GATES: Record<KernelKind, number> = { SimpleRNN: 1, LSTM: 4, GRU: 3, GRUCl
 interface Exports {
     memory: WebAssembly.Memory;
     heapBase(): number;
+    projectInputs(...args: number[]): void;
+    projectInputsBackward(...args: number[]): void;
+    projectionBackwardScratch(batch: number, steps: number, inputs: number, g: number, h: number): number;
     sequenceForward(...args: number[]): void;
     sequenceBackward(...args: number[]): void;
     backwardScratch(kind: number, batch: number, steps: number, h: number): number;
@@ -54,17 +57,17 @@ function heap(k: Exports, floats: number): Float32Array {
 
 /** Consecutive arrays from the base, in f32 elements; `at` gives byte addresses for the module. */
 class Layout {
-    private next: number;
+    private cursor: number;
     constructor(baseBytes: number) {
-        this.next = baseBytes / 4;
+        this.cursor = baseBytes / 4;
     }
     take(floats: number): number {
-        const start = this.next;
-        this.next += Math.ceil(floats / 4) * 4; // 16-byte aligned
+        const start = this.cursor;
+        this.cursor += Math.ceil(floats / 4) * 4; // 16-byte aligned
         return start;
     }
     get end(): number {
-        return this.next;
+        return this.cursor;
     }
 }
 
@@ -72,38 +75,72 @@ export interface KernelOptions {
     readonly kind: KernelKind;
     readonly batch: number;
     readonly steps: number;
+    readonly inputs: number;
     readonly units: number;
     readonly activation: KernelActivation;
     readonly recurrentActivation: KernelActivation;
     readonly returnSequences: boolean;
+    /** Process the steps last to first (the output stays in processing order, as Keras's). */
+    readonly goBackwards: boolean;
+    /** Input dropout: one mask [B·in] for every gate, one per gate, or none. */
+    readonly inputMasks: readonly Float32Array[] | null;
     /** Recurrent dropout: one mask [B·h] for every gate, one per gate, or none. */
     readonly stateMasks: readonly Float32Array[] | null;
     /** [B·T] ones and zeros in processing order: a zero step keeps the state. */
     readonly stepMask: Float32Array | null;
-    readonly hasRecurrentBias: boolean;
+    /** none; the input bias [gh]; or (GRU with reset_after=True) the input and the recurrent bias [2, gh]. */
+    readonly bias: 'none' | 'input' | 'inputAndRecurrent';
 }
 
-/** Where one call's arrays lie (f32 indexes), the same for the forward and the backward pass. */
+/** The layer's weights as Keras lays them out: kernel [in, gh], recurrent kernel [h, gh], bias. */
+export interface KernelWeights {
+    readonly kernel: Float32Array;
+    readonly recurrentKernel: Float32Array;
+    readonly bias: Float32Array | null;
+}
+
+/** Where one call's arrays lie (f32 indexes): inputs and records the same for both passes, then each pass's own. */
 function layoutOf(k: Exports, o: KernelOptions) {
-    const { batch: B, steps: T, units: h } = o;
-    const n = B * h, gh = GATES[o.kind] * h;
-    const maskCount = o.stateMasks?.length ?? 0;
+    const { batch: B, steps: T, units: h, inputs } = o;
+    const n = B * h, gh = GATES[o.kind] * h, rows = B * T;
+    const inputMaskCount = o.inputMasks?.length ?? 0, maskCount = o.stateMasks?.length ?? 0;
     const l = new Layout(k.heapBase());
-    const x = l.take(B * T * gh), u = l.take(h * gh), br = l.take(o.hasRecurrentBias ? gh : 0);
-    const masks = l.take(maskCount * n), stepMask = l.take(o.stepMask ? B * T : 0);
+    const x = l.take(rows * inputs), w = l.take(inputs * gh), u = l.take(h * gh);
+    const bias = l.take(o.bias === 'none' ? 0 : o.bias === 'input' ? gh : 2 * gh);
+    const inputMasks = l.take(inputMaskCount * B * inputs), masks = l.take(maskCount * n), stepMask = l.take(o.stepMask ? rows : 0);
     const recordsStart = l.end;
     const classic = o.kind === 'GRUClassic';
+    const masked = l.take(inputMaskCount * rows * inputs);
     const states = l.take((T + 1) * n);
     const cells = l.take(o.kind === 'LSTM' ? (T + 1) * n : 0);
     const seen = l.take(classic ? 3 * T * n : maskCount * T * n);
     const gates = l.take(classic ? 3 * T * n : T * B * (o.kind === 'SimpleRNN' ? h : 4 * h));
     const actC = l.take(o.kind === 'LSTM' ? T * n : 0);
     const recordsEnd = l.end;
-    const out = l.take(o.returnSequences ? B * T * h : n);
-    return { x, u, br, masks, maskCount, stepMask, recordsStart, recordsEnd, states, cells, seen, gates, actC, out, scratchAt: l, gh, n };
+    return { x, w, u, bias, inputMasks, inputMaskCount, masks, maskCount, stepMask, recordsStart, recordsEnd, masked, states, cells, seen, gates, actC, next: l, gh, n, rows };
 }
 
+type Places = ReturnType<typeof layoutOf>;
+
 const code = (a: KernelActivation) => ACTIVATION_CODES[a];
+const bytes = (at: number) => at * 4;
+/** A byte address, or 0 for an array that is absent. */
+const optional = (at: number, present: boolean) => (present ? at * 4 : 0);
+
+/** Copies the weights and the masks in; the arguments every kernel call starts with. */
+function copyIn(f: Float32Array, o: KernelOptions, P: Places, x: Float32Array, weights: KernelWeights): void {
+    f.set(x, P.x);
+    f.set(weights.kernel, P.w);
+    f.set(weights.recurrentKernel, P.u);
+    if (weights.bias) f.set(weights.bias, P.bias);
+    o.inputMasks?.forEach((m, i) => f.set(m, P.inputMasks + i * o.batch * o.inputs));
+    o.stateMasks?.forEach((m, i) => f.set(m, P.masks + i * P.n));
+    if (o.stepMask) f.set(o.stepMask, P.stepMask);
+}
+
+function cellArguments(o: KernelOptions): number[] {
+    return [o.batch, o.steps, o.units, code(o.activation), code(o.recurrentActivation), o.returnSequences ? 1 : 0, o.goBackwards ? 1 : 0];
+}
 
 export interface ForwardResult {
     /** [B, T, h] or [B, h]. */
@@ -112,66 +149,69 @@ export interface ForwardResult {
     readonly records: Float32Array;
 }
 
-export function kernelForward(o: KernelOptions, x: Float32Array, u: Float32Array, recurrentBias: Float32Array | null): ForwardResult {
+/** The layer over the sequence x [B, T, in] (time order). */
+export function kernelForward(o: KernelOptions, x: Float32Array, weights: KernelWeights): ForwardResult {
     const k = kernels();
-    const L = layoutOf(k, o);
-    const scratch = L.scratchAt.take(o.kind === 'GRUClassic' ? o.batch * o.units : o.batch * L.gh);
-    const f = heap(k, L.scratchAt.end);
-    f.set(x, L.x);
-    f.set(u, L.u);
-    if (recurrentBias) f.set(recurrentBias, L.br);
-    o.stateMasks?.forEach((m, i) => f.set(m, L.masks + i * L.n));
-    if (o.stepMask) f.set(o.stepMask, L.stepMask);
-    const stepMask = o.stepMask ? L.stepMask * 4 : 0;
-    const masks = L.maskCount ? L.masks * 4 : 0;
-    const common = [o.batch, o.steps, o.units, code(o.activation), code(o.recurrentActivation), o.returnSequences ? 1 : 0];
+    const P = layoutOf(k, o);
+    const { batch: B, steps: T, units: h } = o;
+    const outSize = o.returnSequences ? B * T * h : B * h;
+    const out = P.next.take(outSize), xw = P.next.take(P.rows * P.gh);
+    const scratch = P.next.take(o.kind === 'GRUClassic' ? P.n : B * P.gh);
+    const f = heap(k, P.next.end);
+    copyIn(f, o, P, x, weights);
+    k.projectInputs(B, T, o.inputs, GATES[o.kind], h, bytes(P.x), bytes(P.w), optional(P.bias, o.bias !== 'none'),
+        optional(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount, bytes(P.masked), bytes(xw));
+    const masks = optional(P.masks, P.maskCount > 0), stepMask = optional(P.stepMask, o.stepMask !== null);
     if (o.kind === 'GRUClassic') {
-        k.classicGruForward(...common, L.x * 4, L.u * 4, masks, L.maskCount, stepMask, L.states * 4, L.seen * 4, L.gates * 4, L.out * 4, scratch * 4);
+        k.classicGruForward(...cellArguments(o), bytes(xw), bytes(P.u), masks, P.maskCount, stepMask,
+            bytes(P.states), bytes(P.seen), bytes(P.gates), bytes(out), bytes(scratch));
     } else {
-        k.sequenceForward(SEQUENCE_KINDS[o.kind], ...common, L.x * 4, L.u * 4, recurrentBias ? L.br * 4 : 0, masks, L.maskCount, stepMask,
-            L.states * 4, L.cells * 4, L.seen * 4, L.gates * 4, L.actC * 4, L.out * 4, scratch * 4);
+        k.sequenceForward(SEQUENCE_KINDS[o.kind], ...cellArguments(o), bytes(xw), bytes(P.u), optional(P.bias + P.gh, o.bias === 'inputAndRecurrent'),
+            masks, P.maskCount, stepMask, bytes(P.states), bytes(P.cells), bytes(P.seen), bytes(P.gates), bytes(P.actC), bytes(out), bytes(scratch));
     }
     const view = new Float32Array(k.memory.buffer);
-    const outSize = o.returnSequences ? o.batch * o.steps * o.units : o.batch * o.units;
-    return { output: view.slice(L.out, L.out + outSize), records: view.slice(L.recordsStart, L.recordsEnd) };
+    return { output: view.slice(out, out + outSize), records: view.slice(P.recordsStart, P.recordsEnd) };
 }
 
 export interface BackwardResult {
-    /** The gradient of the input projection, [B, T, gh]. */
+    /** The gradients of the input [B, T, in], the kernel, the recurrent kernel and the bias (as they are laid out). */
     readonly dx: Float32Array;
-    /** The recurrent kernel's, [h, gh]. */
-    readonly du: Float32Array;
-    /** The recurrent bias's, [gh], when there is one. */
-    readonly dRecurrentBias: Float32Array | null;
+    readonly dKernel: Float32Array;
+    readonly dRecurrentKernel: Float32Array;
+    readonly dBias: Float32Array | null;
 }
 
-/** `u` and the masks as given to kernelForward; `records` as it returned; `dOut` the output's gradient. */
-export function kernelBackward(o: KernelOptions, u: Float32Array, records: Float32Array, dOut: Float32Array): BackwardResult {
+/** `x`, `weights` and `o` as given to kernelForward; `records` as it returned; `dOut` the output's gradient. */
+export function kernelBackward(o: KernelOptions, x: Float32Array, weights: KernelWeights, records: Float32Array, dOut: Float32Array): BackwardResult {
     const k = kernels();
-    const L = layoutOf(k, o);
-    const { batch: B, steps: T, units: h } = o;
-    const dOutAt = L.scratchAt.take(dOut.length);
-    const dx = L.scratchAt.take(B * T * L.gh), du = L.scratchAt.take(h * L.gh), dbr = L.scratchAt.take(o.hasRecurrentBias ? L.gh : 0);
-    const scratch = L.scratchAt.take(o.kind === 'GRUClassic' ? k.classicGruBackwardScratch(B, T, h) : k.backwardScratch(SEQUENCE_KINDS[o.kind], B, T, h));
-    const f = heap(k, L.scratchAt.end);
-    f.set(u, L.u);
-    o.stateMasks?.forEach((m, i) => f.set(m, L.masks + i * L.n));
-    if (o.stepMask) f.set(o.stepMask, L.stepMask);
-    f.set(records, L.recordsStart);
+    const P = layoutOf(k, o);
+    const { batch: B, steps: T, units: h, inputs } = o;
+    const g = GATES[o.kind], gh = P.gh;
+    const dOutAt = P.next.take(dOut.length), dxw = P.next.take(P.rows * gh), dx = P.next.take(P.rows * inputs);
+    const dw = P.next.take(inputs * gh), du = P.next.take(h * gh), dBias = P.next.take(o.bias === 'none' ? 0 : o.bias === 'input' ? gh : 2 * gh);
+    const sequenceScratch = o.kind === 'GRUClassic' ? k.classicGruBackwardScratch(B, T, h) : k.backwardScratch(SEQUENCE_KINDS[o.kind], B, T, h);
+    const scratch = P.next.take(Math.max(sequenceScratch, k.projectionBackwardScratch(B, T, inputs, g, h)));
+    const f = heap(k, P.next.end);
+    copyIn(f, o, P, x, weights);
+    f.set(records, P.recordsStart);
     f.set(dOut, dOutAt);
-    const stepMask = o.stepMask ? L.stepMask * 4 : 0;
-    const masks = L.maskCount ? L.masks * 4 : 0;
-    const common = [B, T, h, code(o.activation), code(o.recurrentActivation), o.returnSequences ? 1 : 0];
+    const masks = optional(P.masks, P.maskCount > 0), stepMask = optional(P.stepMask, o.stepMask !== null);
     if (o.kind === 'GRUClassic') {
-        k.classicGruBackward(...common, dOutAt * 4, L.u * 4, masks, L.maskCount, stepMask, L.states * 4, L.seen * 4, L.gates * 4, dx * 4, du * 4, scratch * 4);
+        k.classicGruBackward(...cellArguments(o), bytes(dOutAt), bytes(P.u), masks, P.maskCount, stepMask,
+            bytes(P.states), bytes(P.seen), bytes(P.gates), bytes(dxw), bytes(du), bytes(scratch));
     } else {
-        k.sequenceBackward(SEQUENCE_KINDS[o.kind], ...common, dOutAt * 4, L.u * 4, masks, L.maskCount, stepMask,
-            L.states * 4, L.cells * 4, L.seen * 4, L.gates * 4, L.actC * 4, dx * 4, du * 4, o.hasRecurrentBias ? dbr * 4 : 0, scratch * 4);
+        k.sequenceBackward(SEQUENCE_KINDS[o.kind], ...cellArguments(o), bytes(dOutAt), bytes(P.u), masks, P.maskCount, stepMask,
+            bytes(P.states), bytes(P.cells), bytes(P.seen), bytes(P.gates), bytes(P.actC), bytes(dxw), bytes(du),
+            optional(dBias + gh, o.bias === 'inputAndRecurrent'), bytes(scratch));
     }
+    k.projectInputsBackward(B, T, inputs, g, h, bytes(P.x), bytes(P.w), optional(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount,
+        bytes(P.masked), bytes(dxw), bytes(dx), bytes(dw), optional(dBias, o.bias !== 'none'), bytes(scratch));
     const view = new Float32Array(k.memory.buffer);
+    const biasSize = o.bias === 'none' ? 0 : o.bias === 'input' ? gh : 2 * gh;
     return {
-        dx: view.slice(dx, dx + B * T * L.gh),
-        du: view.slice(du, du + h * L.gh),
-        dRecurrentBias: o.hasRecurrentBias ? view.slice(dbr, dbr + L.gh) : null
+        dx: view.slice(dx, dx + P.rows * inputs),
+        dKernel: view.slice(dw, dw + inputs * gh),
+        dRecurrentKernel: view.slice(du, du + h * gh),
+        dBias: biasSize ? view.slice(dBias, dBias + biasSize) : null
     };
 }

@@ -11,7 +11,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { activationOf } from './activations.js';
-import { asFastActivation, fastPathSupports, fastSequence } from './fast-recurrent.js';
+import { asFastActivation, fastPathSupports, fastRecurrent } from './fast-recurrent.js';
 import { mulberry32 } from '../data/synthetic.js';
 import { registered, resolve, serialize } from './tfjs-objects.js';
 
@@ -173,13 +173,25 @@ function defineClass(tf: Tf): Ctor {
                 const h = this.units;
                 const perGate = this.recurrentDropout > 0 && this.kind !== 'SimpleRNN'; // Keras's implementation 1
                 const count = perGate ? g : 1;
-                const inputMasks = training && this.dropout > 0 && this.dropout < 1
-                    ? this.masks(batch * inputDim, this.dropout, count).map(m => tf.tensor2d(m, [batch, inputDim])) : null;
+                const inputMaskValues = training && this.dropout > 0 && this.dropout < 1 ? this.masks(batch * inputDim, this.dropout, count) : null;
                 const stateMaskValues = training && this.recurrentDropout > 0 && this.recurrentDropout < 1 ? this.masks(batch * h, this.recurrentDropout, count) : null;
 
-                const kernel = this.kernel!.read();
-                const recurrent = this.recurrentKernel!.read();
+                const kernel = this.kernel!.read() as tfjs.Tensor2D;
+                const recurrent = this.recurrentKernel!.read() as tfjs.Tensor2D;
                 const bias = this.bias?.read();
+                if (this.fast) {
+                    return fastRecurrent(tf, x, kernel, recurrent, bias, {
+                        kind: this.kind === 'GRU' && !this.resetAfter ? 'GRUClassic' : this.kind,
+                        units: h,
+                        activations: { act: asFastActivation(this.activationName), rec: asFastActivation(this.kind === 'SimpleRNN' ? 'linear' : this.recurrentActivationName) },
+                        returnSequences: this.returnSequences,
+                        goBackwards: this.goBackwards,
+                        inputMasks: inputMaskValues,
+                        stateMasks: stateMaskValues,
+                        stepMask: maskIn ? stepMaskValues(maskIn, batch, steps, this.goBackwards) : null
+                    });
+                }
+                const inputMasks = inputMaskValues?.map(m => tf.tensor2d(m, [batch, inputDim])) ?? null;
                 const inputBias = bias && (this.resetAfter ? tf.squeeze(tf.slice(bias, [0, 0], [1, g * h]), [0]) : bias);
                 const recurrentBias = bias && this.resetAfter ? tf.squeeze(tf.slice(bias, [1, 0], [1, g * h]), [0]) : undefined;
                 // A product per gate only where each gate's input has its own mask (each split is
@@ -194,19 +206,6 @@ function defineClass(tf: Tf): Ctor {
                 });
                 let xw = projected.length === 1 ? projected[0] : tf.concat(projected, 1);
                 if (inputBias) xw = tf.add(xw, inputBias);
-                if (this.fast) {
-                    const sequence = tf.reshape(xw, [batch, steps, g * h]) as tfjs.Tensor3D;
-                    const ordered = this.goBackwards ? tf.reverse(sequence, 1) : sequence;
-                    const options = {
-                        kind: this.kind === 'GRU' && !this.resetAfter ? 'GRUClassic' as const : this.kind,
-                        units: h,
-                        activations: { act: asFastActivation(this.activationName), rec: asFastActivation(this.kind === 'SimpleRNN' ? 'linear' : this.recurrentActivationName) },
-                        returnSequences: this.returnSequences,
-                        stateMasks: stateMaskValues,
-                        stepMask: maskIn ? stepMaskValues(maskIn, batch, steps, this.goBackwards) : null
-                    };
-                    return fastSequence(tf, ordered, recurrent as tfjs.Tensor2D, recurrentBias as tfjs.Tensor1D | undefined, options);
-                }
                 const recurrents = perGate || (this.kind === 'GRU' && !this.resetAfter) ? tf.split(recurrent, g, 1) : [recurrent];
                 const stateMasks = stateMaskValues ? stateMaskValues.map(m => tf.tensor2d(m, [batch, h])) : null;
                 let xs = tf.unstack(tf.reshape(xw, [batch, steps, g * h]), 1);

@@ -16,12 +16,13 @@ function maskOf(masks: usize, maskCount: i32, k: i32, n: i32): usize {
     return maskCount == 0 ? 0 : at(masks, maskCount == 1 ? 0 : k * n);
 }
 
-export function classicGruForward(batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool,
+export function classicGruForward(batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool, reverse: bool,
     x: usize, u: usize, masks: usize, maskCount: i32, stepMask: usize,
     states: usize, seen: usize, gates: usize, out: usize, product: usize): void {
     const n = batch * h, gh = 3 * h, plane = steps * n;
     memory.fill(states, 0, (<usize>n) << 2);
     for (let t = 0; t < steps; t++) {
+        const tx = reverse ? steps - 1 - t : t; // the input's step
         const hPrev = at(states, t * n), hNew = at(states, (t + 1) * n);
         const zs = at(gates, t * n), rs = at(gates, plane + t * n), cands = at(gates, 2 * plane + t * n);
         for (let k = 0; k < 2; k++) {
@@ -31,7 +32,7 @@ export function classicGruForward(batch: i32, steps: i32, h: i32, act: i32, recA
             gemm(batch, h, h, s, h, at(u, k * h), gh, product, h, false);
             const gate = k == 0 ? zs : rs;
             for (let b = 0; b < batch; b++) {
-                const xb = at(x, (b * steps + t) * gh + k * h);
+                const xb = at(x, (b * steps + tx) * gh + k * h);
                 for (let j = 0; j < h; j++) set(gate, b * h + j, activate(recAct, get(xb, j) + get(product, b * h + j)));
             }
         }
@@ -41,7 +42,7 @@ export function classicGruForward(batch: i32, steps: i32, h: i32, act: i32, recA
         if (maskH) multiplyInto(q, hPrev, q, n);
         gemm(batch, h, h, q, h, at(u, 2 * h), gh, product, h, false);
         for (let b = 0; b < batch; b++) {
-            const xb = at(x, (b * steps + t) * gh + 2 * h);
+            const xb = at(x, (b * steps + tx) * gh + 2 * h);
             const kept = stepMask != 0 && get(stepMask, b * steps + t) == 0;
             for (let j = 0; j < h; j++) {
                 const i = b * h + j;
@@ -62,7 +63,7 @@ export function classicGruBackwardScratch(batch: i32, steps: i32, h: i32): i32 {
     return 3 * h * h + 3 * steps * n + 4 * n + h * steps * batch;
 }
 
-export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool,
+export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool, reverse: bool,
     dOut: usize, u: usize, masks: usize, maskCount: i32, stepMask: usize,
     states: usize, seen: usize, gates: usize, dx: usize, du: usize, scratch: usize): void {
     const n = batch * h, gh = 3 * h, plane = steps * n;
@@ -77,6 +78,7 @@ export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, rec
     if (returnSequences) memory.fill(dh, 0, (<usize>n) << 2); else memory.copy(dh, dOut, (<usize>n) << 2);
     const maskH = maskOf(masks, maskCount, 2, n);
     for (let t = steps - 1; t >= 0; t--) {
+        const tx = reverse ? steps - 1 - t : t; // the input's step
         if (returnSequences) {
             for (let b = 0; b < batch; b++) for (let j = 0; j < h; j++) set(dh, b * h + j, get(dh, b * h + j) + get(dOut, (b * steps + t) * h + j));
         }
@@ -114,7 +116,7 @@ export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, rec
             }
         }
         for (let b = 0; b < batch; b++) {
-            const xb = at(dx, (b * steps + t) * gh), bytes = (<usize>h) << 2;
+            const xb = at(dx, (b * steps + tx) * gh), bytes = (<usize>h) << 2;
             memory.copy(xb, at(dZ, b * h), bytes);
             memory.copy(at(xb, h), at(dR, b * h), bytes);
             memory.copy(at(xb, 2 * h), at(dC, b * h), bytes);

@@ -57,18 +57,19 @@ function recurrentTerm(batch: i32, steps: i32, h: i32, g: i32, t: i32, hPrev: us
     }
 }
 
-export function sequenceForward(kind: i32, batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool,
+export function sequenceForward(kind: i32, batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool, reverse: bool,
     x: usize, u: usize, br: usize, masks: usize, maskCount: i32, stepMask: usize,
     states: usize, cells: usize, seen: usize, gates: usize, actC: usize, out: usize, rec: usize): void {
     const g = gatesOf(kind), gh = g * h, n = batch * h, w = gateRecordOf(kind, h);
     memory.fill(states, 0, (<usize>n) << 2);
     if (kind == LSTM) memory.fill(cells, 0, (<usize>n) << 2);
     for (let t = 0; t < steps; t++) {
+        const tx = reverse ? steps - 1 - t : t; // the input's step
         const hPrev = at(states, t * n), hNew = at(states, (t + 1) * n);
         recurrentTerm(batch, steps, h, g, t, hPrev, u, masks, maskCount, seen, rec);
         const gt = at(gates, t * batch * w);
         for (let b = 0; b < batch; b++) {
-            const xb = at(x, (b * steps + t) * gh), rb = at(rec, b * gh), gb = at(gt, b * w);
+            const xb = at(x, (b * steps + tx) * gh), rb = at(rec, b * gh), gb = at(gt, b * w);
             const hp = at(hPrev, b * h), hn = at(hNew, b * h);
             if (kind == LSTM) {
                 const cp = at(cells, (t * batch + b) * h), cn = at(cells, ((t + 1) * batch + b) * h);
@@ -123,7 +124,7 @@ export function backwardScratch(kind: i32, batch: i32, steps: i32, h: i32): i32 
  * From dOut ([B, T, h] with return_sequences, else [B, h]) to dx [B, T, gh], du [h, gh] and
  * (GRU, when br is given) dbr [gh].
  */
-export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool,
+export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool, reverse: bool,
     dOut: usize, u: usize, masks: usize, maskCount: i32, stepMask: usize,
     states: usize, cells: usize, seen: usize, gates: usize, actC: usize,
     dx: usize, du: usize, dbr: usize, scratch: usize): void {
@@ -143,6 +144,7 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
     memory.fill(dc, 0, (<usize>n) << 2);
     if (!returnSequences) memory.copy(dh, dOut, (<usize>n) << 2);
     for (let t = steps - 1; t >= 0; t--) {
+        const tx = reverse ? steps - 1 - t : t; // the input's step
         if (returnSequences) for (let b = 0; b < batch; b++) addInto(at(dh, b * h), at(dOut, (b * steps + t) * h), h);
         if (stepMask) {
             // A masked step passed its state through: that share of the gradient goes straight back.
@@ -174,9 +176,9 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
                     set(dzb, 3 * h + j, d * a * slope(recAct, o));
                     set(dcp, j, dcTotal * f);
                 }
-                memory.copy(at(dx, (b * steps + t) * gh), dzb, (<usize>gh) << 2);
+                memory.copy(at(dx, (b * steps + tx) * gh), dzb, (<usize>gh) << 2);
             } else if (kind == GRU) {
-                const hp = at(states, (t * batch + b) * h), dxb = at(dx, (b * steps + t) * gh), dhp = at(dhPrev, b * h);
+                const hp = at(states, (t * batch + b) * h), dxb = at(dx, (b * steps + tx) * gh), dhp = at(dhPrev, b * h);
                 for (let j = 0; j < h; j++) {
                     const z = get(gb, j), r = get(gb, h + j), cand = get(gb, 2 * h + j), rh = get(gb, 3 * h + j);
                     const d = get(dhb, j);
@@ -189,7 +191,7 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
                 }
             } else {
                 for (let j = 0; j < h; j++) set(dzb, j, get(dhb, j) * slope(act, get(gb, j)));
-                memory.copy(at(dx, (b * steps + t) * gh), dzb, (<usize>gh) << 2);
+                memory.copy(at(dx, (b * steps + tx) * gh), dzb, (<usize>gh) << 2);
             }
         }
         if (kind != GRU) memory.fill(dhPrev, 0, (<usize>n) << 2);
