@@ -2,8 +2,8 @@
  * The wasm kernels RNN Lens rewrites give tfjs's cpu kernels' values: matMul with a transposed
  * operand as a transpose and a plain product (plain-matmul.ts), for every combination of flags,
  * 2-D and batched 3-D, and through a gradient (which asks for the transposed forms); Slice,
- * SplitV and Reverse reading the heap in place (heap-slice.ts), for ranks 1 to 4, on every axis; and the
- * stock switch hands back to tfjs's own kernels. No tensor left behind.
+ * SplitV, Reverse and GatherV2 reading the heap in place (heap-slice.ts, heap-gather.ts), for ranks 1
+ * to 4, on every axis; and the stock switch hands back to tfjs's own kernels. No tensor left behind.
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,10 +75,10 @@ describe('wasm matMul with transposed operands', () => {
     });
 });
 
-describe('wasm Slice, SplitV and Reverse read the heap in place', () => {
+describe('wasm Slice, SplitV, Reverse and GatherV2 read the heap in place', () => {
     it('are registered over wasm\'s own kernels', async () => {
         await on('wasm', () => undefined);
-        for (const name of ['Slice', 'SplitV', 'Reverse']) expect((tf.getKernel(name, 'wasm')?.kernelFunc as { rnnLensFast?: boolean }).rnnLensFast).toBe(true);
+        for (const name of ['Slice', 'SplitV', 'Reverse', 'GatherV2']) expect((tf.getKernel(name, 'wasm')?.kernelFunc as { rnnLensFast?: boolean }).rnnLensFast).toBe(true);
     });
 
     const cuts = (): number[][] => tf.tidy(() => {
@@ -99,6 +99,10 @@ describe('wasm Slice, SplitV and Reverse read the heap in place', () => {
         for (const [t, axes] of [[t1, [0]], [t2, [0]], [t2, [1]], [t2, [0, 1]], [t3, [1]], [t3, [1, 2]], [t4, [0, 3]], [t4, [2]], [ints, [1]]] as Array<[tf.Tensor, number[]]>) {
             out.push(Array.from(tf.reverse(t, axes).dataSync()));
         }
+        for (const [t, indices, axis] of [[t1, [8, 0, 3], 0], [t3, [2, 0, 2], 0], [t3, [[1, 3], [0, 0]], 1], [t4, [4, 0], 3], [ints, [1, 0, 1], 0], [t2, [], 1]] as Array<[tf.Tensor, number[] | number[][], number]>) {
+            const gathered = tf.gather(t, tf.tensor(indices, undefined, 'int32'), axis);
+            out.push(Array.from(gathered.dataSync()), gathered.shape);
+        }
         // A gradient through a reverse (itself a reverse), a slice (its gradient pads) and a split (concat).
         const g = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(tf.split(tf.reverse(x, 1), 2, 1)[1], tf.slice(x, [0, 0], [5, 3]))))(tf.slice(t2, [0, 0], [5, 6]));
         out.push(Array.from(g.dataSync()));
@@ -114,6 +118,16 @@ describe('wasm Slice, SplitV and Reverse read the heap in place', () => {
         expect(tf.memory().numTensors).toBe(numTensors);
         expect(backendBuffers()).toBe(buffers);
         expect(actual).toEqual(expected);
+    });
+
+    it('refuse a gather index out of range, as the cpu kernel does', async () => {
+        await on('wasm', () => undefined);
+        const t = tf.tensor2d(values(6, 9), [3, 2]);
+        const indices = tf.tensor1d([0, 3], 'int32');
+        const buffers = backendBuffers();
+        expect(() => tf.gather(t, indices)).toThrow(/index value 3 is not in \[0, 2\]/);
+        expect(backendBuffers()).toBe(buffers);
+        tf.dispose([t, indices]);
     });
 
     it('hand back to tfjs\'s own kernels under the stock switch', async () => {

@@ -4,13 +4,15 @@
  * then the fast Conv1D filter gradient over them (it falls back to what was registered before),
  * and, once the wasm backend is loaded (Node loads it later and calls this again), wasm's matMul
  * with transposed operands as a transpose and a plain product (plain-matmul.ts), its Slice
- * without copying the whole input first and its Reverse as row copies (heap-slice.ts).
+ * without copying the whole input first and its Reverse as row copies (heap-slice.ts), and its
+ * GatherV2 (every batch of model.fit) as block copies (heap-gather.ts).
  * The kernel registry is global to a tfjs instance, so once per instance is enough; calling it
  * again is harmless.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { registerFastConvFilterGradient } from './conv-backprop-filter.js';
 import { registerWasmFallbackKernels } from './cpu-fallback-kernels.js';
+import { registerHeapGather } from './heap-gather.js';
 import { registerHeapReverse, registerHeapSlice } from './heap-slice.js';
 import { registerPlainMatMul } from './plain-matmul.js';
 
@@ -20,4 +22,5 @@ export function registerTrainingKernels(tf: typeof tfjs): void {
     registerPlainMatMul(tf);
     registerHeapSlice(tf);
     registerHeapReverse(tf);
+    registerHeapGather(tf);
 }

@@ -47,9 +47,12 @@ function kernels(): Exports {
     return instance;
 }
 
-/** The module's memory as f32, at least `floats` long from the base (grown when needed). */
+/**
+ * The module's memory as f32, holding `floats` values (the end of a layout) and the few past
+ * the last array that a product's last column block reads (gemm in products.ts).
+ */
 function heap(k: Exports, floats: number): Float32Array {
-    const needed = k.heapBase() + floats * 4;
+    const needed = (floats + 16) * 4;
     const have = k.memory.buffer.byteLength;
     if (needed > have) k.memory.grow(Math.ceil((needed - have) / 65536));
     return new Float32Array(k.memory.buffer);

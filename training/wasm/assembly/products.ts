@@ -13,30 +13,15 @@
  */
 export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool): void {
     const sa = (<usize>lda) << 2, sb = (<usize>ldb) << 2, sc = (<usize>ldc) << 2;
-    let j = 0;
-    for (; j + 8 <= n; j += 8) {
+    // Columns in blocks of 8, the last block cut short: it reads up to 7 values past the end of
+    // B's row (the caller leaves room for them at the end of memory) and stores only the valid ones.
+    for (let j = 0; j < n; j += 8) {
+        const width = min(8, n - j);
         const bj = b + ((<usize>j) << 2);
         const cj = c + ((<usize>j) << 2);
         let i = 0;
-        for (; i + 4 <= m; i += 4) block4x8(k, a + <usize>i * sa, sa, bj, sb, cj + <usize>i * sc, sc, accumulate);
-        for (; i < m; i++) block1x8(k, a + <usize>i * sa, bj, sb, cj + <usize>i * sc, accumulate);
-    }
-    for (; j + 4 <= n; j += 4) {
-        for (let i = 0; i < m; i++) block1x4(k, a + <usize>i * sa, b + ((<usize>j) << 2), sb, c + <usize>i * sc + ((<usize>j) << 2), accumulate);
-    }
-    for (; j < n; j++) {
-        for (let i = 0; i < m; i++) {
-            let s: f32 = 0;
-            let pa = a + <usize>i * sa;
-            let pb = b + ((<usize>j) << 2);
-            for (let p = 0; p < k; p++) {
-                s += load<f32>(pa) * load<f32>(pb);
-                pa += 4;
-                pb += sb;
-            }
-            const pc = c + <usize>i * sc + ((<usize>j) << 2);
-            store<f32>(pc, accumulate ? load<f32>(pc) + s : s);
-        }
+        for (; i + 4 <= m; i += 4) block4x8(k, a + <usize>i * sa, sa, bj, sb, cj + <usize>i * sc, sc, accumulate, width);
+        for (; i < m; i++) block1x8(k, a + <usize>i * sa, bj, sb, cj + <usize>i * sc, accumulate, width);
     }
 }
 
@@ -47,7 +32,7 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
 
 /** Rows i..i+3, columns j..j+7 of C: eight accumulators in registers over the whole of k. */
 // @ts-ignore: decorator
-@inline function block4x8(k: i32, pa: usize, sa: usize, pb: usize, sb: usize, pc: usize, sc: usize, accumulate: bool): void {
+@inline function block4x8(k: i32, pa: usize, sa: usize, pb: usize, sb: usize, pc: usize, sc: usize, accumulate: bool, width: i32): void {
     const zero = f32x4.splat(0);
     let c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
     for (let p = 0; p < k; p++) {
@@ -63,24 +48,45 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
         pa += 4;
         pb += sb;
     }
-    storeRow8(pc, c00, c01, accumulate);
-    storeRow8(pc + sc, c10, c11, accumulate);
-    storeRow8(pc + 2 * sc, c20, c21, accumulate);
-    storeRow8(pc + 3 * sc, c30, c31, accumulate);
+    storeRow8(pc, c00, c01, accumulate, width);
+    storeRow8(pc + sc, c10, c11, accumulate, width);
+    storeRow8(pc + 2 * sc, c20, c21, accumulate, width);
+    storeRow8(pc + 3 * sc, c30, c31, accumulate, width);
 }
 
 // @ts-ignore: decorator
-@inline function storeRow8(pc: usize, lo: v128, hi: v128, accumulate: bool): void {
-    if (accumulate) {
-        lo = f32x4.add(v128.load(pc), lo);
-        hi = f32x4.add(v128.load(pc, 16), hi);
+@inline function storeRow8(pc: usize, lo: v128, hi: v128, accumulate: bool, width: i32): void {
+    if (width == 8) {
+        if (accumulate) {
+            lo = f32x4.add(v128.load(pc), lo);
+            hi = f32x4.add(v128.load(pc, 16), hi);
+        }
+        v128.store(pc, lo);
+        v128.store(pc, hi, 16);
+        return;
     }
-    v128.store(pc, lo);
-    v128.store(pc, hi, 16);
+    storeLanes(pc, lo, accumulate, min(width, 4));
+    if (width > 4) storeLanes(pc + 16, hi, accumulate, width - 4);
+}
+
+/** The first `count` (1 to 4) lanes of v to pc (added to what is there when accumulating). */
+function storeLanes(pc: usize, v: v128, accumulate: bool, count: i32): void {
+    if (count == 4) {
+        v128.store(pc, accumulate ? f32x4.add(v128.load(pc), v) : v);
+        return;
+    }
+    storeLane(pc, f32x4.extract_lane(v, 0), accumulate);
+    if (count > 1) storeLane(pc + 4, f32x4.extract_lane(v, 1), accumulate);
+    if (count > 2) storeLane(pc + 8, f32x4.extract_lane(v, 2), accumulate);
 }
 
 // @ts-ignore: decorator
-@inline function block1x8(k: i32, pa: usize, pb: usize, sb: usize, pc: usize, accumulate: bool): void {
+@inline function storeLane(p: usize, v: f32, accumulate: bool): void {
+    store<f32>(p, accumulate ? load<f32>(p) + v : v);
+}
+
+// @ts-ignore: decorator
+@inline function block1x8(k: i32, pa: usize, pb: usize, sb: usize, pc: usize, accumulate: bool, width: i32): void {
     let lo = f32x4.splat(0), hi = f32x4.splat(0);
     for (let p = 0; p < k; p++) {
         const x = f32x4.splat(load<f32>(pa));
@@ -89,19 +95,7 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
         pa += 4;
         pb += sb;
     }
-    storeRow8(pc, lo, hi, accumulate);
-}
-
-// @ts-ignore: decorator
-@inline function block1x4(k: i32, pa: usize, pb: usize, sb: usize, pc: usize, accumulate: bool): void {
-    let acc = f32x4.splat(0);
-    for (let p = 0; p < k; p++) {
-        acc = madd(acc, f32x4.splat(load<f32>(pa)), v128.load(pb));
-        pa += 4;
-        pb += sb;
-    }
-    if (accumulate) acc = f32x4.add(v128.load(pc), acc);
-    v128.store(pc, acc);
+    storeRow8(pc, lo, hi, accumulate, width);
 }
 
 /** out [cols, rows] = inᵀ for `from` [rows, cols] with row stride `stride`. */
