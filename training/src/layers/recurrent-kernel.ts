@@ -24,6 +24,7 @@ const GATES: Record<KernelKind, number> = { SimpleRNN: 1, LSTM: 4, GRU: 3, GRUCl
 
 interface Exports {
     memory: WebAssembly.Memory;
+    activateArray(code: number, x: number, out: number, n: number): void;
     heapBase(): number;
     projectInputs(...args: number[]): void;
     projectInputsBackward(...args: number[]): void;
@@ -72,6 +73,17 @@ class Layout {
     get end(): number {
         return this.cursor;
     }
+}
+
+/** The kernels' own activation of each value (as the gates compute it): for tests. */
+export function kernelActivation(activation: KernelActivation, values: Float32Array): Float32Array {
+    const k = kernels();
+    const layout = new Layout(k.heapBase());
+    const x = layout.take(values.length), out = layout.take(values.length);
+    const f = heap(k, layout.end);
+    f.set(values, x);
+    k.activateArray(code(activation), x * 4, out * 4, values.length);
+    return new Float32Array(k.memory.buffer).slice(out, out + values.length);
 }
 
 export interface KernelOptions {

@@ -6,3 +6,4 @@ export { heapBase } from './memory';
 export { sequenceForward, sequenceBackward, backwardScratch } from './recurrent';
 export { classicGruForward, classicGruBackward, classicGruBackwardScratch } from './gru-classic';
 export { projectInputs, projectInputsBackward, projectionBackwardScratch } from './projection';
+export { activateArray } from './vector-math';

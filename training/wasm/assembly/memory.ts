@@ -14,3 +14,7 @@
 export function heapBase(): usize {
     return (__heap_base + 15) & ~15;
 }
+
+/** Elements i..i+3 of the array at byte `p` as one vector. */
+// @ts-ignore: decorator
+@inline export function vec(p: usize, i: i32): v128 { return v128.load(p + ((<usize>i) << 2)); }

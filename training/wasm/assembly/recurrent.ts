@@ -17,14 +17,14 @@
  *   gates  [T, B, w]      LSTM i, f, c̃, o (w 4h); GRU z, r, ĥ and the recurrent part of ĥ (4h); SimpleRNN h (h)
  *   actC   [T, B, h]      LSTM: act(c)
  */
-import { activate, slope } from './activations';
+import { activate4, slope4, storeFirst } from './vector-math';
 import { addInto, addProductInto, gemm, multiplyInto, transpose } from './products';
 
 export const SIMPLE_RNN = 0;
 export const LSTM = 1;
 export const GRU = 2;
 
-import { at, get, set } from './memory';
+import { at, get, vec } from './memory';
 export function gatesOf(kind: i32): i32 {
     return kind == LSTM ? 4 : kind == GRU ? 3 : 1;
 }
@@ -71,36 +71,37 @@ export function sequenceForward(kind: i32, batch: i32, steps: i32, h: i32, act: 
         for (let b = 0; b < batch; b++) {
             const xb = at(x, (b * steps + tx) * gh), rb = at(rec, b * gh), gb = at(gt, b * w);
             const hp = at(hPrev, b * h), hn = at(hNew, b * h);
-            if (kind == LSTM) {
-                const cp = at(cells, (t * batch + b) * h), cn = at(cells, ((t + 1) * batch + b) * h);
-                const ac = at(actC, (t * batch + b) * h);
-                for (let j = 0; j < h; j++) {
-                    const i = activate(recAct, get(xb, j) + get(rb, j));
-                    const f = activate(recAct, get(xb, h + j) + get(rb, h + j));
-                    const c = activate(act, get(xb, 2 * h + j) + get(rb, 2 * h + j));
-                    const o = activate(recAct, get(xb, 3 * h + j) + get(rb, 3 * h + j));
-                    set(gb, j, i); set(gb, h + j, f); set(gb, 2 * h + j, c); set(gb, 3 * h + j, o);
-                    const cell = f * get(cp, j) + i * c;
-                    const a = activate(act, cell);
-                    set(cn, j, cell);
-                    set(ac, j, a);
-                    set(hn, j, o * a);
-                }
-            } else if (kind == GRU) {
-                for (let j = 0; j < h; j++) {
-                    const z = activate(recAct, get(xb, j) + get(rb, j) + (br ? get(br, j) : 0));
-                    const r = activate(recAct, get(xb, h + j) + get(rb, h + j) + (br ? get(br, h + j) : 0));
-                    const rh = get(rb, 2 * h + j) + (br ? get(br, 2 * h + j) : 0);
-                    const cand = activate(act, get(xb, 2 * h + j) + r * rh);
-                    set(gb, j, z); set(gb, h + j, r); set(gb, 2 * h + j, cand); set(gb, 3 * h + j, rh);
+            // Four units at a time; the last chunk of a row stores only the units it has.
+            for (let j = 0; j < h; j += 4) {
+                const count = h - j;
+                if (kind == LSTM) {
+                    const cp = at(cells, (t * batch + b) * h), cn = at(cells, ((t + 1) * batch + b) * h);
+                    const ac = at(actC, (t * batch + b) * h);
+                    const i = activate4(recAct, f32x4.add(vec(xb, j), vec(rb, j)));
+                    const f = activate4(recAct, f32x4.add(vec(xb, h + j), vec(rb, h + j)));
+                    const c = activate4(act, f32x4.add(vec(xb, 2 * h + j), vec(rb, 2 * h + j)));
+                    const o = activate4(recAct, f32x4.add(vec(xb, 3 * h + j), vec(rb, 3 * h + j)));
+                    storeFirst(at(gb, j), i, count); storeFirst(at(gb, h + j), f, count);
+                    storeFirst(at(gb, 2 * h + j), c, count); storeFirst(at(gb, 3 * h + j), o, count);
+                    const cell = f32x4.add(f32x4.mul(f, vec(cp, j)), f32x4.mul(i, c));
+                    const a = activate4(act, cell);
+                    storeFirst(at(cn, j), cell, count);
+                    storeFirst(at(ac, j), a, count);
+                    storeFirst(at(hn, j), f32x4.mul(o, a), count);
+                } else if (kind == GRU) {
+                    const zero = f32x4.splat(0);
+                    const z = activate4(recAct, f32x4.add(f32x4.add(vec(xb, j), vec(rb, j)), br ? vec(br, j) : zero));
+                    const r = activate4(recAct, f32x4.add(f32x4.add(vec(xb, h + j), vec(rb, h + j)), br ? vec(br, h + j) : zero));
+                    const rh = f32x4.add(vec(rb, 2 * h + j), br ? vec(br, 2 * h + j) : zero);
+                    const cand = activate4(act, f32x4.add(vec(xb, 2 * h + j), f32x4.mul(r, rh)));
+                    storeFirst(at(gb, j), z, count); storeFirst(at(gb, h + j), r, count);
+                    storeFirst(at(gb, 2 * h + j), cand, count); storeFirst(at(gb, 3 * h + j), rh, count);
                     // Keras mixes in the undropped previous state.
-                    set(hn, j, z * get(hp, j) + (1 - z) * cand);
-                }
-            } else {
-                for (let j = 0; j < h; j++) {
-                    const y = activate(act, get(xb, j) + get(rb, j));
-                    set(gb, j, y);
-                    set(hn, j, y);
+                    storeFirst(at(hn, j), f32x4.add(f32x4.mul(z, vec(hp, j)), f32x4.mul(f32x4.sub(f32x4.splat(1), z), cand)), count);
+                } else {
+                    const y = activate4(act, f32x4.add(vec(xb, j), vec(rb, j)));
+                    storeFirst(at(gb, j), y, count);
+                    storeFirst(at(hn, j), y, count);
                 }
             }
             if (stepMask && get(stepMask, b * steps + t) == 0) {
@@ -163,36 +164,34 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
         const gt = at(gates, t * batch * w);
         for (let b = 0; b < batch; b++) {
             const gb = at(gt, b * w), dzb = at(dz, b * gh), dhb = at(dh, b * h);
-            if (kind == LSTM) {
-                const dcb = at(dc, b * h), dcp = at(dcPrev, b * h);
-                const cp = at(cells, (t * batch + b) * h), ac = at(actC, (t * batch + b) * h);
-                for (let j = 0; j < h; j++) {
-                    const i = get(gb, j), f = get(gb, h + j), c = get(gb, 2 * h + j), o = get(gb, 3 * h + j);
-                    const a = get(ac, j), d = get(dhb, j);
-                    const dcTotal = get(dcb, j) + d * o * slope(act, a);
-                    set(dzb, j, dcTotal * c * slope(recAct, i));
-                    set(dzb, h + j, dcTotal * get(cp, j) * slope(recAct, f));
-                    set(dzb, 2 * h + j, dcTotal * i * slope(act, c));
-                    set(dzb, 3 * h + j, d * a * slope(recAct, o));
-                    set(dcp, j, dcTotal * f);
+            const one = f32x4.splat(1);
+            for (let j = 0; j < h; j += 4) {
+                const count = h - j;
+                const d = vec(dhb, j);
+                if (kind == LSTM) {
+                    const cp = at(cells, (t * batch + b) * h), ac = at(actC, (t * batch + b) * h);
+                    const i = vec(gb, j), f = vec(gb, h + j), c = vec(gb, 2 * h + j), o = vec(gb, 3 * h + j);
+                    const a = vec(ac, j);
+                    const dcTotal = f32x4.add(vec(dc, b * h + j), f32x4.mul(f32x4.mul(d, o), slope4(act, a)));
+                    storeFirst(at(dzb, j), f32x4.mul(f32x4.mul(dcTotal, c), slope4(recAct, i)), count);
+                    storeFirst(at(dzb, h + j), f32x4.mul(f32x4.mul(dcTotal, vec(cp, j)), slope4(recAct, f)), count);
+                    storeFirst(at(dzb, 2 * h + j), f32x4.mul(f32x4.mul(dcTotal, i), slope4(act, c)), count);
+                    storeFirst(at(dzb, 3 * h + j), f32x4.mul(f32x4.mul(d, a), slope4(recAct, o)), count);
+                    storeFirst(at(dcPrev, b * h + j), f32x4.mul(dcTotal, f), count);
+                } else if (kind == GRU) {
+                    const hp = at(states, (t * batch + b) * h), dxb = at(dx, (b * steps + tx) * gh);
+                    const z = vec(gb, j), r = vec(gb, h + j), cand = vec(gb, 2 * h + j), rh = vec(gb, 3 * h + j);
+                    const dzPre = f32x4.mul(f32x4.mul(d, f32x4.sub(vec(hp, j), cand)), slope4(recAct, z));
+                    const dcPre = f32x4.mul(f32x4.mul(d, f32x4.sub(one, z)), slope4(act, cand));
+                    const drPre = f32x4.mul(f32x4.mul(dcPre, rh), slope4(recAct, r));
+                    storeFirst(at(dxb, j), dzPre, count); storeFirst(at(dxb, h + j), drPre, count); storeFirst(at(dxb, 2 * h + j), dcPre, count);
+                    storeFirst(at(dzb, j), dzPre, count); storeFirst(at(dzb, h + j), drPre, count); storeFirst(at(dzb, 2 * h + j), f32x4.mul(dcPre, r), count);
+                    storeFirst(at(dhPrev, b * h + j), f32x4.mul(d, z), count);
+                } else {
+                    storeFirst(at(dzb, j), f32x4.mul(d, slope4(act, vec(gb, j))), count);
                 }
-                memory.copy(at(dx, (b * steps + tx) * gh), dzb, (<usize>gh) << 2);
-            } else if (kind == GRU) {
-                const hp = at(states, (t * batch + b) * h), dxb = at(dx, (b * steps + tx) * gh), dhp = at(dhPrev, b * h);
-                for (let j = 0; j < h; j++) {
-                    const z = get(gb, j), r = get(gb, h + j), cand = get(gb, 2 * h + j), rh = get(gb, 3 * h + j);
-                    const d = get(dhb, j);
-                    const dzPre = d * (get(hp, j) - cand) * slope(recAct, z);
-                    const dcPre = d * (1 - z) * slope(act, cand);
-                    const drPre = dcPre * rh * slope(recAct, r);
-                    set(dxb, j, dzPre); set(dxb, h + j, drPre); set(dxb, 2 * h + j, dcPre);
-                    set(dzb, j, dzPre); set(dzb, h + j, drPre); set(dzb, 2 * h + j, dcPre * r);
-                    set(dhp, j, d * z);
-                }
-            } else {
-                for (let j = 0; j < h; j++) set(dzb, j, get(dhb, j) * slope(act, get(gb, j)));
-                memory.copy(at(dx, (b * steps + tx) * gh), dzb, (<usize>gh) << 2);
             }
+            if (kind != GRU) memory.copy(at(dx, (b * steps + tx) * gh), dzb, (<usize>gh) << 2);
         }
         if (kind != GRU) memory.fill(dhPrev, 0, (<usize>n) << 2);
         // Back through h·U: each gate's share, through that gate's state mask.
