@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kerasRecurrentClass, type KerasRecurrentConfig } from '../../../training/src/layers/recurrent-layers.js';
 import { dropoutMask } from '../../../training/src/layers/recurrent.js';
+import { kernelMemoryInUse } from '../../../training/src/layers/recurrent-kernel.js';
 import { mulberry32 } from '../../../training/src/data/synthetic.js';
 import { selectNodeBackend } from '../../../training/src/backend/node-backend.js';
 
@@ -84,6 +85,7 @@ describe.each(['cpu', 'wasm'] as const)('the fast recurrent loop equals the tape
         // The backend's own buffers too: on wasm the fast loop makes some outside the engine's count.
         const backendBuffers = () => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
         const buffers = backendBuffers();
+        const kernelMemory = kernelMemoryInUse();
         const taped = run(config, false, mask);
         const fast = run(config, true, mask);
         expect(relativeDiff(fast.result.output, taped.result.output), 'output').toBeLessThan(1e-5);
@@ -93,6 +95,8 @@ describe.each(['cpu', 'wasm'] as const)('the fast recurrent loop equals the tape
         fast.dispose();
         expect(tf.memory().numTensors).toBe(before);
         expect(backendBuffers()).toBe(buffers);
+        // Each backward pass gave its forward pass's kernel memory back (the one pass without a gradient, when the layer ran again).
+        expect(kernelMemoryInUse()).toBe(kernelMemory);
     });
 });
 

@@ -11,12 +11,18 @@
  * state [B, T, h] in processing order, or the last [B, h].
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { KERNEL_ACTIVATIONS, kernelBackward, kernelForward, type KernelActivation, type KernelKind, type KernelOptions } from './recurrent-kernel.js';
+import { KERNEL_ACTIVATIONS, kernelForward, type ForwardPass, type KernelActivation, type KernelKind, type KernelOptions } from './recurrent-kernel.js';
 
 type Tf = typeof tfjs;
 type Kind = 'SimpleRNN' | 'LSTM' | 'GRU';
 
 export interface FastRecurrentOptions {
+    /**
+     * The layer: it holds the records of its latest forward pass in kernel memory until the
+     * gradient takes them, its next call, or its collection releases them (a pass whose
+     * gradient is never asked for, as in predict, would otherwise keep them).
+     */
+    readonly owner: object;
     /** GRUClassic: GRU with reset_after=False. */
     readonly kind: KernelKind;
     readonly units: number;
@@ -42,6 +48,19 @@ export function asFastActivation(name: string): KernelActivation {
     return name as KernelActivation;
 }
 
+interface Held { pass: ForwardPass | null }
+const heldPasses = new WeakMap<object, Held>();
+const collected = new FinalizationRegistry<Held>(held => held.pass?.release());
+
+function heldBy(owner: object): Held {
+    let held = heldPasses.get(owner);
+    if (!held) {
+        heldPasses.set(owner, held = { pass: null });
+        collected.register(owner, held);
+    }
+    return held;
+}
+
 export function fastRecurrent(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor2D, recurrent: tfjs.Tensor2D, bias: tfjs.Tensor | undefined, o: FastRecurrentOptions): tfjs.Tensor {
     const op = tf.customGrad(((...args: unknown[]) => {
         // tfjs appends its `save` function to the inputs.
@@ -63,10 +82,15 @@ export function fastRecurrent(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor2D, r
             bias: bIn ? bIn.dataSync() as Float32Array : null
         };
         const xValues = xIn.dataSync() as Float32Array;
-        const { output, records } = kernelForward(options, xValues, weights);
-        const value = o.returnSequences ? tf.tensor3d(output, [batch, steps, h]) : tf.tensor2d(output, [batch, h]);
+        const held = heldBy(o.owner);
+        held.pass?.release();
+        const pass = kernelForward(options, xValues, weights);
+        held.pass = pass;
+        const value = o.returnSequences ? tf.tensor3d(pass.output, [batch, steps, h]) : tf.tensor2d(pass.output, [batch, h]);
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
-            const g = kernelBackward(options, xValues, weights, records, dy.dataSync() as Float32Array);
+            if (held.pass !== pass) throw new Error(`${o.kind}: the layer ran again before the gradient of its earlier call was taken`);
+            held.pass = null;
+            const g = pass.backward(dy.dataSync() as Float32Array);
             const grads: tfjs.Tensor[] = [tf.tensor3d(g.dx, xIn.shape), tf.tensor2d(g.dKernel, wIn.shape), tf.tensor2d(g.dRecurrentKernel, uIn.shape)];
             if (bIn && g.dBias) grads.push(tf.tensor(g.dBias, bIn.shape));
             return grads;

@@ -6,10 +6,11 @@
  * dozen JavaScript loops and calls; here the products, the gates and the masks stay in wasm
  * (SIMD products at about the speed of tfjs-wasm's XNNPACK on these shapes).
  *
- * The module has one memory, used by one call at a time (JavaScript is single-threaded): each
- * call lays its arrays out from the base, copies the inputs in and the results out. The forward
- * pass's records (states, gates, ...) leave in one copy, kept by the caller for the backward pass.
+ * A forward pass copies its inputs into a block of the module's memory (kernel-memory.ts),
+ * which also holds its records (states, gates, ...) until its backward pass, or its release,
+ * so that they never leave wasm; each call's own arrays take a block for that call only.
  */
+import { KernelMemory } from './kernel-memory.js';
 import { RECURRENT_WASM_BASE64 } from './recurrent-wasm.generated.js';
 
 export type KernelKind = 'SimpleRNN' | 'LSTM' | 'GRU' | 'GRUClassic';
@@ -37,53 +38,49 @@ interface Exports {
     classicGruBackwardScratch(batch: number, steps: number, h: number): number;
 }
 
-let instance: Exports | null = null;
+let instance: { exports: Exports; memory: KernelMemory } | null = null;
 
-function kernels(): Exports {
+function kernels(): { exports: Exports; memory: KernelMemory } {
     if (!instance) {
         const bytes = Uint8Array.from(atob(RECURRENT_WASM_BASE64), c => c.charCodeAt(0));
-        // Synchronous: the module is small (~11 KB), and training runs in Node or a worker.
-        instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+        // Synchronous: the module is small (~17 KB), and training runs in Node or a worker.
+        const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
+        instance = { exports, memory: new KernelMemory(exports.memory, exports.heapBase() / 4) };
     }
     return instance;
 }
 
-/**
- * The module's memory as f32, holding `floats` values (the end of a layout) and the few past
- * the last array that a product's last column block reads (gemm in products.ts).
- */
-function heap(k: Exports, floats: number): Float32Array {
-    const needed = (floats + 16) * 4;
-    const have = k.memory.buffer.byteLength;
-    if (needed > have) k.memory.grow(Math.ceil((needed - have) / 65536));
-    return new Float32Array(k.memory.buffer);
-}
-
-/** Consecutive arrays from the base, in f32 elements; `at` gives byte addresses for the module. */
+/** Consecutive arrays in one block, in f32 elements from the block's start. */
 class Layout {
-    private cursor: number;
-    constructor(baseBytes: number) {
-        this.cursor = baseBytes / 4;
-    }
+    private cursor = 0;
     take(floats: number): number {
         const start = this.cursor;
         this.cursor += Math.ceil(floats / 4) * 4; // 16-byte aligned
         return start;
     }
-    get end(): number {
+    get size(): number {
         return this.cursor;
     }
 }
 
+const code = (a: KernelActivation) => ACTIVATION_CODES[a];
+
 /** The kernels' own activation of each value (as the gates compute it): for tests. */
 export function kernelActivation(activation: KernelActivation, values: Float32Array): Float32Array {
-    const k = kernels();
-    const layout = new Layout(k.heapBase());
-    const x = layout.take(values.length), out = layout.take(values.length);
-    const f = heap(k, layout.end);
-    f.set(values, x);
-    k.activateArray(code(activation), x * 4, out * 4, values.length);
-    return new Float32Array(k.memory.buffer).slice(out, out + values.length);
+    const { exports: k, memory } = kernels();
+    const start = memory.allocate(2 * values.length);
+    try {
+        memory.view().set(values, start);
+        k.activateArray(code(activation), start * 4, (start + values.length) * 4, values.length);
+        return memory.view().slice(start + values.length, start + 2 * values.length);
+    } finally {
+        memory.release(start);
+    }
+}
+
+/** Kernel memory in use, in f32 values (the tests check that passes give theirs back). */
+export function kernelMemoryInUse(): number {
+    return kernels().memory.inUse;
 }
 
 export interface KernelOptions {
@@ -114,16 +111,15 @@ export interface KernelWeights {
     readonly bias: Float32Array | null;
 }
 
-/** Where one call's arrays lie (f32 indexes): inputs and records the same for both passes, then each pass's own. */
-function layoutOf(k: Exports, o: KernelOptions) {
+/** A forward pass's block: the inputs, then the records; indexes from the block's start. */
+function passLayout(o: KernelOptions) {
     const { batch: B, steps: T, units: h, inputs } = o;
     const n = B * h, gh = GATES[o.kind] * h, rows = B * T;
     const inputMaskCount = o.inputMasks?.length ?? 0, maskCount = o.stateMasks?.length ?? 0;
-    const l = new Layout(k.heapBase());
+    const l = new Layout();
     const x = l.take(rows * inputs), w = l.take(inputs * gh), u = l.take(h * gh);
-    const bias = l.take(o.bias === 'none' ? 0 : o.bias === 'input' ? gh : 2 * gh);
+    const bias = l.take(biasSize(o, gh));
     const inputMasks = l.take(inputMaskCount * B * inputs), masks = l.take(maskCount * n), stepMask = l.take(o.stepMask ? rows : 0);
-    const recordsStart = l.end;
     const classic = o.kind === 'GRUClassic';
     const masked = l.take(inputMaskCount * rows * inputs);
     const states = l.take((T + 1) * n);
@@ -131,61 +127,29 @@ function layoutOf(k: Exports, o: KernelOptions) {
     const seen = l.take(classic ? 3 * T * n : maskCount * T * n);
     const gates = l.take(classic ? 3 * T * n : T * B * (o.kind === 'SimpleRNN' ? h : 4 * h));
     const actC = l.take(o.kind === 'LSTM' ? T * n : 0);
-    const recordsEnd = l.end;
-    return { x, w, u, bias, inputMasks, inputMaskCount, masks, maskCount, stepMask, recordsStart, recordsEnd, masked, states, cells, seen, gates, actC, next: l, gh, n, rows };
+    return { x, w, u, bias, inputMasks, inputMaskCount, masks, maskCount, stepMask, masked, states, cells, seen, gates, actC, size: l.size, gh, n, rows };
 }
 
-type Places = ReturnType<typeof layoutOf>;
+type PassLayout = ReturnType<typeof passLayout>;
 
-const code = (a: KernelActivation) => ACTIVATION_CODES[a];
-const bytes = (at: number) => at * 4;
-/** A byte address, or 0 for an array that is absent. */
-const optional = (at: number, present: boolean) => (present ? at * 4 : 0);
+function biasSize(o: KernelOptions, gh: number): number {
+    return o.bias === 'none' ? 0 : o.bias === 'input' ? gh : 2 * gh;
+}
 
-/** Copies the weights and the masks in; the arguments every kernel call starts with. */
-function copyIn(f: Float32Array, o: KernelOptions, P: Places, x: Float32Array, weights: KernelWeights): void {
-    f.set(x, P.x);
-    f.set(weights.kernel, P.w);
-    f.set(weights.recurrentKernel, P.u);
-    if (weights.bias) f.set(weights.bias, P.bias);
-    o.inputMasks?.forEach((m, i) => f.set(m, P.inputMasks + i * o.batch * o.inputs));
-    o.stateMasks?.forEach((m, i) => f.set(m, P.masks + i * P.n));
-    if (o.stepMask) f.set(o.stepMask, P.stepMask);
+
+/** Copies the input, the weights and the masks into the pass's block at `start`. */
+function copyIn(f: Float32Array, o: KernelOptions, P: PassLayout, start: number, x: Float32Array, weights: KernelWeights): void {
+    f.set(x, start + P.x);
+    f.set(weights.kernel, start + P.w);
+    f.set(weights.recurrentKernel, start + P.u);
+    if (weights.bias) f.set(weights.bias, start + P.bias);
+    o.inputMasks?.forEach((m, i) => f.set(m, start + P.inputMasks + i * o.batch * o.inputs));
+    o.stateMasks?.forEach((m, i) => f.set(m, start + P.masks + i * P.n));
+    if (o.stepMask) f.set(o.stepMask, start + P.stepMask);
 }
 
 function cellArguments(o: KernelOptions): number[] {
     return [o.batch, o.steps, o.units, code(o.activation), code(o.recurrentActivation), o.returnSequences ? 1 : 0, o.goBackwards ? 1 : 0];
-}
-
-export interface ForwardResult {
-    /** [B, T, h] or [B, h]. */
-    readonly output: Float32Array;
-    /** What the backward pass needs, copied out of the module. */
-    readonly records: Float32Array;
-}
-
-/** The layer over the sequence x [B, T, in] (time order). */
-export function kernelForward(o: KernelOptions, x: Float32Array, weights: KernelWeights): ForwardResult {
-    const k = kernels();
-    const P = layoutOf(k, o);
-    const { batch: B, steps: T, units: h } = o;
-    const outSize = o.returnSequences ? B * T * h : B * h;
-    const out = P.next.take(outSize), xw = P.next.take(P.rows * P.gh);
-    const scratch = P.next.take(o.kind === 'GRUClassic' ? P.n : B * P.gh);
-    const f = heap(k, P.next.end);
-    copyIn(f, o, P, x, weights);
-    k.projectInputs(B, T, o.inputs, GATES[o.kind], h, bytes(P.x), bytes(P.w), optional(P.bias, o.bias !== 'none'),
-        optional(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount, bytes(P.masked), bytes(xw));
-    const masks = optional(P.masks, P.maskCount > 0), stepMask = optional(P.stepMask, o.stepMask !== null);
-    if (o.kind === 'GRUClassic') {
-        k.classicGruForward(...cellArguments(o), bytes(xw), bytes(P.u), masks, P.maskCount, stepMask,
-            bytes(P.states), bytes(P.seen), bytes(P.gates), bytes(out), bytes(scratch));
-    } else {
-        k.sequenceForward(SEQUENCE_KINDS[o.kind], ...cellArguments(o), bytes(xw), bytes(P.u), optional(P.bias + P.gh, o.bias === 'inputAndRecurrent'),
-            masks, P.maskCount, stepMask, bytes(P.states), bytes(P.cells), bytes(P.seen), bytes(P.gates), bytes(P.actC), bytes(out), bytes(scratch));
-    }
-    const view = new Float32Array(k.memory.buffer);
-    return { output: view.slice(out, out + outSize), records: view.slice(P.recordsStart, P.recordsEnd) };
 }
 
 export interface BackwardResult {
@@ -196,37 +160,100 @@ export interface BackwardResult {
     readonly dBias: Float32Array | null;
 }
 
-/** `x`, `weights` and `o` as given to kernelForward; `records` as it returned; `dOut` the output's gradient. */
-export function kernelBackward(o: KernelOptions, x: Float32Array, weights: KernelWeights, records: Float32Array, dOut: Float32Array): BackwardResult {
-    const k = kernels();
-    const P = layoutOf(k, o);
+export interface ForwardPass {
+    /** [B, T, h] or [B, h]. */
+    readonly output: Float32Array;
+    /** The gradients for the output's gradient `dOut`; gives the pass's memory back. Once only. */
+    backward(dOut: Float32Array): BackwardResult;
+    /** Gives the pass's memory back without a backward pass (harmless to repeat). */
+    release(): void;
+}
+
+/** The layer over the sequence x [B, T, in] (time order). */
+export function kernelForward(o: KernelOptions, x: Float32Array, weights: KernelWeights): ForwardPass {
+    const { exports: k, memory } = kernels();
+    const P = passLayout(o);
+    const { batch: B, steps: T, units: h } = o;
+    const outSize = o.returnSequences ? B * T * h : B * h;
+    const start = memory.allocate(P.size);
+    const own = new Layout();
+    const out = own.take(outSize), xw = own.take(P.rows * P.gh), rec = own.take(o.kind === 'GRUClassic' ? P.n : B * P.gh);
+    const call = memory.allocate(own.size);
+    /** Byte addresses in the pass's block, and in the call's; 0 for an array that is absent. */
+    const at = (i: number, present = true) => (present ? (start + i) * 4 : 0);
+    const mine = (i: number) => (call + i) * 4;
+    let output: Float32Array;
+    try {
+        copyIn(memory.view(), o, P, start, x, weights);
+        k.projectInputs(B, T, o.inputs, GATES[o.kind], h, at(P.x), at(P.w), at(P.bias, o.bias !== 'none'),
+            at(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount, at(P.masked), mine(xw));
+        const masks = at(P.masks, P.maskCount > 0), stepMask = at(P.stepMask, o.stepMask !== null);
+        if (o.kind === 'GRUClassic') {
+            k.classicGruForward(...cellArguments(o), mine(xw), at(P.u), masks, P.maskCount, stepMask,
+                at(P.states), at(P.seen), at(P.gates), mine(out), mine(rec));
+        } else {
+            k.sequenceForward(SEQUENCE_KINDS[o.kind], ...cellArguments(o), mine(xw), at(P.u), at(P.bias + P.gh, o.bias === 'inputAndRecurrent'),
+                masks, P.maskCount, stepMask, at(P.states), at(P.cells), at(P.seen), at(P.gates), at(P.actC), mine(out), mine(rec));
+        }
+        output = memory.view().slice(call + out, call + out + outSize);
+    } catch (error) {
+        memory.release(start);
+        throw error;
+    } finally {
+        memory.release(call);
+    }
+    let held = true;
+    const release = () => {
+        if (held) memory.release(start);
+        held = false;
+    };
+    return {
+        output,
+        backward(dOut) {
+            if (!held) throw new Error(`${o.kind}: this forward pass was released; its backward pass cannot run`);
+            try {
+                return backwardPass(k, memory, o, P, start, dOut);
+            } finally {
+                release();
+            }
+        },
+        release
+    };
+}
+
+function backwardPass(k: Exports, memory: KernelMemory, o: KernelOptions, P: PassLayout, start: number, dOut: Float32Array): BackwardResult {
     const { batch: B, steps: T, units: h, inputs } = o;
     const g = GATES[o.kind], gh = P.gh;
-    const dOutAt = P.next.take(dOut.length), dxw = P.next.take(P.rows * gh), dx = P.next.take(P.rows * inputs);
-    const dw = P.next.take(inputs * gh), du = P.next.take(h * gh), dBias = P.next.take(o.bias === 'none' ? 0 : o.bias === 'input' ? gh : 2 * gh);
+    const own = new Layout();
+    const dOutAt = own.take(dOut.length), dxw = own.take(P.rows * gh), dx = own.take(P.rows * inputs);
+    const dw = own.take(inputs * gh), du = own.take(h * gh), dBias = own.take(biasSize(o, gh));
     const sequenceScratch = o.kind === 'GRUClassic' ? k.classicGruBackwardScratch(B, T, h) : k.backwardScratch(SEQUENCE_KINDS[o.kind], B, T, h);
-    const scratch = P.next.take(Math.max(sequenceScratch, k.projectionBackwardScratch(B, T, inputs, g, h)));
-    const f = heap(k, P.next.end);
-    copyIn(f, o, P, x, weights);
-    f.set(records, P.recordsStart);
-    f.set(dOut, dOutAt);
-    const masks = optional(P.masks, P.maskCount > 0), stepMask = optional(P.stepMask, o.stepMask !== null);
-    if (o.kind === 'GRUClassic') {
-        k.classicGruBackward(...cellArguments(o), bytes(dOutAt), bytes(P.u), masks, P.maskCount, stepMask,
-            bytes(P.states), bytes(P.seen), bytes(P.gates), bytes(dxw), bytes(du), bytes(scratch));
-    } else {
-        k.sequenceBackward(SEQUENCE_KINDS[o.kind], ...cellArguments(o), bytes(dOutAt), bytes(P.u), masks, P.maskCount, stepMask,
-            bytes(P.states), bytes(P.cells), bytes(P.seen), bytes(P.gates), bytes(P.actC), bytes(dxw), bytes(du),
-            optional(dBias + gh, o.bias === 'inputAndRecurrent'), bytes(scratch));
+    const scratch = own.take(Math.max(sequenceScratch, k.projectionBackwardScratch(B, T, inputs, g, h)));
+    const call = memory.allocate(own.size);
+    const at = (i: number, present = true) => (present ? (start + i) * 4 : 0);
+    const mine = (i: number, present = true) => (present ? (call + i) * 4 : 0);
+    try {
+        memory.view().set(dOut, call + dOutAt);
+        const masks = at(P.masks, P.maskCount > 0), stepMask = at(P.stepMask, o.stepMask !== null);
+        if (o.kind === 'GRUClassic') {
+            k.classicGruBackward(...cellArguments(o), mine(dOutAt), at(P.u), masks, P.maskCount, stepMask,
+                at(P.states), at(P.seen), at(P.gates), mine(dxw), mine(du), mine(scratch));
+        } else {
+            k.sequenceBackward(SEQUENCE_KINDS[o.kind], ...cellArguments(o), mine(dOutAt), at(P.u), masks, P.maskCount, stepMask,
+                at(P.states), at(P.cells), at(P.seen), at(P.gates), at(P.actC), mine(dxw), mine(du),
+                mine(dBias + gh, o.bias === 'inputAndRecurrent'), mine(scratch));
+        }
+        k.projectInputsBackward(B, T, inputs, g, h, at(P.x), at(P.w), at(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount,
+            at(P.masked), mine(dxw), mine(dx), mine(dw), mine(dBias, o.bias !== 'none'), mine(scratch));
+        const view = memory.view();
+        const biasValues = biasSize(o, gh);
+        return {
+            dx: view.slice(call + dx, call + dx + P.rows * inputs),
+            dKernel: view.slice(call + dw, call + dw + inputs * gh),
+            dRecurrentKernel: view.slice(call + du, call + du + h * gh),
+            dBias: biasValues ? view.slice(call + dBias, call + dBias + biasValues) : null
+        };
+    } finally {
+        memory.release(call);
     }
-    k.projectInputsBackward(B, T, inputs, g, h, bytes(P.x), bytes(P.w), optional(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount,
-        bytes(P.masked), bytes(dxw), bytes(dx), bytes(dw), optional(dBias, o.bias !== 'none'), bytes(scratch));
-    const view = new Float32Array(k.memory.buffer);
-    const biasSize = o.bias === 'none' ? 0 : o.bias === 'input' ? gh : 2 * gh;
-    return {
-        dx: view.slice(dx, dx + P.rows * inputs),
-        dKernel: view.slice(dw, dw + inputs * gh),
-        dRecurrentKernel: view.slice(du, du + h * gh),
-        dBias: biasSize ? view.slice(dBias, dBias + biasSize) : null
-    };
 }

@@ -181,6 +181,7 @@ function defineClass(tf: Tf): Ctor {
                 const bias = this.bias?.read();
                 if (this.fast) {
                     return fastRecurrent(tf, x, kernel, recurrent, bias, {
+                        owner: this,
                         kind: this.kind === 'GRU' && !this.resetAfter ? 'GRUClassic' : this.kind,
                         units: h,
                         activations: { act: asFastActivation(this.activationName), rec: asFastActivation(this.kind === 'SimpleRNN' ? 'linear' : this.recurrentActivationName) },
