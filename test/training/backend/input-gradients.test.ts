@@ -2,10 +2,13 @@
  * The wasm input gradients RNN Lens rewrites (conv-input-gradient.ts: a convolution's as one
  * matMul per filter tap; max-pool-gradient.ts: a max pooling's as one loop) equal tfjs's cpu
  * kernels for conv1d and conv2d with strides and both paddings, and for poolings with ties
- * (the first largest value takes the gradient), leaking nothing; registered over wasm's own.
+ * (the first largest value takes the gradient), leaking nothing; registered over wasm's own,
+ * whose MaxPoolGrad (tfjs 4.22) loses gradients: checked here, so that an upgrade that mends it
+ * is noticed.
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { useStockKernels } from '../../../training/src/backend/kernel-switch.js';
 import { selectNodeBackend } from '../../../training/src/backend/node-backend.js';
 import { mulberry32 } from '../../../training/src/data/synthetic.js';
 
@@ -72,5 +75,24 @@ describe('wasm input gradients of convolutions and max poolings', () => {
             const scale = Math.max(1, ...expected[i].map(Math.abs));
             a.forEach((v, j) => expect(Math.abs(v - expected[i][j]) / scale).toBeLessThan(1e-5));
         });
+    });
+
+    it('are needed: tfjs-wasm\'s own max pooling gradient drops some of the output\'s gradient', async () => {
+        await selectNodeBackend(tf, 'wasm');
+        // Four steps of three channels pooled in pairs: every output's gradient (1 to 6) must reach the input.
+        const totals = [true, false].map(stock => {
+            useStockKernels(stock);
+            try {
+                return tf.tidy(() => {
+                    const x = tf.tensor4d(Array.from({ length: 12 }, (_, i) => Math.sin(i * 1.7)), [1, 1, 4, 3]);
+                    const dy = tf.tensor4d([1, 2, 3, 4, 5, 6], [1, 1, 2, 3]);
+                    return tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, [1, 2], [1, 2], 'valid'), dy)))(x).sum().dataSync()[0];
+                });
+            } finally {
+                useStockKernels(false);
+            }
+        });
+        expect(totals[1]).toBe(21);
+        expect(totals[0]).toBeLessThan(21);
     });
 });
