@@ -37,13 +37,13 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
     let c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
     for (let p = 0; p < k; p++) {
         const b0 = v128.load(pb), b1 = v128.load(pb, 16);
-        let x = f32x4.splat(load<f32>(pa));
+        let x = v128.load32_splat(pa);
         c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
-        x = f32x4.splat(load<f32>(pa + sa));
+        x = v128.load32_splat(pa + sa);
         c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
-        x = f32x4.splat(load<f32>(pa + 2 * sa));
+        x = v128.load32_splat(pa + 2 * sa);
         c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
-        x = f32x4.splat(load<f32>(pa + 3 * sa));
+        x = v128.load32_splat(pa + 3 * sa);
         c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
         pa += 4;
         pb += sb;
@@ -89,7 +89,7 @@ function storeLanes(pc: usize, v: v128, accumulate: bool, count: i32): void {
 @inline function block1x8(k: i32, pa: usize, pb: usize, sb: usize, pc: usize, accumulate: bool, width: i32): void {
     let lo = f32x4.splat(0), hi = f32x4.splat(0);
     for (let p = 0; p < k; p++) {
-        const x = f32x4.splat(load<f32>(pa));
+        const x = v128.load32_splat(pa);
         lo = madd(lo, x, v128.load(pb));
         hi = madd(hi, x, v128.load(pb, 16));
         pa += 4;
