@@ -13,6 +13,7 @@ import { useStockKernels } from '../training/src/backend/kernel-switch.js';
 import { prepareDataset } from '../training/src/data/dataset.js';
 import { directoryLoader } from '../training/src/data/node-loader.js';
 import { createCustomLayers } from '../training/src/layers/index.js';
+import { kernelProduct } from '../training/src/layers/recurrent-kernel.js';
 import { trainModel } from '../training/src/train/train-model.js';
 
 export const BATCH_SIZE = 32;
@@ -97,24 +98,38 @@ export function trainingFlopPerSample(model: ModelAnalysis): number {
     return 6 * macs;
 }
 
-/**
- * What tfjs's matMul reaches on the current backend: GFLOP/s of a plain product the size of a
- * recurrent layer's input projection (320 × 120 by 120 × 480), best of a few timed rounds.
- */
-export function matMulCeiling(): number {
-    const [m, k, n] = [320, 120, 480];
-    const a = tf.randomNormal([m, k]);
-    const b = tf.randomNormal([k, n]);
+const [M, K, N] = [320, 120, 480];
+
+/** GFLOP/s of `product` (an M × K by K × N product, its result read back), best of a few timed rounds. */
+function productRate(product: () => void): number {
     let best = Infinity;
     for (let round = 0; round < 6; round++) {
         const started = performance.now();
-        for (let i = 0; i < 20; i++) {
-            const c = tf.matMul(a, b);
-            c.dataSync();
-            c.dispose();
-        }
+        for (let i = 0; i < 20; i++) product();
         best = Math.min(best, (performance.now() - started) / 20);
     }
+    return (2 * M * K * N) / (best / 1000) / 1e9;
+}
+
+/**
+ * What tfjs's matMul reaches on the current backend: GFLOP/s of a plain product the size of a
+ * recurrent layer's input projection (320 × 120 by 120 × 480).
+ */
+export function matMulCeiling(): number {
+    const a = tf.randomNormal([M, K]);
+    const b = tf.randomNormal([K, N]);
+    const rate = productRate(() => {
+        const c = tf.matMul(a, b);
+        c.dataSync();
+        c.dispose();
+    });
     tf.dispose([a, b]);
-    return (2 * m * k * n) / (best / 1000) / 1e9;
+    return rate;
+}
+
+/** The same product by RNN Lens's recurrent kernels' own (copied into their memory and back, as they are used). */
+export function kernelProductRate(): number {
+    const a = Float32Array.from({ length: M * K }, (_, i) => Math.sin(i));
+    const b = Float32Array.from({ length: K * N }, (_, i) => Math.cos(i));
+    return productRate(() => kernelProduct(a, b, M, K, N));
 }

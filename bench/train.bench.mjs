@@ -12,7 +12,8 @@
 //      a cold process (the first model also pays for starting wasm);
 //   3. the engine's arithmetic rate: GFLOP/s of the matrix products a training sample needs
 //      (trainingFlopPerSample) at the engine's samples/s, against wasm's own matMul on a
-//      recurrent-sized product (matMulCeiling), measured in the same run.
+//      recurrent-sized product (matMulCeiling), and against the recurrent kernels' own product on
+//      the same shape (kernelProductRate), measured in the same run.
 // Prints a table, or with --json one JSON object. --quick: fewer batches and one round, for a
 // smoke test; --rounds=N: wasm figures as the best of N rounds (3).
 import { performance } from 'node:perf_hooks';
@@ -66,7 +67,10 @@ for (const [i, model] of models.entries()) {
 }
 for (const backend of ['wasm', 'cpu']) {
     result.backends[backend] = await suite.useBackend(backend);
-    if (backend === 'wasm') result.wasmMatMulGflops = Number(suite.matMulCeiling().toFixed(1));
+    if (backend === 'wasm') {
+        result.wasmMatMulGflops = Number(suite.matMulCeiling().toFixed(1));
+        result.kernelProductGflops = Number(suite.kernelProductRate().toFixed(1));
+    }
     for (const [i, model] of models.entries()) {
         if (backend === 'cpu') {
             [result.models[i].samplesPerSecond.cpu] = await measure(model, backend, [false], 1);
@@ -100,6 +104,6 @@ if (json) {
     log('-'.repeat(90));
     log(`stock and engine on wasm; samples/s over ${batches.wasm} (wasm, best of ${ROUNDS} rounds) / ${batches.cpu} (cpu) batches after ${WARMUP} warm-up;`);
     log(`GFLOP/s: the engine's matrix-product arithmetic per second (6 FLOP per weight and position a sample uses);`);
-    log(`wasm's own matMul reaches ${result.wasmMatMulGflops} GFLOP/s on a 320×120 by 120×480 product in this run.`);
+    log(`wasm's own matMul reaches ${result.wasmMatMulGflops} GFLOP/s on a 320×120 by 120×480 product in this run, the recurrent kernels' product ${result.kernelProductGflops}.`);
     log(`1st epoch: the engine on wasm, from data to the end of an epoch of ${result.models[0].trainingSamples ?? '?'} samples. Took ${result.benchSeconds} s.`);
 }

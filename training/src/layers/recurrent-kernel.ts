@@ -26,6 +26,7 @@ const GATES: Record<KernelKind, number> = { SimpleRNN: 1, LSTM: 4, GRU: 3, GRUCl
 interface Exports {
     memory: WebAssembly.Memory;
     activateArray(code: number, x: number, out: number, n: number): void;
+    gemm(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, accumulate: number): void;
     heapBase(): number;
     projectInputs(...args: number[]): void;
     projectInputsBackward(...args: number[]): void;
@@ -73,6 +74,23 @@ export function kernelActivation(activation: KernelActivation, values: Float32Ar
         memory.view().set(values, start);
         k.activateArray(code(activation), start * 4, (start + values.length) * 4, values.length);
         return memory.view().slice(start + values.length, start + 2 * values.length);
+    } finally {
+        memory.release(start);
+    }
+}
+
+/** a [m, k] · b [k, n] by the kernels' own product (for tests and the benchmark). */
+export function kernelProduct(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float32Array {
+    const { exports: kernel, memory } = kernels();
+    const layout = new Layout();
+    const left = layout.take(m * k), right = layout.take(k * n), out = layout.take(m * n);
+    const start = memory.allocate(layout.size);
+    try {
+        const f = memory.view();
+        f.set(a, start + left);
+        f.set(b, start + right);
+        kernel.gemm(m, n, k, (start + left) * 4, k, (start + right) * 4, n, (start + out) * 4, n, 0);
+        return memory.view().slice(start + out, start + out + m * n);
     } finally {
         memory.release(start);
     }

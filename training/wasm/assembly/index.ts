@@ -7,3 +7,4 @@ export { sequenceForward, sequenceBackward, backwardScratch } from './recurrent'
 export { classicGruForward, classicGruBackward, classicGruBackwardScratch } from './gru-classic';
 export { projectInputs, projectInputsBackward, projectionBackwardScratch } from './projection';
 export { activateArray } from './vector-math';
+export { gemm } from './products';
