@@ -7,9 +7,9 @@
  *   seen   [3, T, B, h]   what each gate's product multiplied: z, r the (masked) state, ĥ r ⊙ (masked) state
  *   gates  [3, T, B, h]   z, r and ĥ
  */
-import { activate, slope } from './activations';
-import { at, get, set } from './memory';
-import { addProductInto, gemm, multiplyInto, transpose } from './products';
+import { at, get, vec } from './memory';
+import { addInto, addProductInto, gemm, multiplyInto, transpose } from './products';
+import { activate4, slope4, storeFirst } from './vector-math';
 
 /** The mask of gate k [B, h], or 0. */
 function maskOf(masks: usize, maskCount: i32, k: i32, n: i32): usize {
@@ -32,8 +32,8 @@ export function classicGruForward(batch: i32, steps: i32, h: i32, act: i32, recA
             gemm(batch, h, h, s, h, at(u, k * h), gh, product, h, false);
             const gate = k == 0 ? zs : rs;
             for (let b = 0; b < batch; b++) {
-                const xb = at(x, (b * steps + tx) * gh + k * h);
-                for (let j = 0; j < h; j++) set(gate, b * h + j, activate(recAct, get(xb, j) + get(product, b * h + j)));
+                const xb = at(x, (b * steps + tx) * gh + k * h), pb = at(product, b * h), gb = at(gate, b * h);
+                for (let j = 0; j < h; j += 4) storeFirst(at(gb, j), activate4(recAct, f32x4.add(vec(xb, j), vec(pb, j))), h - j);
             }
         }
         const maskH = maskOf(masks, maskCount, 2, n);
@@ -42,16 +42,16 @@ export function classicGruForward(batch: i32, steps: i32, h: i32, act: i32, recA
         if (maskH) multiplyInto(q, hPrev, q, n);
         gemm(batch, h, h, q, h, at(u, 2 * h), gh, product, h, false);
         for (let b = 0; b < batch; b++) {
-            const xb = at(x, (b * steps + tx) * gh + 2 * h);
-            const kept = stepMask != 0 && get(stepMask, b * steps + t) == 0;
-            for (let j = 0; j < h; j++) {
-                const i = b * h + j;
-                const cand = activate(act, get(xb, j) + get(product, i));
-                set(cands, i, cand);
-                const z = get(zs, i);
-                // Keras mixes the undropped previous state; a masked step keeps it.
-                set(hNew, i, kept ? get(hPrev, i) : z * get(hPrev, i) + (1 - z) * cand);
+            const xb = at(x, (b * steps + tx) * gh + 2 * h), o = b * h;
+            for (let j = 0; j < h; j += 4) {
+                const cand = activate4(act, f32x4.add(vec(xb, j), vec(product, o + j)));
+                storeFirst(at(cands, o + j), cand, h - j);
+                const z = vec(zs, o + j);
+                // Keras mixes the undropped previous state.
+                storeFirst(at(hNew, o + j), f32x4.add(f32x4.mul(z, vec(hPrev, o + j)), f32x4.mul(f32x4.sub(f32x4.splat(1), z), cand)), h - j);
             }
+            // A masked step keeps the state.
+            if (stepMask != 0 && get(stepMask, b * steps + t) == 0) memory.copy(at(hNew, o), at(hPrev, o), (<usize>h) << 2);
             if (returnSequences) memory.copy(at(out, (b * steps + t) * h), at(hNew, b * h), (<usize>h) << 2);
         }
     }
@@ -79,31 +79,32 @@ export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, rec
     const maskH = maskOf(masks, maskCount, 2, n);
     for (let t = steps - 1; t >= 0; t--) {
         const tx = reverse ? steps - 1 - t : t; // the input's step
-        if (returnSequences) {
-            for (let b = 0; b < batch; b++) for (let j = 0; j < h; j++) set(dh, b * h + j, get(dh, b * h + j) + get(dOut, (b * steps + t) * h + j));
-        }
+        if (returnSequences) for (let b = 0; b < batch; b++) addInto(at(dh, b * h), at(dOut, (b * steps + t) * h), h);
         const hPrev = at(states, t * n);
         const zs = at(gates, t * n), rs = at(gates, plane + t * n), cands = at(gates, 2 * plane + t * n);
         const dZ = at(dPre, t * n), dR = at(dPre, plane + t * n), dC = at(dPre, 2 * plane + t * n);
-        for (let i = 0; i < n; i++) {
-            const d = get(dh, i);
-            if (stepMask != 0 && get(stepMask, (i / h) * steps + t) == 0) {
+        for (let b = 0; b < batch; b++) {
+            const o = b * h, bytes = (<usize>h) << 2;
+            if (stepMask != 0 && get(stepMask, b * steps + t) == 0) {
                 // The state went through unchanged: so does its gradient; the gates had no part.
-                set(dhPrev, i, d); set(dZ, i, 0); set(dC, i, 0);
+                memory.copy(at(dhPrev, o), at(dh, o), bytes);
+                memory.fill(at(dZ, o), 0, bytes);
+                memory.fill(at(dC, o), 0, bytes);
                 continue;
             }
-            const z = get(zs, i), cand = get(cands, i);
-            set(dZ, i, d * (get(hPrev, i) - cand) * slope(recAct, z));
-            set(dC, i, d * (1 - z) * slope(act, cand));
-            set(dhPrev, i, d * z);
+            for (let j = 0; j < h; j += 4) {
+                const i = o + j, d = vec(dh, i), z = vec(zs, i), cand = vec(cands, i);
+                storeFirst(at(dZ, i), f32x4.mul(f32x4.mul(d, f32x4.sub(vec(hPrev, i), cand)), slope4(recAct, z)), h - j);
+                storeFirst(at(dC, i), f32x4.mul(f32x4.mul(d, f32x4.sub(f32x4.splat(1), z)), slope4(act, cand)), h - j);
+                storeFirst(at(dhPrev, i), f32x4.mul(d, z), h - j);
+            }
         }
         // Through (r ⊙ h_h)·U_h: to r and to the state the candidate saw.
         gemm(batch, h, h, dC, h, at(uT, 2 * h * h), h, dq, h, false);
-        for (let i = 0; i < n; i++) {
-            const r = get(rs, i), m: f32 = maskH ? get(maskH, i) : 1;
-            const q = get(dq, i);
-            set(dR, i, q * get(hPrev, i) * m * slope(recAct, r));
-            set(dhPrev, i, get(dhPrev, i) + q * r * m);
+        for (let i = 0; i < n; i += 4) {
+            const r = vec(rs, i), m = maskH ? vec(maskH, i) : f32x4.splat(1), q = vec(dq, i);
+            storeFirst(at(dR, i), f32x4.mul(f32x4.mul(f32x4.mul(q, vec(hPrev, i)), m), slope4(recAct, r)), n - i);
+            storeFirst(at(dhPrev, i), f32x4.add(vec(dhPrev, i), f32x4.mul(f32x4.mul(q, r), m)), n - i);
         }
         // Through h_z·U_z and h_r·U_r.
         for (let k = 0; k < 2; k++) {

@@ -3,9 +3,6 @@
 // @ts-ignore: decorator
 @inline export function get(p: usize, i: i32): f32 { return load<f32>(p + ((<usize>i) << 2)); }
 
-// @ts-ignore: decorator
-@inline export function set(p: usize, i: i32, v: f32): void { store<f32>(p + ((<usize>i) << 2), v); }
-
 /** The byte address of element i. */
 // @ts-ignore: decorator
 @inline export function at(p: usize, i: i32): usize { return p + ((<usize>i) << 2); }
