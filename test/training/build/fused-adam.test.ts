@@ -3,7 +3,7 @@
  * the same gradients give the same weights after several steps, within 1e-5 relative, on the cpu
  * and wasm backends; its state survives getWeights → setWeights into a fresh optimizer (the next
  * step is the same as the original's); compile(optimizer="adam") makes it, and the stock switch
- * makes tfjs's own. No tensor left behind.
+ * makes tfjs's own. No tensor left behind, and its moments' kernel memory given back by dispose.
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { selectNodeBackend } from '../../../training/src/backend/node-backend.js
 import { compileSettings } from '../../../training/src/build/compile.js';
 import { fusedAdam } from '../../../training/src/build/fused-adam.js';
 import { mulberry32 } from '../../../training/src/data/synthetic.js';
+import { kernelMemoryInUse } from '../../../training/src/layers/recurrent-kernel.js';
 
 afterAll(async () => {
     await selectNodeBackend(tf, 'cpu');
@@ -47,6 +48,7 @@ describe.each(['cpu', 'wasm'] as const)('fused Adam on %s', backend => {
     it.each([false, true])('equals tfjs\'s Adam after 12 steps (gradients as a list: %s)', async asList => {
         await selectNodeBackend(tf, backend);
         const before = tf.memory().numTensors;
+        const kernelMemory = kernelMemoryInUse();
         const stock = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
         const fused = fusedAdam(tf, 0.01, 0.9, 0.999, 1e-7);
         const a = train(stock, 12, `stock_${backend}_${asList}`, asList);
@@ -57,6 +59,8 @@ describe.each(['cpu', 'wasm'] as const)('fused Adam on %s', backend => {
         fused.dispose();
         tf.dispose([...a.variables, ...b.variables]);
         expect(tf.memory().numTensors).toBe(before);
+        // dispose gave the moments' kernel memory back.
+        expect(kernelMemoryInUse()).toBe(kernelMemory);
     });
 });
 

@@ -1,23 +1,36 @@
 /**
- * tfjs's Adam with each variable's update as one loop over plain arrays instead of a dozen tfjs
+ * tfjs's Adam with each variable's update as one call into RNN Lens's wasm module
+ * (training/wasm/assembly/optimizer.ts, four values at a time) instead of a dozen tfjs
  * operations per variable per batch (m, v, the bias corrections, sqrt, the step, four assigns):
  * ~200 operations a batch for a four-layer model, 1–4 ms of per-operation overhead, a fifth of
- * a small model's batch. The same arithmetic as tfjs's AdamOptimizer.applyGradients, in its
- * order (epsilon added to √v̂ after the bias correction; β^t accumulated in float32), so the
- * same weights come out within float rounding (fused-adam.test.ts: 1e-5 relative).
+ * a small model's batch. The same float32 arithmetic as tfjs's AdamOptimizer.applyGradients, in
+ * its order, so the same weights come out within float rounding (fused-adam.test.ts: 1e-5
+ * relative).
  *
- * The moments live in Float32Arrays of this object; getWeights/setWeights read and write them
- * in tfjs's layout (iterations, every `name/m`, every `name/v`). Each weight is written back
- * with one assign of a new tensor, never in place: backends cache what they derive from a
- * weight's buffer (wasm's packed matMul operands), keyed by that buffer.
+ * The moments live in the module's memory, a block per variable, given back by dispose (or when
+ * the optimizer is collected); getWeights/setWeights read and write them in tfjs's layout
+ * (iterations, every `name/m`, every `name/v`). Each weight is written back with one assign of
+ * a new tensor, never in place: backends cache what they derive from a weight's buffer (wasm's
+ * packed matMul operands), keyed by that buffer.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { kernelModule } from '../layers/kernel-module.js';
 
 type Tf = typeof tfjs;
 interface NamedTensor { name: string; tensor: tfjs.Tensor }
 type Gradients = tfjs.NamedTensorMap | NamedTensor[];
 
-interface Moments { readonly name: string; readonly m: Float32Array; readonly v: Float32Array; readonly shape: number[] }
+/** A variable's moments in kernel memory: m at `at`, v right after it, `size` values each. */
+interface Moments { readonly name: string; readonly at: number; readonly size: number; readonly shape: number[] }
+
+/** Gives an optimizer's moment blocks back when it is collected without dispose. */
+const collected = new FinalizationRegistry<Map<string, Moments>>(moments => releaseAll(moments));
+
+function releaseAll(moments: Map<string, Moments>): void {
+    const { memory } = kernelModule();
+    for (const state of moments.values()) memory.release(state.at);
+    moments.clear();
+}
 
 const classes = new WeakMap<object, new (lr: number, b1: number, b2: number, eps: number) => tfjs.Optimizer>();
 
@@ -31,26 +44,6 @@ export function fusedAdam(tf: Tf, learningRate: number, beta1: number, beta2: nu
     return new Fused(learningRate, beta1, beta2, epsilon);
 }
 
-/**
- * One Adam step of one weight, in place: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
- * w ← w − lr · (m / (1−β₁^t)) / (√(v / (1−β₂^t)) + ε). In double precision between the
- * float32 loads and stores (tfjs rounds after every operation: the results differ in the last
- * bits, and this loop runs twice as fast). A function of its own, so that V8 optimizes it alone.
- */
-export function adamStep(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array,
-    beta1: number, beta2: number, power1: number, power2: number, epsilon: number, learningRate: number): void {
-    const c1 = 1 - beta1, c2 = 1 - beta2;
-    const correction1 = 1 - power1, correction2 = 1 - power2;
-    for (let i = 0; i < w.length; i++) {
-        const gi = g[i];
-        const mi = m[i] * beta1 + gi * c1;
-        const vi = v[i] * beta2 + gi * gi * c2;
-        m[i] = mi;
-        v[i] = vi;
-        w[i] -= learningRate * (mi / correction1) / (Math.sqrt(vi / correction2) + epsilon);
-    }
-}
-
 function defineClass(tf: Tf) {
     class FusedAdamOptimizer extends tf.AdamOptimizer {
         private readonly moments = new Map<string, Moments>();
@@ -62,6 +55,20 @@ function defineClass(tf: Tf) {
             super(lr, b1, b2, eps);
             this.power1 = Math.fround(b1);
             this.power2 = Math.fround(b2);
+            collected.register(this, this.moments, this);
+        }
+
+        /** The moments of `name` (zero at first), `size` values each. */
+        private momentsOf(name: string, size: number, shape: number[]): Moments {
+            let state = this.moments.get(name);
+            if (!state) {
+                const { memory } = kernelModule();
+                const at = memory.allocate(2 * size);
+                memory.view().fill(0, at, at + 2 * size);
+                state = { name, at, size, shape };
+                this.moments.set(name, state);
+            }
+            return state;
         }
 
         override applyGradients(gradients: Gradients): void {
@@ -69,33 +76,44 @@ function defineClass(tf: Tf) {
                 ? gradients.map(g => [g.name, g.tensor])
                 : Object.entries(gradients);
             const { beta1, beta2, epsilon, learningRate } = this as unknown as { beta1: number; beta2: number; epsilon: number; learningRate: number };
+            const { exports: kernel, memory } = kernelModule();
             for (const [name, gradient] of named) {
                 if (!gradient) continue;
                 const variable = tf.engine().registeredVariables[name];
-                const g = gradient.dataSync() as Float32Array;
-                // A copy: on cpu, dataSync hands out the backend's own array.
-                const w = (variable.dataSync() as Float32Array).slice();
-                let state = this.moments.get(name);
-                if (!state) {
-                    state = { name, m: new Float32Array(w.length), v: new Float32Array(w.length), shape: variable.shape };
-                    this.moments.set(name, state);
+                const size = variable.size;
+                const state = this.momentsOf(name, size, variable.shape);
+                const scratch = memory.allocate(2 * size);
+                try {
+                    const f = memory.view();
+                    f.set(variable.dataSync() as Float32Array, scratch);
+                    f.set(gradient.dataSync() as Float32Array, scratch + size);
+                    kernel.adamUpdate(scratch * 4, (scratch + size) * 4, state.at * 4, (state.at + size) * 4, size,
+                        beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2), 1 - this.power1, 1 - this.power2, epsilon, learningRate);
+                    const next = tf.tensor(memory.view().slice(scratch, scratch + size), variable.shape, 'float32');
+                    variable.assign(next);
+                    next.dispose(); // the variable holds its own reference
+                } finally {
+                    memory.release(scratch);
                 }
-                adamStep(w, g, state.m, state.v, beta1, beta2, this.power1, this.power2, epsilon, learningRate);
-                const next = tf.tensor(w, variable.shape, 'float32');
-                variable.assign(next);
-                next.dispose(); // the variable holds its own reference
             }
             this.power1 = Math.fround(this.power1 * Math.fround(beta1));
             this.power2 = Math.fround(this.power2 * Math.fround(beta2));
             this.incrementIterations();
         }
 
+        override dispose(): void {
+            releaseAll(this.moments);
+            collected.unregister(this);
+            super.dispose();
+        }
+
         override async getWeights(): Promise<NamedTensor[]> {
             const states = [...this.moments.values()];
+            const f = kernelModule().memory.view();
             return [
                 await this.saveIterations(),
-                ...states.map(s => ({ name: `${s.name}/m`, tensor: tf.tensor(s.m, s.shape) })),
-                ...states.map(s => ({ name: `${s.name}/v`, tensor: tf.tensor(s.v, s.shape) }))
+                ...states.map(s => ({ name: `${s.name}/m`, tensor: tf.tensor(f.slice(s.at, s.at + s.size), s.shape) })),
+                ...states.map(s => ({ name: `${s.name}/v`, tensor: tf.tensor(f.slice(s.at + s.size, s.at + 2 * s.size), s.shape) }))
             ];
         }
 
@@ -105,16 +123,13 @@ function defineClass(tf: Tf) {
             const t = (this as unknown as { iterations_: number }).iterations_;
             this.power1 = Math.fround(beta1 ** (t + 1));
             this.power2 = Math.fround(beta2 ** (t + 1));
-            this.moments.clear();
+            releaseAll(this.moments);
             const half = rest.length / 2;
             rest.slice(0, half).forEach((first, i) => {
-                const name = first.name.replace(/\/m$/, '');
-                this.moments.set(name, {
-                    name,
-                    m: Float32Array.from(first.tensor.dataSync() as Float32Array),
-                    v: Float32Array.from(rest[half + i].tensor.dataSync() as Float32Array),
-                    shape: first.tensor.shape
-                });
+                const state = this.momentsOf(first.name.replace(/\/m$/, ''), first.tensor.size, first.tensor.shape);
+                const f = kernelModule().memory.view();
+                f.set(first.tensor.dataSync() as Float32Array, state.at);
+                f.set(rest[half + i].tensor.dataSync() as Float32Array, state.at + state.size);
             });
         }
     }

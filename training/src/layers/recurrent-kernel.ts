@@ -1,6 +1,6 @@
 /**
  * RNN Lens's own WebAssembly module for the recurrent layers (training/wasm/assembly/, built
- * into recurrent-wasm.generated.ts): a whole sequence forwards or backwards through time in one
+ * into kernels-wasm.generated.ts): a whole sequence forwards or backwards through time in one
  * call, on plain Float32Arrays, whatever tfjs backend holds the tensors. Through tfjs, each time
  * step cost a dozen operations or, with the products sent straight to tfjs-wasm's matMul, a
  * dozen JavaScript loops and calls; here the products, the gates and the masks stay in wasm
@@ -10,8 +10,8 @@
  * which also holds its records (states, gates, ...) until its backward pass, or its release,
  * so that they never leave wasm; each call's own arrays take a block for that call only.
  */
-import { KernelMemory } from './kernel-memory.js';
-import { RECURRENT_WASM_BASE64 } from './recurrent-wasm.generated.js';
+import type { KernelMemory } from './kernel-memory.js';
+import { kernelModule, type KernelExports as Exports } from './kernel-module.js';
 
 export type KernelKind = 'SimpleRNN' | 'LSTM' | 'GRU' | 'GRUClassic';
 
@@ -22,34 +22,6 @@ export const KERNEL_ACTIVATIONS: readonly string[] = Object.keys(ACTIVATION_CODE
 
 const SEQUENCE_KINDS = { SimpleRNN: 0, LSTM: 1, GRU: 2 } as const;
 const GATES: Record<KernelKind, number> = { SimpleRNN: 1, LSTM: 4, GRU: 3, GRUClassic: 3 };
-
-interface Exports {
-    memory: WebAssembly.Memory;
-    activateArray(code: number, x: number, out: number, n: number): void;
-    gemm(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, accumulate: number): void;
-    heapBase(): number;
-    projectInputs(...args: number[]): void;
-    projectInputsBackward(...args: number[]): void;
-    projectionBackwardScratch(batch: number, steps: number, inputs: number, g: number, h: number): number;
-    sequenceForward(...args: number[]): void;
-    sequenceBackward(...args: number[]): void;
-    backwardScratch(kind: number, batch: number, steps: number, h: number): number;
-    classicGruForward(...args: number[]): void;
-    classicGruBackward(...args: number[]): void;
-    classicGruBackwardScratch(batch: number, steps: number, h: number): number;
-}
-
-let instance: { exports: Exports; memory: KernelMemory } | null = null;
-
-function kernels(): { exports: Exports; memory: KernelMemory } {
-    if (!instance) {
-        const bytes = Uint8Array.from(atob(RECURRENT_WASM_BASE64), c => c.charCodeAt(0));
-        // Synchronous: the module is small (~17 KB), and training runs in Node or a worker.
-        const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as Exports;
-        instance = { exports, memory: new KernelMemory(exports.memory, exports.heapBase() / 4) };
-    }
-    return instance;
-}
 
 /** Consecutive arrays in one block, in f32 elements from the block's start. */
 class Layout {
@@ -68,7 +40,7 @@ const code = (a: KernelActivation) => ACTIVATION_CODES[a];
 
 /** The kernels' own activation of each value (as the gates compute it): for tests. */
 export function kernelActivation(activation: KernelActivation, values: Float32Array): Float32Array {
-    const { exports: k, memory } = kernels();
+    const { exports: k, memory } = kernelModule();
     const start = memory.allocate(2 * values.length);
     try {
         memory.view().set(values, start);
@@ -81,7 +53,7 @@ export function kernelActivation(activation: KernelActivation, values: Float32Ar
 
 /** a [m, k] · b [k, n] by the kernels' own product (for tests and the benchmark). */
 export function kernelProduct(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float32Array {
-    const { exports: kernel, memory } = kernels();
+    const { exports: kernel, memory } = kernelModule();
     const layout = new Layout();
     const left = layout.take(m * k), right = layout.take(k * n), out = layout.take(m * n);
     const start = memory.allocate(layout.size);
@@ -98,7 +70,7 @@ export function kernelProduct(a: Float32Array, b: Float32Array, m: number, k: nu
 
 /** Kernel memory in use, in f32 values (the tests check that passes give theirs back). */
 export function kernelMemoryInUse(): number {
-    return kernels().memory.inUse;
+    return kernelModule().memory.inUse;
 }
 
 export interface KernelOptions {
@@ -189,7 +161,7 @@ export interface ForwardPass {
 
 /** The layer over the sequence x [B, T, in] (time order). */
 export function kernelForward(o: KernelOptions, x: Float32Array, weights: KernelWeights): ForwardPass {
-    const { exports: k, memory } = kernels();
+    const { exports: k, memory } = kernelModule();
     const P = passLayout(o);
     const { batch: B, steps: T, units: h } = o;
     const outSize = o.returnSequences ? B * T * h : B * h;

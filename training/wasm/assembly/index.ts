@@ -1,6 +1,6 @@
 /**
  * RNN Lens's recurrent kernels: the entry points training/src/layers/recurrent-kernel.ts calls.
- * Built by scripts/build-wasm.mjs into training/src/layers/recurrent-wasm.generated.ts.
+ * Built by scripts/build-wasm.mjs into training/src/layers/kernels-wasm.generated.ts.
  */
 export { heapBase } from './memory';
 export { sequenceForward, sequenceBackward, backwardScratch } from './recurrent';
@@ -8,3 +8,4 @@ export { classicGruForward, classicGruBackward, classicGruBackwardScratch } from
 export { projectInputs, projectInputsBackward, projectionBackwardScratch } from './projection';
 export { activateArray } from './vector-math';
 export { gemm } from './products';
+export { adamUpdate } from './optimizer';

@@ -1,5 +1,5 @@
 /**
- * The recurrent kernels' WebAssembly, committed as recurrent-wasm.generated.ts, is what
+ * The recurrent kernels' WebAssembly, committed as kernels-wasm.generated.ts, is what
  * training/wasm/assembly compiles to today: an edit of the AssemblyScript sources without
  * `node scripts/build-wasm.mjs` fails here instead of training with the old kernels.
  */
@@ -11,7 +11,7 @@ describe('the generated recurrent kernels', () => {
     it('are the compiled AssemblyScript sources', async () => {
         // @ts-expect-error: a plain ES module of the build, without types
         const { compileKernels } = await import('../../../scripts/build-wasm.mjs');
-        const committed = readFileSync(join(__dirname, '../../../training/src/layers/recurrent-wasm.generated.ts'), 'utf8');
+        const committed = readFileSync(join(__dirname, '../../../training/src/layers/kernels-wasm.generated.ts'), 'utf8');
         expect(await compileKernels()).toBe(committed);
     }, 60_000);
 });
