@@ -45,7 +45,7 @@ export async function throughput(model: ModelAnalysis, root: string, warmup: num
     const stamps: number[] = [];
     useStockKernels(stock);
     const result = await trainModel(tf, model, data, createCustomLayers(tf), {
-        epochs: 100, batchSize: BATCH_SIZE, build: { stockRecurrent: stock },
+        epochs: 100, batchSize: BATCH_SIZE, build: { stockLayers: stock },
         onBatch: () => { stamps.push(performance.now()); },
         shouldStop: () => stamps.length >= warmup + batches
     }).finally(() => useStockKernels(false));

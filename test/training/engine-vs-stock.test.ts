@@ -43,7 +43,7 @@ async function train(stock: boolean, weights: tf.Tensor[] | null): Promise<{ los
     const analysis = analyzeText(MODEL).models[0];
     useStockKernels(stock);
     try {
-        const built = buildTfjsModel(tf, analysis, createCustomLayers(tf), { stockRecurrent: stock });
+        const built = buildTfjsModel(tf, analysis, createCustomLayers(tf), { stockLayers: stock });
         if (!built.ok) throw new Error(built.problems.map(p => p.message).join('; '));
         const model = built.model;
         // Seeded starting weights (the same for both paths), instead of the initializers' draws.

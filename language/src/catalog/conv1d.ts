@@ -131,8 +131,9 @@ export const Conv1D: LayerKind = {
         const groups = typeof context.args.groups === 'number' ? context.args.groups : 1;
         const dataFormat = tfjsDataFormat(context.args.data_format);
         // tfjs's Conv1D is Keras's only for valid/same, dilation 1 (it has no gradient above), no groups
-        // (ignored) and channels_last (channels_first returns the steps in the wrong order).
-        if (padding !== 'causal' && dilation === 1 && groups === 1 && dataFormat === 'channelsLast') {
+        // (ignored) and channels_last (channels_first returns the steps in the wrong order); and even
+        // then RNN Lens's is one operation where tfjs's is a dozen, so training takes it.
+        if (context.stockLayers && padding !== 'causal' && dilation === 1 && groups === 1 && dataFormat === 'channelsLast') {
             return context.tf.layers.conv1d(config as unknown as Parameters<typeof context.tf.layers.conv1d>[0]);
         }
         return context.custom.conv1d({ ...config, groups, dataFormat });

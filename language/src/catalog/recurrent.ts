@@ -176,9 +176,9 @@ function buildRecurrent(kind: RecurrentFamily['name'], context: TfjsBuildContext
         goBackwards: args.go_backwards === true
     };
     const resetAfter = kind === 'GRU' && args.reset_after === true;
-    if (!context.stockRecurrent || resetAfter || dropout > 0 || recurrentDropout > 0) {
+    if (!context.stockLayers || resetAfter || dropout > 0 || recurrentDropout > 0) {
         // The baseline keeps the loop op by op, as tfjs's own layers run it.
-        return context.custom.recurrent(kind, { ...config, resetAfter, seed: typeof args.seed === 'number' ? args.seed : null, ...(context.stockRecurrent ? { fastLoop: false } : {}) });
+        return context.custom.recurrent(kind, { ...config, resetAfter, seed: typeof args.seed === 'number' ? args.seed : null, ...(context.stockLayers ? { fastLoop: false } : {}) });
     }
     switch (kind) {
         case 'SimpleRNN': return tf.layers.simpleRNN(config as never);

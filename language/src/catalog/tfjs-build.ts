@@ -53,10 +53,11 @@ export interface TfjsBuildContext {
     readonly base: TfjsBaseConfig;
     readonly custom: TfjsCustomLayers;
     /**
-     * Build tfjs's own recurrent layers where they compute what Keras does (the benchmark's
-     * baseline). Otherwise RNN Lens's recurrent layer, whose loop over time is one operation.
+     * Build tfjs's own layers wherever they compute what Keras does (the benchmark's baseline,
+     * the tfjs code export). Otherwise RNN Lens's recurrent layers and Conv1D, each one operation
+     * computed in its wasm kernels.
      */
-    readonly stockRecurrent?: boolean;
+    readonly stockLayers?: boolean;
     /** Builds the wrapped layer of a wrapper. */
     readonly buildInner?: () => TfLayer;
     /** Keras names → tfjs identifiers; each throws `NotTrainable` for what tfjs cannot do. */

@@ -24,8 +24,8 @@ export function exportTfjs(model: ModelAnalysis, rnnFile: string): string {
     const adds: string[] = [];
     model.layers.forEach((layer, index) => {
         try {
-            // stockRecurrent: tfjs's own recurrent layers wherever they compute what Keras does.
-            const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input : undefined, custom, { stockRecurrent: true }) as unknown as RecordedCall;
+            // stockLayers: tfjs's own layers wherever they compute what Keras does.
+            const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input : undefined, custom, { stockLayers: true }) as unknown as RecordedCall;
             const note = findLayerKind(layer.kind)?.tfjsNote?.(layer.description.args);
             adds.push(...(note ? wrapComment(note) : []), `model.add(${typescriptValue(withoutDefaults(built))});`);
         } catch (error) {
@@ -95,7 +95,7 @@ function withoutDefaults(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(withoutDefaults);
     if (typeof value !== 'object' || value === null) return value;
     const entries = Object.entries(value).filter(([k, v]) => !(k === 'trainable' && v === true))
-        // `fastLoop: false` comes with stockRecurrent (the benchmark's baseline); the export keeps RNN Lens's fast loop.
+        // `fastLoop: false` comes with stockLayers (the benchmark's baseline); the export keeps RNN Lens's fast loop.
         .filter(([k]) => k !== 'fastLoop');
     return Object.fromEntries(entries.map(([k, v]) => [k, withoutDefaults(v)]));
 }

@@ -23,8 +23,8 @@ export type BuildResult =
     | { readonly ok: false; readonly problems: readonly BuildProblem[] };
 
 export interface BuildOptions {
-    /** tfjs's own recurrent layers where they are Keras (the training benchmark's baseline). */
-    readonly stockRecurrent?: boolean;
+    /** tfjs's own layers wherever they are Keras (the training benchmark's baseline). */
+    readonly stockLayers?: boolean;
 }
 
 export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: TfjsCustomLayers, options: BuildOptions = {}): BuildResult {
@@ -66,7 +66,7 @@ export function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shap
             ...(modelInput ? { batchInputShape: [...modelInput] } : {})
         },
         custom,
-        stockRecurrent: options.stockRecurrent,
+        stockLayers: options.stockLayers,
         buildInner: inner ? () => buildLayer(tf, inner, innerInput(layer.kind, input), `${findLayerKind(inner.kind)?.kerasName ?? 'inner'}_in_${name}`, undefined, custom, options) : undefined,
         activation: tfjsActivation,
         initializer: value => tfjsInitializer(tf, value),

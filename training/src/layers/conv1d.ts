@@ -11,7 +11,8 @@ import {
     stepsAndChannels, weightConfig, weightOptions, type ConvWindow, type ConvWindowConfig,
     type KernelBiasConfig, type WeightOptions
 } from './conv-config.js';
-import { convLength, groupedConv, padForConv, type ConvPadding } from './conv-ops.js';
+import { fastConv1D } from './conv-kernel.js';
+import { convLength, groupedConv, kernelSpan, padForConv, samePadding, type ConvPadding } from './conv-ops.js';
 
 type Tf = typeof tfjs;
 type Tensor = tfjs.Tensor;
@@ -71,6 +72,15 @@ function defineClass(tf: Tf): Ctor {
         override call(inputs: Tensor | Tensor[]): Tensor {
             const w = this.window;
             return tf.tidy(() => inChannelsLast(tf, w.dataFormat, inputs, x => {
+                if (this.groups === 1) {
+                    // One operation computed in RNN Lens's wasm kernels (conv-kernel.ts).
+                    const steps = x.shape[1];
+                    const span = kernelSpan(w.kernelSize, w.dilationRate);
+                    const padLeft = w.padding === 'causal' ? span - 1 : w.padding === 'same' ? samePadding(steps, span, w.strides)[0] : 0;
+                    const outSteps = convLength(steps, w.kernelSize, w.strides, w.dilationRate, w.padding)!;
+                    return w.activate(fastConv1D(tf, x as tfjs.Tensor3D, this.kernel!.read() as tfjs.Tensor3D, this.bias?.read() as tfjs.Tensor1D | undefined,
+                        { stride: w.strides, dilation: w.dilationRate, padLeft, outSteps }));
+                }
                 const padded = padForConv(tf, x, w.padding, w.kernelSize, w.strides, w.dilationRate);
                 let y: Tensor = groupedConv(tf, padded, this.kernel!.read() as tfjs.Tensor3D, w.strides, w.dilationRate, this.groups);
                 if (this.bias) y = tf.add(y, this.bias.read());

@@ -84,3 +84,16 @@ export class KernelMemory {
         if (needed > have) this.memory.grow(Math.ceil((needed - have) / 65536));
     }
 }
+
+/** Consecutive arrays of one block, in f32 elements from the block's start, each 16-byte aligned. */
+export class Layout {
+    private cursor = 0;
+    take(floats: number): number {
+        const start = this.cursor;
+        this.cursor += Math.ceil(floats / 4) * 4;
+        return start;
+    }
+    get size(): number {
+        return this.cursor;
+    }
+}

@@ -1,7 +1,8 @@
 /**
  * RNN Lens's WebAssembly module (training/wasm/assembly/, built into kernels-wasm.generated.ts),
  * instantiated once per JavaScript realm with the blocks of its memory (kernel-memory.ts): the
- * recurrent kernels (recurrent-kernel.ts) and Adam's update (fused-adam.ts) call into it.
+ * recurrent kernels (recurrent-kernel.ts), the Conv1D kernel (conv-kernel.ts) and Adam's update
+ * (fused-adam.ts) call into it.
  */
 import { KernelMemory } from './kernel-memory.js';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm.generated.js';
@@ -24,6 +25,9 @@ export interface KernelExports {
     classicGruForward(...args: number[]): void;
     classicGruBackward(...args: number[]): void;
     classicGruBackwardScratch(batch: number, steps: number, h: number): number;
+    convForward(...args: number[]): void;
+    convBackward(...args: number[]): void;
+    convScratch(batch: number, channels: number, filters: number, outSteps: number): number;
 }
 
 export interface KernelModule {

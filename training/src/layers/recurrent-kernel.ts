@@ -10,7 +10,7 @@
  * which also holds its records (states, gates, ...) until its backward pass, or its release,
  * so that they never leave wasm; each call's own arrays take a block for that call only.
  */
-import type { KernelMemory } from './kernel-memory.js';
+import { Layout, type KernelMemory } from './kernel-memory.js';
 import { kernelModule, type KernelExports as Exports } from './kernel-module.js';
 
 export type KernelKind = 'SimpleRNN' | 'LSTM' | 'GRU' | 'GRUClassic';
@@ -22,19 +22,6 @@ export const KERNEL_ACTIVATIONS: readonly string[] = Object.keys(ACTIVATION_CODE
 
 const SEQUENCE_KINDS = { SimpleRNN: 0, LSTM: 1, GRU: 2 } as const;
 const GATES: Record<KernelKind, number> = { SimpleRNN: 1, LSTM: 4, GRU: 3, GRUClassic: 3 };
-
-/** Consecutive arrays in one block, in f32 elements from the block's start. */
-class Layout {
-    private cursor = 0;
-    take(floats: number): number {
-        const start = this.cursor;
-        this.cursor += Math.ceil(floats / 4) * 4; // 16-byte aligned
-        return start;
-    }
-    get size(): number {
-        return this.cursor;
-    }
-}
 
 const code = (a: KernelActivation) => ACTIVATION_CODES[a];
 

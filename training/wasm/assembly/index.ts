@@ -9,3 +9,4 @@ export { projectInputs, projectInputsBackward, projectionBackwardScratch } from 
 export { activateArray } from './vector-math';
 export { gemm } from './products';
 export { adamUpdate } from './optimizer';
+export { convBackward, convForward, convScratch } from './conv1d';

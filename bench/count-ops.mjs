@@ -1,0 +1,21 @@
+// Scratch (not committed): tfjs kernels per training batch.
+import { loadSuite, root } from './lib.mjs';
+import * as tf from '@tensorflow/tfjs';
+const log = console.log; console.log = () => {}; console.warn = () => {};
+const suite = await loadSuite('bench/train-suite.ts');
+const name = process.argv[2] ?? 'StackedLSTM';
+const model = suite.notebookModels(root).find(m => m.name === name);
+await suite.useBackend('wasm');
+await suite.throughput(model, root, 2, 3);
+const engine = tf.engine();
+const counts = new Map();
+const orig = engine.runKernel.bind(engine);
+engine.runKernel = (k, ...rest) => { counts.set(k, (counts.get(k) || 0) + 1); return orig(k, ...rest); };
+const run = async n => { counts.clear(); await suite.throughput(model, root, 1, n); return new Map(counts); };
+const a = await run(10), b = await run(40);
+engine.runKernel = orig;
+counts.clear(); for (const [k, v] of b) counts.set(k, v - (a.get(k) || 0));
+const N = 29;
+let total = 0; for (const v of counts.values()) total += v;
+log(name, 'kernels per batch', (total / (N + 1)).toFixed(0));
+for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30)) log(k.padEnd(24), (v / (N + 1)).toFixed(1));

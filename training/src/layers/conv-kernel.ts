@@ -1,0 +1,82 @@
+/**
+ * Conv1D (channels last, one group) as ONE tfjs operation with its own gradient, computed by
+ * RNN Lens's wasm module (training/wasm/assembly/conv1d.ts: one product per filter tap). tfjs's
+ * conv1d is a reshape, a conv2d and a reshape, plus the bias, each with its gradient and the
+ * copies tfjs keeps for it: a dozen operations a layer, more in overhead than arithmetic for the
+ * notebook's small convolutions.
+ *
+ * Input x [B, T, C], kernel [k, C, F] and bias [F], as Keras lays them out; the padding (valid,
+ * same with TF's split, causal) as the number of zero steps before the input.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import { Layout } from './kernel-memory.js';
+import { kernelModule } from './kernel-module.js';
+
+type Tf = typeof tfjs;
+
+export interface ConvKernelOptions {
+    readonly stride: number;
+    readonly dilation: number;
+    /** Zero steps before the input (the rest of the padding is implied by outSteps). */
+    readonly padLeft: number;
+    readonly outSteps: number;
+}
+
+export function fastConv1D(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor3D, bias: tfjs.Tensor1D | undefined, o: ConvKernelOptions): tfjs.Tensor3D {
+    const op = tf.customGrad(((...args: unknown[]) => {
+        const [xIn, wIn, bIn] = args.slice(0, -1) as [tfjs.Tensor3D, tfjs.Tensor3D, tfjs.Tensor1D | undefined];
+        const [batch, steps, channels] = xIn.shape;
+        const [taps, kernelChannels, filters] = wIn.shape;
+        if (kernelChannels !== channels) throw new Error(`Conv1D: a kernel for ${kernelChannels} channels on an input of ${channels}`);
+        const { exports: k, memory } = kernelModule();
+        const rows = batch * o.outSteps;
+        const dims = [batch, steps, channels, filters, taps, o.stride, o.dilation, o.padLeft, o.outSteps];
+        const scratchSize = k.convScratch(batch, channels, filters, o.outSteps);
+        const xValues = xIn.dataSync() as Float32Array;
+        const wValues = wIn.dataSync() as Float32Array;
+
+        const forward = new Layout();
+        const xAt = forward.take(xValues.length), wAt = forward.take(wValues.length), bAt = forward.take(bIn ? filters : 0);
+        const yAt = forward.take(rows * filters), scratchAt = forward.take(scratchSize);
+        const start = memory.allocate(forward.size);
+        let y: Float32Array;
+        try {
+            const f = memory.view();
+            f.set(xValues, start + xAt);
+            f.set(wValues, start + wAt);
+            if (bIn) f.set(bIn.dataSync() as Float32Array, start + bAt);
+            k.convForward(...dims, (start + xAt) * 4, (start + wAt) * 4, bIn ? (start + bAt) * 4 : 0, (start + yAt) * 4, (start + scratchAt) * 4);
+            y = memory.view().slice(start + yAt, start + yAt + rows * filters);
+        } finally {
+            memory.release(start);
+        }
+        const value = tf.tensor3d(y, [batch, o.outSteps, filters]);
+
+        const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
+            const backward = new Layout();
+            const bxAt = backward.take(xValues.length), bwAt = backward.take(wValues.length), dyAt = backward.take(rows * filters);
+            const dxAt = backward.take(xValues.length), dwAt = backward.take(wValues.length), dbAt = backward.take(bIn ? filters : 0);
+            const bScratchAt = backward.take(scratchSize);
+            const at = memory.allocate(backward.size);
+            try {
+                const f = memory.view();
+                f.set(xValues, at + bxAt);
+                f.set(wValues, at + bwAt);
+                f.set(dy.dataSync() as Float32Array, at + dyAt);
+                k.convBackward(...dims, (at + bxAt) * 4, (at + bwAt) * 4, (at + dyAt) * 4, (at + dxAt) * 4, (at + dwAt) * 4,
+                    bIn ? (at + dbAt) * 4 : 0, (at + bScratchAt) * 4);
+                const view = memory.view();
+                const grads: tfjs.Tensor[] = [
+                    tf.tensor3d(view.slice(at + dxAt, at + dxAt + xValues.length), xIn.shape),
+                    tf.tensor3d(view.slice(at + dwAt, at + dwAt + wValues.length), wIn.shape)
+                ];
+                if (bIn) grads.push(tf.tensor1d(view.slice(at + dbAt, at + dbAt + filters)));
+                return grads;
+            } finally {
+                memory.release(at);
+            }
+        };
+        return { value, gradFunc };
+    }) as never) as (...inputs: tfjs.Tensor[]) => tfjs.Tensor3D;
+    return bias ? op(x, kernel, bias) : op(x, kernel);
+}
