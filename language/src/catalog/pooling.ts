@@ -67,8 +67,10 @@ function windowPooling(name: string, kerasName: string, op: 'max' | 'average'): 
             const dataFormat = tfjsDataFormat(context.args.data_format);
             const config = { ...context.base, poolSize, strides, padding } as const;
             // tfjs's pooling is TF's (SAME: padding never the maximum, not counted in the average), but has
-            // no data_format: channels_first would pool the features.
-            if (dataFormat === 'channelsFirst') {
+            // no data_format: channels_first would pool the features. RNN Lens's pools in one operation
+            // where tfjs's takes three, so training takes it where it is there.
+            const extra = extraLayer(context, 'pooling1d');
+            if (dataFormat === 'channelsFirst' || (extra && !context.stockLayers)) {
                 return requireExtra(context, 'pooling1d', `${name} with data_format="channels_first"`)({ ...config, mode: op === 'max' ? 'max' : 'avg', dataFormat });
             }
             return op === 'max' ? context.tf.layers.maxPooling1d(config) : context.tf.layers.averagePooling1d(config);

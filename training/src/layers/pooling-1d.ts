@@ -3,13 +3,15 @@
  * GlobalPooling1D have no data_format (channels_first pools the wrong axis) and no keepdims, and
  * tfjs's GlobalAveragePooling1D ignores the mask where Keras 3 averages over the unmasked steps.
  * Windowed pooling is TF's max_pool / avg_pool (SAME: the padding is never the maximum and is
- * not counted in the average), as tfjs's maxPool / avgPool on an added axis.
+ * not counted in the average), one operation with its own gradient (fast-pooling.ts); training
+ * uses it in place of tfjs's for that reason too.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import {
     one, registered, shapeOf, singleShape, singleTensor, stepsAndChannels, swapSteps, type BaseLayerConfig, type DataFormat
 } from './conv-config.js';
-import { poolLength } from './conv-ops.js';
+import { poolLength, samePadding } from './conv-ops.js';
+import { fastPool1D } from './fast-pooling.js';
 
 type Tf = typeof tfjs;
 type Tensor = tfjs.Tensor;
@@ -74,13 +76,14 @@ export function kerasPooling1DClass(tf: Tf): Ctor<KerasPooling1DConfig> {
 
             override call(inputs: Tensor | Tensor[]): Tensor {
                 return tf.tidy(() => {
-                    let x = singleTensor(inputs);
-                    if (this.dataFormat === 'channelsFirst') x = swapSteps(tf, x);
-                    const x4 = tf.expandDims(x, 2) as tfjs.Tensor4D;
-                    const pooled = this.mode === 'max'
-                        ? tf.maxPool(x4, [this.poolSize, 1], [this.strides, 1], this.padding)
-                        : tf.avgPool(x4, [this.poolSize, 1], [this.strides, 1], this.padding);
-                    const y = tf.squeeze(pooled, [2]) as tfjs.Tensor3D;
+                    let x = singleTensor(inputs) as tfjs.Tensor3D;
+                    if (this.dataFormat === 'channelsFirst') x = swapSteps(tf, x) as tfjs.Tensor3D;
+                    const steps = x.shape[1];
+                    const y = fastPool1D(tf, x, {
+                        mode: this.mode, poolSize: this.poolSize, strides: this.strides,
+                        padLeft: this.padding === 'same' ? samePadding(steps, this.poolSize, this.strides)[0] : 0,
+                        outSteps: poolLength(steps, this.poolSize, this.strides, this.padding)!
+                    });
                     return this.dataFormat === 'channelsFirst' ? swapSteps(tf, y) : y;
                 });
             }
