@@ -1,24 +1,11 @@
 /**
- * What the conv family's tfjs builds share: Keras's convolution options in tfjs spelling, and
- * access to the optional custom layers (TfjsCustomLayers). No tfjs at run time (types only).
+ * What the conv family's tfjs builds share: Keras's convolution options in tfjs spelling. No tfjs
+ * at run time (types only).
  */
 import type { Value } from '../model/values.js';
 import { intArg } from './conv-common.js';
-import { NotTrainable, type OptionalCustomLayer, type TfjsBuildContext, type TfjsCustomLayers } from './tfjs-build.js';
+import type { TfjsBuildContext } from './tfjs-build.js';
 import { rejectActivityRegularizer, weightConfig, type TfjsConfig } from './tfjs-helpers.js';
-
-/** The extra layer `name` when training/ supplies it (RNN Lens's conv layers do), undefined otherwise. */
-export function extraLayer<K extends OptionalCustomLayer>(context: TfjsBuildContext, name: K): TfjsCustomLayers[K] | undefined {
-    const made = context.custom[name];
-    return typeof made === 'function' ? made : undefined;
-}
-
-/** The extra layer `name`, or NotTrainable saying what cannot be built without it. */
-export function requireExtra<K extends OptionalCustomLayer>(context: TfjsBuildContext, name: K, what: string): NonNullable<TfjsCustomLayers[K]> {
-    const made = extraLayer(context, name);
-    if (!made) throw new NotTrainable(`RNN Lens cannot train ${what}: tfjs has no equivalent layer.`);
-    return made;
-}
 
 export function tfjsDataFormat(value: Value | undefined): 'channelsLast' | 'channelsFirst' {
     return value === 'channels_first' ? 'channelsFirst' : 'channelsLast';

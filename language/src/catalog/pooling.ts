@@ -4,7 +4,8 @@ import { droppedSteps, intArg, layoutOf, nonPositiveLength, sequenceShape, windo
 import type { LayerKind } from './layer-kind.js';
 import { poolOutputLength } from './length-arithmetic.js';
 import { dimText, plural } from './numbers.js';
-import { extraLayer, requireExtra, tfjsDataFormat } from './conv-tfjs.js';
+import { tfjsDataFormat } from './conv-tfjs.js';
+import { extraLayer, requireExtra } from './tfjs-helpers.js';
 
 function windowPooling(name: string, kerasName: string, op: 'max' | 'average'): LayerKind {
     const what = op === 'max' ? 'maximum' : 'average';

@@ -3,7 +3,7 @@ import { POSITIVE_INT, arg, type ArgType } from './arg-spec.js';
 import { intPair, nonPositiveLength } from './conv-common.js';
 import type { LayerKind } from './layer-kind.js';
 import { dimText, plural } from './numbers.js';
-import { requireExtra } from './conv-tfjs.js';
+import { requireExtra } from './tfjs-helpers.js';
 
 /** An integer ≥ 0, or a tuple of two: `1` or `(1, 2)`. */
 const INTS2: ArgType = { kind: 'ints', length: 2, min: 0 };

@@ -38,10 +38,12 @@ export interface TfjsCustomLayers {
     pooling1d?(config: Record<string, unknown>): TfLayer;
     /** Global pooling with `mode` "max" or "avg", data_format, keepdims and Keras 3's masked average. */
     globalPooling1d?(config: Record<string, unknown>): TfLayer;
+    /** tfjs's Bidirectional config (`layer`, `mergeMode`), one operation around RNN Lens's recurrent layers. */
+    bidirectional?(config: Record<string, unknown>): TfLayer;
 }
 
 /** The custom layers a build may do without. */
-export type OptionalCustomLayer = 'cropping1d' | 'pooling1d' | 'globalPooling1d';
+export type OptionalCustomLayer = 'cropping1d' | 'pooling1d' | 'globalPooling1d' | 'bidirectional';
 
 export interface TfjsBuildContext {
     readonly tf: Tf;

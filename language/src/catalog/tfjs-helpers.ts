@@ -3,7 +3,7 @@
  * and the checks that say before training what tfjs cannot do. No tfjs at run time (types only).
  */
 import { formatValue, sequenceItems, type Value } from '../model/values.js';
-import { NotTrainable, type TfjsBuildContext } from './tfjs-build.js';
+import { NotTrainable, type OptionalCustomLayer, type TfjsBuildContext, type TfjsCustomLayers } from './tfjs-build.js';
 
 /** A tfjs layer config: checked by tfjs itself when the layer is made. */
 export type TfjsConfig = Record<string, unknown>;
@@ -53,3 +53,15 @@ export function num(value: Value | undefined): number {
     return typeof value === 'number' ? value : 0;
 }
 
+/** The extra layer `name` when training/ supplies it (RNN Lens's layers do), undefined otherwise. */
+export function extraLayer<K extends OptionalCustomLayer>(context: TfjsBuildContext, name: K): TfjsCustomLayers[K] | undefined {
+    const made = context.custom[name];
+    return typeof made === 'function' ? made : undefined;
+}
+
+/** The extra layer `name`, or NotTrainable saying what cannot be built without it. */
+export function requireExtra<K extends OptionalCustomLayer>(context: TfjsBuildContext, name: K, what: string): NonNullable<TfjsCustomLayers[K]> {
+    const made = extraLayer(context, name);
+    if (!made) throw new NotTrainable(`RNN Lens cannot train ${what}: tfjs has no equivalent layer.`);
+    return made;
+}

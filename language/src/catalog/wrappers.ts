@@ -4,7 +4,7 @@ import { fail, isLayerError, type LayerKind } from './layer-kind.js';
 import { formatCount } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
 import { NotTrainable } from './tfjs-build.js';
-import { rejectIfSet } from './tfjs-helpers.js';
+import { extraLayer, rejectIfSet } from './tfjs-helpers.js';
 
 const LAYER_ARG: ArgSpec = required('layer', { kind: 'layer' }, 'The layer to wrap, e.g. LSTM(30).');
 
@@ -65,7 +65,10 @@ export const Bidirectional: LayerKind = {
         }
         // tfjs clones `layer` into forward_ and backward_ copies (go_backwards flipped), as Keras does.
         const inner = context.buildInner!();
-        const layer = context.tf.layers.bidirectional({ ...context.base, layer: inner as never, mergeMode: mode });
+        const config = { ...context.base, layer: inner as never, mergeMode: mode as 'concat' | 'sum' | 'mul' | 'ave' };
+        // RNN Lens's runs both directions as one operation; tfjs's stays for the stock baseline and the export.
+        const own = context.stockLayers ? undefined : extraLayer(context, 'bidirectional');
+        const layer = own ? own(config) : context.tf.layers.bidirectional(config);
         layer.trainable = context.base.trainable; // tfjs's Bidirectional otherwise starts trainable
         return layer;
     }

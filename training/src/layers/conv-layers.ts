@@ -15,7 +15,7 @@ import {
 } from './reshaping-1d.js';
 import { kerasSeparableConv1DClass, type KerasSeparableConv1DConfig } from './separable-conv1d.js';
 
-export type ConvCustomLayers = Required<Omit<TfjsCustomLayers, 'recurrent'>>;
+export type ConvCustomLayers = Required<Omit<TfjsCustomLayers, 'recurrent' | 'bidirectional'>>;
 
 /** Makes (and registers, once per tfjs module) the conv-family layer classes. */
 export function createConvLayers(tf: typeof tfjs): ConvCustomLayers {

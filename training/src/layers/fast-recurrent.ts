@@ -11,7 +11,7 @@
  * state [B, T, h] in processing order, or the last [B, h].
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { KERNEL_ACTIVATIONS, kernelForward, type ForwardPass, type KernelActivation, type KernelKind, type KernelOptions } from './recurrent-kernel.js';
+import { KERNEL_ACTIVATIONS, kernelForward, type BackwardResult, type ForwardPass, type KernelActivation, type KernelKind, type KernelOptions } from './recurrent-kernel.js';
 
 type Tf = typeof tfjs;
 type Kind = 'SimpleRNN' | 'LSTM' | 'GRU';
@@ -48,6 +48,15 @@ export function asFastActivation(name: string): KernelActivation {
     return name as KernelActivation;
 }
 
+/** A direction's weights and options for one call (RnnLensRecurrent.fastPlan). */
+export interface FastPlan {
+    readonly kernel: tfjs.Tensor2D;
+    readonly recurrent: tfjs.Tensor2D;
+    /** [g·h], or [2, g·h] for GRU with reset_after=True. */
+    readonly bias: tfjs.Tensor | undefined;
+    readonly options: FastRecurrentOptions;
+}
+
 interface Held { pass: ForwardPass | null }
 const heldPasses = new WeakMap<object, Held>();
 const collected = new FinalizationRegistry<Held>(held => held.pass?.release());
@@ -61,41 +70,116 @@ function heldBy(owner: object): Held {
     return held;
 }
 
-export function fastRecurrent(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor2D, recurrent: tfjs.Tensor2D, bias: tfjs.Tensor | undefined, o: FastRecurrentOptions): tfjs.Tensor {
+/** One direction inside a customGrad: its forward pass now, its gradients later. */
+interface Direction {
+    readonly output: Float32Array;
+    readonly units: number;
+    backward(dOut: Float32Array): BackwardResult;
+}
+
+/** Runs the forward pass of `plan` on x (its tensors as the customGrad saw them), held by the plan's owner. */
+function runDirection(x: tfjs.Tensor3D, w: tfjs.Tensor2D, u: tfjs.Tensor2D, b: tfjs.Tensor | undefined, o: FastRecurrentOptions): Direction {
+    const [batch, steps, inputs] = x.shape;
+    const h = o.units;
+    if (w.shape[0] !== inputs || u.shape[0] !== h || w.shape[1] !== u.shape[1]) {
+        throw new Error(`${o.kind} of ${h} units on ${inputs} features: kernel ${w.shape}, recurrent kernel ${u.shape}`);
+    }
+    const options: KernelOptions = {
+        kind: o.kind, batch, steps, inputs, units: h, activation: o.activations.act, recurrentActivation: o.activations.rec,
+        returnSequences: o.returnSequences, goBackwards: o.goBackwards,
+        inputMasks: o.inputMasks, stateMasks: o.stateMasks, stepMask: o.stepMask,
+        bias: !b ? 'none' : b.rank === 2 ? 'inputAndRecurrent' : 'input'
+    };
+    const weights = {
+        kernel: w.dataSync() as Float32Array,
+        recurrentKernel: u.dataSync() as Float32Array,
+        bias: b ? b.dataSync() as Float32Array : null
+    };
+    const held = heldBy(o.owner);
+    held.pass?.release();
+    const pass = kernelForward(options, x.dataSync() as Float32Array, weights);
+    held.pass = pass;
+    return {
+        output: pass.output,
+        units: h,
+        backward(dOut) {
+            if (held.pass !== pass) throw new Error(`${o.kind}: the layer ran again before the gradient of its earlier call was taken`);
+            held.pass = null;
+            return pass.backward(dOut);
+        }
+    };
+}
+
+/** The gradients of a direction's weights as tensors, in the customGrad's input order. */
+function weightGradients(tf: Tf, g: BackwardResult, w: tfjs.Tensor2D, u: tfjs.Tensor2D, b: tfjs.Tensor | undefined): tfjs.Tensor[] {
+    const grads: tfjs.Tensor[] = [tf.tensor2d(g.dKernel, w.shape), tf.tensor2d(g.dRecurrentKernel, u.shape)];
+    if (b && g.dBias) grads.push(tf.tensor(g.dBias, b.shape));
+    return grads;
+}
+
+/** The plan's tensors as customGrad inputs (the bias only where there is one). */
+function planInputs(plan: FastPlan): tfjs.Tensor[] {
+    return plan.bias ? [plan.kernel, plan.recurrent, plan.bias] : [plan.kernel, plan.recurrent];
+}
+
+export function fastRecurrent(tf: Tf, x: tfjs.Tensor3D, plan: FastPlan): tfjs.Tensor {
+    const o = plan.options;
     const op = tf.customGrad(((...args: unknown[]) => {
         // tfjs appends its `save` function to the inputs.
         const [xIn, wIn, uIn, bIn] = args.slice(0, -1) as [tfjs.Tensor3D, tfjs.Tensor2D, tfjs.Tensor2D, tfjs.Tensor | undefined];
-        const [batch, steps, inputs] = xIn.shape;
-        const h = o.units;
-        const options: KernelOptions = {
-            kind: o.kind, batch, steps, inputs, units: h, activation: o.activations.act, recurrentActivation: o.activations.rec,
-            returnSequences: o.returnSequences, goBackwards: o.goBackwards,
-            inputMasks: o.inputMasks, stateMasks: o.stateMasks, stepMask: o.stepMask,
-            bias: !bIn ? 'none' : bIn.rank === 2 ? 'inputAndRecurrent' : 'input'
-        };
-        if (wIn.shape[0] !== inputs || uIn.shape[0] !== h || wIn.shape[1] !== uIn.shape[1]) {
-            throw new Error(`${o.kind} of ${h} units on ${inputs} features: kernel ${wIn.shape}, recurrent kernel ${uIn.shape}`);
-        }
-        const weights = {
-            kernel: wIn.dataSync() as Float32Array,
-            recurrentKernel: uIn.dataSync() as Float32Array,
-            bias: bIn ? bIn.dataSync() as Float32Array : null
-        };
-        const xValues = xIn.dataSync() as Float32Array;
-        const held = heldBy(o.owner);
-        held.pass?.release();
-        const pass = kernelForward(options, xValues, weights);
-        held.pass = pass;
-        const value = o.returnSequences ? tf.tensor3d(pass.output, [batch, steps, h]) : tf.tensor2d(pass.output, [batch, h]);
+        const [batch, steps] = xIn.shape;
+        const direction = runDirection(xIn, wIn, uIn, bIn, o);
+        const value = o.returnSequences ? tf.tensor3d(direction.output, [batch, steps, o.units]) : tf.tensor2d(direction.output, [batch, o.units]);
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
-            if (held.pass !== pass) throw new Error(`${o.kind}: the layer ran again before the gradient of its earlier call was taken`);
-            held.pass = null;
-            const g = pass.backward(dy.dataSync() as Float32Array);
-            const grads: tfjs.Tensor[] = [tf.tensor3d(g.dx, xIn.shape), tf.tensor2d(g.dKernel, wIn.shape), tf.tensor2d(g.dRecurrentKernel, uIn.shape)];
-            if (bIn && g.dBias) grads.push(tf.tensor(g.dBias, bIn.shape));
-            return grads;
+            const g = direction.backward(dy.dataSync() as Float32Array);
+            return [tf.tensor3d(g.dx, xIn.shape), ...weightGradients(tf, g, wIn, uIn, bIn)];
         };
         return { value, gradFunc };
     }) as never) as (...inputs: tfjs.Tensor[]) => tfjs.Tensor;
-    return bias ? op(x, kernel, recurrent, bias) : op(x, kernel, recurrent);
+    return op(x, ...planInputs(plan));
+}
+
+/**
+ * Keras's Bidirectional with merge_mode="concat" as ONE operation: both directions' passes
+ * (the backward one with go_backwards) and the concatenation of their outputs, the backward
+ * direction's sequence put back in time order; tfjs's wrapper reverses, concatenates and splits
+ * with taped operations around the two layers.
+ */
+export function fastBidirectional(tf: Tf, x: tfjs.Tensor3D, forward: FastPlan, backward: FastPlan): tfjs.Tensor {
+    const sequences = forward.options.returnSequences;
+    if (backward.options.returnSequences !== sequences) throw new Error('Bidirectional: both directions must return the same outputs');
+    const forwardCount = planInputs(forward).length;
+    const op = tf.customGrad(((...args: unknown[]) => {
+        const inputs = args.slice(0, -1) as tfjs.Tensor[];
+        const xIn = inputs[0] as tfjs.Tensor3D;
+        const [wf, uf, bf] = inputs.slice(1, 1 + forwardCount) as [tfjs.Tensor2D, tfjs.Tensor2D, tfjs.Tensor | undefined];
+        const [wb, ub, bb] = inputs.slice(1 + forwardCount) as [tfjs.Tensor2D, tfjs.Tensor2D, tfjs.Tensor | undefined];
+        const [batch, steps] = xIn.shape;
+        const directions = [runDirection(xIn, wf, uf, bf, forward.options), runDirection(xIn, wb, ub, bb, backward.options)];
+        const [hf, hb] = directions.map(d => d.units);
+        const width = hf + hb;
+        const rows = sequences ? batch * steps : batch;
+        /** Output row r of direction d: the backward direction's sequence runs last step first. */
+        const rowOf = (d: number, r: number) => (d === 1 && sequences ? Math.floor(r / steps) * steps + steps - 1 - (r % steps) : r);
+        const merged = new Float32Array(rows * width);
+        directions.forEach((direction, d) => {
+            const h = direction.units, offset = d === 0 ? 0 : hf;
+            for (let r = 0; r < rows; r++) merged.set(direction.output.subarray(rowOf(d, r) * h, (rowOf(d, r) + 1) * h), r * width + offset);
+        });
+        const value = sequences ? tf.tensor3d(merged, [batch, steps, width]) : tf.tensor2d(merged, [batch, width]);
+        const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
+            const dMerged = dy.dataSync() as Float32Array;
+            const grads = directions.map((direction, d) => {
+                const h = direction.units, offset = d === 0 ? 0 : hf;
+                const dOut = new Float32Array(rows * h);
+                for (let r = 0; r < rows; r++) dOut.set(dMerged.subarray(r * width + offset, r * width + offset + h), rowOf(d, r) * h);
+                return direction.backward(dOut);
+            });
+            const dx = grads[0].dx;
+            for (let i = 0; i < dx.length; i++) dx[i] += grads[1].dx[i];
+            return [tf.tensor3d(dx, xIn.shape), ...weightGradients(tf, grads[0], wf, uf, bf), ...weightGradients(tf, grads[1], wb, ub, bb)];
+        };
+        return { value, gradFunc };
+    }) as never) as (...inputs: tfjs.Tensor[]) => tfjs.Tensor;
+    return op(x, ...planInputs(forward), ...planInputs(backward));
 }

@@ -11,7 +11,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { activationOf } from './activations.js';
-import { asFastActivation, fastPathSupports, fastRecurrent } from './fast-recurrent.js';
+import { asFastActivation, fastPathSupports, fastRecurrent, type FastPlan } from './fast-recurrent.js';
 import { mulberry32 } from '../data/synthetic.js';
 import { registered, resolve, serialize } from './tfjs-objects.js';
 
@@ -163,35 +163,65 @@ function defineClass(tf: Tf): Ctor {
             return Array.from({ length: count }, () => dropoutMask(size, rate, this.seed === null ? null : mixSeed(this.seed, this.draws++)));
         }
 
+        /**
+         * This call's dropout masks ([B·in] on the input, [B·h] on the state: one for every gate,
+         * or one per gate under recurrent_dropout, Keras's implementation 1), in training only.
+         */
+        private drawMasks(batch: number, inputDim: number, training: boolean): { input: Float32Array[] | null; state: Float32Array[] | null } {
+            const count = this.recurrentDropout > 0 && this.kind !== 'SimpleRNN' ? GATES[this.kind] : 1;
+            return {
+                input: training && this.dropout > 0 && this.dropout < 1 ? this.masks(batch * inputDim, this.dropout, count) : null,
+                state: training && this.recurrentDropout > 0 && this.recurrentDropout < 1 ? this.masks(batch * this.units, this.recurrentDropout, count) : null
+            };
+        }
+
+        /** Whether this layer's loop runs as one operation (fastPlan gives its inputs). */
+        get fastLoop(): boolean {
+            return this.fast;
+        }
+
+        /**
+         * What the fast loop needs for this call (the weights, the masks drawn for it), or null
+         * where the taped loop runs it. Bidirectional (bidirectional.ts) asks both directions for
+         * theirs and runs them as one operation.
+         */
+        fastPlan(x: tfjs.Tensor3D, kwargs: Record<string, unknown>): FastPlan | null {
+            if (!this.fast) return null;
+            const maskIn = (Array.isArray(kwargs?.mask) ? kwargs.mask[0] : kwargs?.mask) as Tensor | undefined;
+            const [batch, steps, inputDim] = x.shape;
+            const masks = this.drawMasks(batch, inputDim, kwargs?.training === true);
+            return {
+                kernel: this.kernel!.read() as tfjs.Tensor2D,
+                recurrent: this.recurrentKernel!.read() as tfjs.Tensor2D,
+                bias: this.bias?.read(),
+                options: {
+                    owner: this,
+                    kind: this.kind === 'GRU' && !this.resetAfter ? 'GRUClassic' : this.kind,
+                    units: this.units,
+                    activations: { act: asFastActivation(this.activationName), rec: asFastActivation(this.kind === 'SimpleRNN' ? 'linear' : this.recurrentActivationName) },
+                    returnSequences: this.returnSequences,
+                    goBackwards: this.goBackwards,
+                    inputMasks: masks.input,
+                    stateMasks: masks.state,
+                    stepMask: maskIn ? stepMaskValues(maskIn, batch, steps, this.goBackwards) : null
+                }
+            };
+        }
+
         override call(inputs: Tensor | Tensor[], kwargs: Record<string, unknown>): Tensor {
             return tf.tidy(() => {
                 const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tfjs.Tensor3D;
-                const training = kwargs?.training === true;
+                const plan = this.fastPlan(x, kwargs);
+                if (plan) return fastRecurrent(tf, x, plan);
                 const maskIn = (Array.isArray(kwargs?.mask) ? kwargs.mask[0] : kwargs?.mask) as Tensor | undefined;
                 const [batch, steps, inputDim] = x.shape;
                 const g = GATES[this.kind];
                 const h = this.units;
                 const perGate = this.recurrentDropout > 0 && this.kind !== 'SimpleRNN'; // Keras's implementation 1
-                const count = perGate ? g : 1;
-                const inputMaskValues = training && this.dropout > 0 && this.dropout < 1 ? this.masks(batch * inputDim, this.dropout, count) : null;
-                const stateMaskValues = training && this.recurrentDropout > 0 && this.recurrentDropout < 1 ? this.masks(batch * h, this.recurrentDropout, count) : null;
-
+                const { input: inputMaskValues, state: stateMaskValues } = this.drawMasks(batch, inputDim, kwargs?.training === true);
                 const kernel = this.kernel!.read() as tfjs.Tensor2D;
                 const recurrent = this.recurrentKernel!.read() as tfjs.Tensor2D;
                 const bias = this.bias?.read();
-                if (this.fast) {
-                    return fastRecurrent(tf, x, kernel, recurrent, bias, {
-                        owner: this,
-                        kind: this.kind === 'GRU' && !this.resetAfter ? 'GRUClassic' : this.kind,
-                        units: h,
-                        activations: { act: asFastActivation(this.activationName), rec: asFastActivation(this.kind === 'SimpleRNN' ? 'linear' : this.recurrentActivationName) },
-                        returnSequences: this.returnSequences,
-                        goBackwards: this.goBackwards,
-                        inputMasks: inputMaskValues,
-                        stateMasks: stateMaskValues,
-                        stepMask: maskIn ? stepMaskValues(maskIn, batch, steps, this.goBackwards) : null
-                    });
-                }
                 const inputMasks = inputMaskValues?.map(m => tf.tensor2d(m, [batch, inputDim])) ?? null;
                 const inputBias = bias && (this.resetAfter ? tf.squeeze(tf.slice(bias, [0, 0], [1, g * h]), [0]) : bias);
                 const recurrentBias = bias && this.resetAfter ? tf.squeeze(tf.slice(bias, [1, 0], [1, g * h]), [0]) : undefined;
