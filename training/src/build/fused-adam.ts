@@ -15,6 +15,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { kernelModule } from '../layers/kernel-module.js';
+import { valuesOf } from '../layers/tensor-values.js';
 
 type Tf = typeof tfjs;
 interface NamedTensor { name: string; tensor: tfjs.Tensor }
@@ -85,8 +86,8 @@ function defineClass(tf: Tf) {
                 const scratch = memory.allocate(2 * size);
                 try {
                     const f = memory.view();
-                    f.set(variable.dataSync() as Float32Array, scratch);
-                    f.set(gradient.dataSync() as Float32Array, scratch + size);
+                    f.set(valuesOf(tf, variable), scratch);
+                    f.set(valuesOf(tf, gradient), scratch + size);
                     kernel.adamUpdate(scratch * 4, (scratch + size) * 4, state.at * 4, (state.at + size) * 4, size,
                         beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2), 1 - this.power1, 1 - this.power2, epsilon, learningRate);
                     const next = tf.tensor(memory.view().slice(scratch, scratch + size), variable.shape, 'float32');

@@ -11,6 +11,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { Layout } from './kernel-memory.js';
 import { kernelModule } from './kernel-module.js';
+import { valuesOf } from './tensor-values.js';
 
 type Tf = typeof tfjs;
 
@@ -32,11 +33,12 @@ export function fastConv1D(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor3D, bias
         const rows = batch * o.outSteps;
         const dims = [batch, steps, channels, filters, taps, o.stride, o.dilation, o.padLeft, o.outSteps];
         const scratchSize = k.convScratch(batch, channels, filters, o.outSteps);
-        const xValues = xIn.dataSync() as Float32Array;
-        const wValues = wIn.dataSync() as Float32Array;
+        // Copies: the backward pass needs them, and tfjs may have disposed these inputs by then.
+        const xValues = valuesOf(tf, xIn).slice();
+        const wValues = valuesOf(tf, wIn).slice();
 
         const forward = new Layout();
-        const xAt = forward.take(xValues.length), wAt = forward.take(wValues.length), bAt = forward.take(bIn ? filters : 0);
+        const xAt = forward.take(xIn.size), wAt = forward.take(wIn.size), bAt = forward.take(bIn ? filters : 0);
         const yAt = forward.take(rows * filters), scratchAt = forward.take(scratchSize);
         const start = memory.allocate(forward.size);
         let y: Float32Array;
@@ -44,7 +46,7 @@ export function fastConv1D(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor3D, bias
             const f = memory.view();
             f.set(xValues, start + xAt);
             f.set(wValues, start + wAt);
-            if (bIn) f.set(bIn.dataSync() as Float32Array, start + bAt);
+            if (bIn) f.set(valuesOf(tf, bIn), start + bAt);
             k.convForward(...dims, (start + xAt) * 4, (start + wAt) * 4, bIn ? (start + bAt) * 4 : 0, (start + yAt) * 4, (start + scratchAt) * 4);
             y = memory.view().slice(start + yAt, start + yAt + rows * filters);
         } finally {
@@ -54,21 +56,21 @@ export function fastConv1D(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor3D, bias
 
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
             const backward = new Layout();
-            const bxAt = backward.take(xValues.length), bwAt = backward.take(wValues.length), dyAt = backward.take(rows * filters);
-            const dxAt = backward.take(xValues.length), dwAt = backward.take(wValues.length), dbAt = backward.take(bIn ? filters : 0);
+            const bxAt = backward.take(xIn.size), bwAt = backward.take(wIn.size), dyAt = backward.take(rows * filters);
+            const dxAt = backward.take(xIn.size), dwAt = backward.take(wIn.size), dbAt = backward.take(bIn ? filters : 0);
             const bScratchAt = backward.take(scratchSize);
             const at = memory.allocate(backward.size);
             try {
                 const f = memory.view();
                 f.set(xValues, at + bxAt);
                 f.set(wValues, at + bwAt);
-                f.set(dy.dataSync() as Float32Array, at + dyAt);
+                f.set(valuesOf(tf, dy), at + dyAt);
                 k.convBackward(...dims, (at + bxAt) * 4, (at + bwAt) * 4, (at + dyAt) * 4, (at + dxAt) * 4, (at + dwAt) * 4,
                     bIn ? (at + dbAt) * 4 : 0, (at + bScratchAt) * 4);
                 const view = memory.view();
                 const grads: tfjs.Tensor[] = [
-                    tf.tensor3d(view.slice(at + dxAt, at + dxAt + xValues.length), xIn.shape),
-                    tf.tensor3d(view.slice(at + dwAt, at + dwAt + wValues.length), wIn.shape)
+                    tf.tensor3d(view.slice(at + dxAt, at + dxAt + xIn.size), xIn.shape),
+                    tf.tensor3d(view.slice(at + dwAt, at + dwAt + wIn.size), wIn.shape)
                 ];
                 if (bIn) grads.push(tf.tensor1d(view.slice(at + dbAt, at + dbAt + filters)));
                 return grads;

@@ -6,6 +6,7 @@
  * and are not counted in the average; the first of equal maxima takes the gradient.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { valuesOf } from './tensor-values.js';
 
 type Tf = typeof tfjs;
 
@@ -28,7 +29,7 @@ export function fastPool1D(tf: Tf, x: tfjs.Tensor3D, w: PoolWindow): tfjs.Tensor
     const op = tf.customGrad(((...args: unknown[]) => {
         const xIn = args[0] as tfjs.Tensor3D;
         const [batch, steps, channels] = xIn.shape;
-        const xs = xIn.dataSync() as Float32Array;
+        const xs = valuesOf(tf, xIn); // read through before tfjs allocates (the output below)
         const y = new Float32Array(batch * w.outSteps * channels);
         // Max: where each output's value came from (an index into x), for the gradient.
         const from = w.mode === 'max' ? new Int32Array(y.length) : null;
@@ -55,8 +56,8 @@ export function fastPool1D(tf: Tf, x: tfjs.Tensor3D, w: PoolWindow): tfjs.Tensor
         }
         const value = tf.tensor3d(y, [batch, w.outSteps, channels]);
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor => {
-            const g = dy.dataSync() as Float32Array;
-            const dx = new Float32Array(xs.length);
+            const g = valuesOf(tf, dy);
+            const dx = new Float32Array(xIn.size);
             if (from) {
                 for (let i = 0; i < g.length; i++) dx[from[i]] += g[i];
             } else {

@@ -12,6 +12,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { KERNEL_ACTIVATIONS, kernelForward, type BackwardResult, type ForwardPass, type KernelActivation, type KernelKind, type KernelOptions } from './recurrent-kernel.js';
+import { valuesOf } from './tensor-values.js';
 
 type Tf = typeof tfjs;
 type Kind = 'SimpleRNN' | 'LSTM' | 'GRU';
@@ -78,7 +79,7 @@ interface Direction {
 }
 
 /** Runs the forward pass of `plan` on x (its tensors as the customGrad saw them), held by the plan's owner. */
-function runDirection(x: tfjs.Tensor3D, w: tfjs.Tensor2D, u: tfjs.Tensor2D, b: tfjs.Tensor | undefined, o: FastRecurrentOptions): Direction {
+function runDirection(tf: Tf, x: tfjs.Tensor3D, w: tfjs.Tensor2D, u: tfjs.Tensor2D, b: tfjs.Tensor | undefined, o: FastRecurrentOptions): Direction {
     const [batch, steps, inputs] = x.shape;
     const h = o.units;
     if (w.shape[0] !== inputs || u.shape[0] !== h || w.shape[1] !== u.shape[1]) {
@@ -90,14 +91,11 @@ function runDirection(x: tfjs.Tensor3D, w: tfjs.Tensor2D, u: tfjs.Tensor2D, b: t
         inputMasks: o.inputMasks, stateMasks: o.stateMasks, stepMask: o.stepMask,
         bias: !b ? 'none' : b.rank === 2 ? 'inputAndRecurrent' : 'input'
     };
-    const weights = {
-        kernel: w.dataSync() as Float32Array,
-        recurrentKernel: u.dataSync() as Float32Array,
-        bias: b ? b.dataSync() as Float32Array : null
-    };
+    // Views of tfjs's heap on wasm (valuesOf): kernelForward copies them before tfjs allocates again.
+    const weights = { kernel: valuesOf(tf, w), recurrentKernel: valuesOf(tf, u), bias: b ? valuesOf(tf, b) : null };
     const held = heldBy(o.owner);
     held.pass?.release();
-    const pass = kernelForward(options, x.dataSync() as Float32Array, weights);
+    const pass = kernelForward(options, valuesOf(tf, x), weights);
     held.pass = pass;
     return {
         output: pass.output,
@@ -128,10 +126,10 @@ export function fastRecurrent(tf: Tf, x: tfjs.Tensor3D, plan: FastPlan): tfjs.Te
         // tfjs appends its `save` function to the inputs.
         const [xIn, wIn, uIn, bIn] = args.slice(0, -1) as [tfjs.Tensor3D, tfjs.Tensor2D, tfjs.Tensor2D, tfjs.Tensor | undefined];
         const [batch, steps] = xIn.shape;
-        const direction = runDirection(xIn, wIn, uIn, bIn, o);
+        const direction = runDirection(tf, xIn, wIn, uIn, bIn, o);
         const value = o.returnSequences ? tf.tensor3d(direction.output, [batch, steps, o.units]) : tf.tensor2d(direction.output, [batch, o.units]);
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
-            const g = direction.backward(dy.dataSync() as Float32Array);
+            const g = direction.backward(valuesOf(tf, dy));
             return [tf.tensor3d(g.dx, xIn.shape), ...weightGradients(tf, g, wIn, uIn, bIn)];
         };
         return { value, gradFunc };
@@ -155,7 +153,7 @@ export function fastBidirectional(tf: Tf, x: tfjs.Tensor3D, forward: FastPlan, b
         const [wf, uf, bf] = inputs.slice(1, 1 + forwardCount) as [tfjs.Tensor2D, tfjs.Tensor2D, tfjs.Tensor | undefined];
         const [wb, ub, bb] = inputs.slice(1 + forwardCount) as [tfjs.Tensor2D, tfjs.Tensor2D, tfjs.Tensor | undefined];
         const [batch, steps] = xIn.shape;
-        const directions = [runDirection(xIn, wf, uf, bf, forward.options), runDirection(xIn, wb, ub, bb, backward.options)];
+        const directions = [runDirection(tf, xIn, wf, uf, bf, forward.options), runDirection(tf, xIn, wb, ub, bb, backward.options)];
         const [hf, hb] = directions.map(d => d.units);
         const width = hf + hb;
         const rows = sequences ? batch * steps : batch;
@@ -168,7 +166,8 @@ export function fastBidirectional(tf: Tf, x: tfjs.Tensor3D, forward: FastPlan, b
         });
         const value = sequences ? tf.tensor3d(merged, [batch, steps, width]) : tf.tensor2d(merged, [batch, width]);
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
-            const dMerged = dy.dataSync() as Float32Array;
+            // Read before tfjs allocates again (each direction's gradients are plain arrays until the end).
+            const dMerged = valuesOf(tf, dy);
             const grads = directions.map((direction, d) => {
                 const h = direction.units, offset = d === 0 ? 0 : hf;
                 const dOut = new Float32Array(rows * h);
