@@ -15,7 +15,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { kernelModule } from '../layers/kernel-module.js';
-import { valuesOf } from '../layers/tensor-values.js';
+import { tensorFrom, valuesOf } from '../layers/tensor-values.js';
 
 type Tf = typeof tfjs;
 interface NamedTensor { name: string; tensor: tfjs.Tensor }
@@ -90,7 +90,7 @@ function defineClass(tf: Tf) {
                     f.set(valuesOf(tf, gradient), scratch + size);
                     kernel.adamUpdate(scratch * 4, (scratch + size) * 4, state.at * 4, (state.at + size) * 4, size,
                         beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2), 1 - this.power1, 1 - this.power2, epsilon, learningRate);
-                    const next = tf.tensor(memory.view().slice(scratch, scratch + size), variable.shape, 'float32');
+                    const next = tensorFrom(tf, memory.view().subarray(scratch, scratch + size), variable.shape);
                     variable.assign(next);
                     next.dispose(); // the variable holds its own reference
                 } finally {

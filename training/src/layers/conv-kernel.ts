@@ -11,7 +11,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { Layout } from './kernel-memory.js';
 import { kernelModule } from './kernel-module.js';
-import { valuesOf } from './tensor-values.js';
+import { tensorFrom, valuesOf } from './tensor-values.js';
 
 type Tf = typeof tfjs;
 
@@ -41,18 +41,17 @@ export function fastConv1D(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor3D, bias
         const xAt = forward.take(xIn.size), wAt = forward.take(wIn.size), bAt = forward.take(bIn ? filters : 0);
         const yAt = forward.take(rows * filters), scratchAt = forward.take(scratchSize);
         const start = memory.allocate(forward.size);
-        let y: Float32Array;
+        let value: tfjs.Tensor3D;
         try {
             const f = memory.view();
             f.set(xValues, start + xAt);
             f.set(wValues, start + wAt);
             if (bIn) f.set(valuesOf(tf, bIn), start + bAt);
             k.convForward(...dims, (start + xAt) * 4, (start + wAt) * 4, bIn ? (start + bAt) * 4 : 0, (start + yAt) * 4, (start + scratchAt) * 4);
-            y = memory.view().slice(start + yAt, start + yAt + rows * filters);
+            value = tensorFrom(tf, memory.view().subarray(start + yAt, start + yAt + rows * filters), [batch, o.outSteps, filters]) as tfjs.Tensor3D;
         } finally {
             memory.release(start);
         }
-        const value = tf.tensor3d(y, [batch, o.outSteps, filters]);
 
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
             const backward = new Layout();
@@ -69,10 +68,10 @@ export function fastConv1D(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor3D, bias
                     bIn ? (at + dbAt) * 4 : 0, (at + bScratchAt) * 4);
                 const view = memory.view();
                 const grads: tfjs.Tensor[] = [
-                    tf.tensor3d(view.slice(at + dxAt, at + dxAt + xIn.size), xIn.shape),
-                    tf.tensor3d(view.slice(at + dwAt, at + dwAt + wIn.size), wIn.shape)
+                    tensorFrom(tf, view.subarray(at + dxAt, at + dxAt + xIn.size), xIn.shape),
+                    tensorFrom(tf, view.subarray(at + dwAt, at + dwAt + wIn.size), wIn.shape)
                 ];
-                if (bIn) grads.push(tf.tensor1d(view.slice(at + dbAt, at + dbAt + filters)));
+                if (bIn) grads.push(tensorFrom(tf, view.subarray(at + dbAt, at + dbAt + filters), [filters]));
                 return grads;
             } finally {
                 memory.release(at);

@@ -12,7 +12,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { KERNEL_ACTIVATIONS, kernelForward, type BackwardResult, type ForwardPass, type KernelActivation, type KernelKind, type KernelOptions } from './recurrent-kernel.js';
-import { valuesOf } from './tensor-values.js';
+import { tensorFrom, valuesOf } from './tensor-values.js';
 
 type Tf = typeof tfjs;
 type Kind = 'SimpleRNN' | 'LSTM' | 'GRU';
@@ -71,11 +71,11 @@ function heldBy(owner: object): Held {
     return held;
 }
 
-/** One direction inside a customGrad: its forward pass now, its gradients later. */
+/** One direction inside a customGrad: its forward pass now, its gradients later (as ForwardPass gives them). */
 interface Direction {
-    readonly output: Float32Array;
+    readonly pass: ForwardPass;
     readonly units: number;
-    backward(dOut: Float32Array): BackwardResult;
+    backward<T>(dOut: Float32Array, use: (gradients: BackwardResult) => T): T;
 }
 
 /** Runs the forward pass of `plan` on x (its tensors as the customGrad saw them), held by the plan's owner. */
@@ -98,20 +98,20 @@ function runDirection(tf: Tf, x: tfjs.Tensor3D, w: tfjs.Tensor2D, u: tfjs.Tensor
     const pass = kernelForward(options, valuesOf(tf, x), weights);
     held.pass = pass;
     return {
-        output: pass.output,
+        pass,
         units: h,
-        backward(dOut) {
+        backward(dOut, use) {
             if (held.pass !== pass) throw new Error(`${o.kind}: the layer ran again before the gradient of its earlier call was taken`);
             held.pass = null;
-            return pass.backward(dOut);
+            return pass.backward(dOut, use);
         }
     };
 }
 
 /** The gradients of a direction's weights as tensors, in the customGrad's input order. */
 function weightGradients(tf: Tf, g: BackwardResult, w: tfjs.Tensor2D, u: tfjs.Tensor2D, b: tfjs.Tensor | undefined): tfjs.Tensor[] {
-    const grads: tfjs.Tensor[] = [tf.tensor2d(g.dKernel, w.shape), tf.tensor2d(g.dRecurrentKernel, u.shape)];
-    if (b && g.dBias) grads.push(tf.tensor(g.dBias, b.shape));
+    const grads: tfjs.Tensor[] = [tensorFrom(tf, g.dKernel, w.shape), tensorFrom(tf, g.dRecurrentKernel, u.shape)];
+    if (b && g.dBias) grads.push(tensorFrom(tf, g.dBias, b.shape));
     return grads;
 }
 
@@ -127,11 +127,9 @@ export function fastRecurrent(tf: Tf, x: tfjs.Tensor3D, plan: FastPlan): tfjs.Te
         const [xIn, wIn, uIn, bIn] = args.slice(0, -1) as [tfjs.Tensor3D, tfjs.Tensor2D, tfjs.Tensor2D, tfjs.Tensor | undefined];
         const [batch, steps] = xIn.shape;
         const direction = runDirection(tf, xIn, wIn, uIn, bIn, o);
-        const value = o.returnSequences ? tf.tensor3d(direction.output, [batch, steps, o.units]) : tf.tensor2d(direction.output, [batch, o.units]);
-        const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
-            const g = direction.backward(valuesOf(tf, dy));
-            return [tf.tensor3d(g.dx, xIn.shape), ...weightGradients(tf, g, wIn, uIn, bIn)];
-        };
+        const value = tensorFrom(tf, direction.pass.output, o.returnSequences ? [batch, steps, o.units] : [batch, o.units]);
+        const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] =>
+            direction.backward(valuesOf(tf, dy), g => [tensorFrom(tf, g.dx, xIn.shape), ...weightGradients(tf, g, wIn, uIn, bIn)]);
         return { value, gradFunc };
     }) as never) as (...inputs: tfjs.Tensor[]) => tfjs.Tensor;
     return op(x, ...planInputs(plan));
@@ -162,21 +160,26 @@ export function fastBidirectional(tf: Tf, x: tfjs.Tensor3D, forward: FastPlan, b
         const merged = new Float32Array(rows * width);
         directions.forEach((direction, d) => {
             const h = direction.units, offset = d === 0 ? 0 : hf;
-            for (let r = 0; r < rows; r++) merged.set(direction.output.subarray(rowOf(d, r) * h, (rowOf(d, r) + 1) * h), r * width + offset);
+            const output = direction.pass.output;
+            for (let r = 0; r < rows; r++) merged.set(output.subarray(rowOf(d, r) * h, (rowOf(d, r) + 1) * h), r * width + offset);
         });
         const value = sequences ? tf.tensor3d(merged, [batch, steps, width]) : tf.tensor2d(merged, [batch, width]);
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
             // Read before tfjs allocates again (each direction's gradients are plain arrays until the end).
             const dMerged = valuesOf(tf, dy);
-            const grads = directions.map((direction, d) => {
+            const dOuts = directions.map((direction, d) => {
                 const h = direction.units, offset = d === 0 ? 0 : hf;
                 const dOut = new Float32Array(rows * h);
                 for (let r = 0; r < rows; r++) dOut.set(dMerged.subarray(r * width + offset, r * width + offset + h), rowOf(d, r) * h);
-                return direction.backward(dOut);
+                return dOut;
             });
-            const dx = grads[0].dx;
-            for (let i = 0; i < dx.length; i++) dx[i] += grads[1].dx[i];
-            return [tf.tensor3d(dx, xIn.shape), ...weightGradients(tf, grads[0], wf, uf, bf), ...weightGradients(tf, grads[1], wb, ub, bb)];
+            // The forward direction's input gradient is kept (copied) until the backward one's is added.
+            const [dx, forwardWeights] = directions[0].backward(dOuts[0], g => [g.dx.slice(), weightGradients(tf, g, wf, uf, bf)] as const);
+            const backwardWeights = directions[1].backward(dOuts[1], g => {
+                for (let i = 0; i < dx.length; i++) dx[i] += g.dx[i];
+                return weightGradients(tf, g, wb, ub, bb);
+            });
+            return [tf.tensor3d(dx, xIn.shape), ...forwardWeights, ...backwardWeights];
         };
         return { value, gradFunc };
     }) as never) as (...inputs: tfjs.Tensor[]) => tfjs.Tensor;

@@ -88,7 +88,7 @@ export interface KernelWeights {
     readonly bias: Float32Array | null;
 }
 
-/** A forward pass's block: the inputs, then the records; indexes from the block's start. */
+/** A forward pass's block: the inputs, the records, the output; indexes from the block's start. */
 function passLayout(o: KernelOptions) {
     const { batch: B, steps: T, units: h, inputs } = o;
     const n = B * h, gh = GATES[o.kind] * h, rows = B * T;
@@ -104,7 +104,9 @@ function passLayout(o: KernelOptions) {
     const seen = l.take(classic ? 3 * T * n : maskCount * T * n);
     const gates = l.take(classic ? 3 * T * n : T * B * (o.kind === 'SimpleRNN' ? h : 4 * h));
     const actC = l.take(o.kind === 'LSTM' ? T * n : 0);
-    return { x, w, u, bias, inputMasks, inputMaskCount, masks, maskCount, stepMask, masked, states, cells, seen, gates, actC, size: l.size, gh, n, rows };
+    const outSize = o.returnSequences ? B * T * h : n;
+    const out = l.take(outSize);
+    return { x, w, u, bias, inputMasks, inputMaskCount, masks, maskCount, stepMask, masked, states, cells, seen, gates, actC, out, outSize, size: l.size, gh, n, rows };
 }
 
 type PassLayout = ReturnType<typeof passLayout>;
@@ -138,10 +140,16 @@ export interface BackwardResult {
 }
 
 export interface ForwardPass {
-    /** [B, T, h] or [B, h]. */
+    /**
+     * [B, T, h] or [B, h]: a view of kernel memory, made at each read and valid until the pass is
+     * released or the memory grows (read it at once).
+     */
     readonly output: Float32Array;
-    /** The gradients for the output's gradient `dOut`; gives the pass's memory back. Once only. */
-    backward(dOut: Float32Array): BackwardResult;
+    /**
+     * The gradients for the output's gradient `dOut`, handed to `use` as views of kernel memory
+     * valid during that call only; gives the pass's memory back. Once only.
+     */
+    backward<T>(dOut: Float32Array, use: (gradients: BackwardResult) => T): T;
     /** Gives the pass's memory back without a backward pass (harmless to repeat). */
     release(): void;
 }
@@ -151,15 +159,13 @@ export function kernelForward(o: KernelOptions, x: Float32Array, weights: Kernel
     const { exports: k, memory } = kernelModule();
     const P = passLayout(o);
     const { batch: B, steps: T, units: h } = o;
-    const outSize = o.returnSequences ? B * T * h : B * h;
     const start = memory.allocate(P.size);
     const own = new Layout();
-    const out = own.take(outSize), xw = own.take(P.rows * P.gh), rec = own.take(o.kind === 'GRUClassic' ? P.n : B * P.gh);
+    const xw = own.take(P.rows * P.gh), rec = own.take(o.kind === 'GRUClassic' ? P.n : B * P.gh);
     const call = memory.allocate(own.size);
     /** Byte addresses in the pass's block, and in the call's; 0 for an array that is absent. */
     const at = (i: number, present = true) => (present ? (start + i) * 4 : 0);
     const mine = (i: number) => (call + i) * 4;
-    let output: Float32Array;
     try {
         copyIn(memory.view(), o, P, start, x, weights);
         k.projectInputs(B, T, o.inputs, GATES[o.kind], h, at(P.x), at(P.w), at(P.bias, o.bias !== 'none'),
@@ -167,12 +173,11 @@ export function kernelForward(o: KernelOptions, x: Float32Array, weights: Kernel
         const masks = at(P.masks, P.maskCount > 0), stepMask = at(P.stepMask, o.stepMask !== null);
         if (o.kind === 'GRUClassic') {
             k.classicGruForward(...cellArguments(o), mine(xw), at(P.u), masks, P.maskCount, stepMask,
-                at(P.states), at(P.seen), at(P.gates), mine(out), mine(rec));
+                at(P.states), at(P.seen), at(P.gates), at(P.out), mine(rec));
         } else {
             k.sequenceForward(SEQUENCE_KINDS[o.kind], ...cellArguments(o), mine(xw), at(P.u), at(P.bias + P.gh, o.bias === 'inputAndRecurrent'),
-                masks, P.maskCount, stepMask, at(P.states), at(P.cells), at(P.seen), at(P.gates), at(P.actC), mine(out), mine(rec));
+                masks, P.maskCount, stepMask, at(P.states), at(P.cells), at(P.seen), at(P.gates), at(P.actC), at(P.out), mine(rec));
         }
-        output = memory.view().slice(call + out, call + out + outSize);
     } catch (error) {
         memory.release(start);
         throw error;
@@ -185,11 +190,14 @@ export function kernelForward(o: KernelOptions, x: Float32Array, weights: Kernel
         held = false;
     };
     return {
-        output,
-        backward(dOut) {
+        get output() {
+            if (!held) throw new Error(`${o.kind}: this forward pass was released; its output is gone`);
+            return memory.view().subarray(start + P.out, start + P.out + P.outSize);
+        },
+        backward(dOut, use) {
             if (!held) throw new Error(`${o.kind}: this forward pass was released; its backward pass cannot run`);
             try {
-                return backwardPass(k, memory, o, P, start, dOut);
+                return backwardPass(k, memory, o, P, start, dOut, use);
             } finally {
                 release();
             }
@@ -198,7 +206,8 @@ export function kernelForward(o: KernelOptions, x: Float32Array, weights: Kernel
     };
 }
 
-function backwardPass(k: Exports, memory: KernelMemory, o: KernelOptions, P: PassLayout, start: number, dOut: Float32Array): BackwardResult {
+function backwardPass<T>(k: Exports, memory: KernelMemory, o: KernelOptions, P: PassLayout, start: number, dOut: Float32Array,
+    use: (gradients: BackwardResult) => T): T {
     const { batch: B, steps: T, units: h, inputs } = o;
     const g = GATES[o.kind], gh = P.gh;
     const own = new Layout();
@@ -224,12 +233,12 @@ function backwardPass(k: Exports, memory: KernelMemory, o: KernelOptions, P: Pas
             at(P.masked), mine(dxw), mine(dx), mine(dw), mine(dBias, o.bias !== 'none'), mine(scratch));
         const view = memory.view();
         const biasValues = biasSize(o, gh);
-        return {
-            dx: view.slice(call + dx, call + dx + P.rows * inputs),
-            dKernel: view.slice(call + dw, call + dw + inputs * gh),
-            dRecurrentKernel: view.slice(call + du, call + du + h * gh),
-            dBias: biasValues ? view.slice(call + dBias, call + dBias + biasValues) : null
-        };
+        return use({
+            dx: view.subarray(call + dx, call + dx + P.rows * inputs),
+            dKernel: view.subarray(call + dw, call + dw + inputs * gh),
+            dRecurrentKernel: view.subarray(call + du, call + du + h * gh),
+            dBias: biasValues ? view.subarray(call + dBias, call + dBias + biasValues) : null
+        });
     } finally {
         memory.release(call);
     }
