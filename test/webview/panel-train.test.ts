@@ -52,7 +52,8 @@ describe('training in the panel (chromium)', () => {
     it('keeps drawing frames while training: no gap over 100 ms', async () => {
         const page = await panelWith('SingleLSTM');
         await startFrameMeter(page);
-        await postToPanel(page, { type: 'train', options: { epochs: 2, backend: 'wasm' } });
+        // Ten epochs: long enough (a second or more) for the frame count to mean something.
+        await postToPanel(page, { type: 'train', options: { epochs: 10, backend: 'wasm' } });
         await waitForStatus(page, ['done', 'failed'], 120_000);
         const frames = await stopFrameMeter(page);
         expect(await text(page, '#status')).toMatch(/^Done/);
