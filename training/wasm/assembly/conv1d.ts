@@ -7,7 +7,7 @@
  * Output step t, tap j reads input step t·stride + j·dilation − padLeft.
  */
 import { at } from './memory';
-import { addInto, gemm, transpose } from './products';
+import { addInto, gemm, gemmTransposedA, transpose } from './products';
 
 /** G_j: for every (b, t) the input row of tap j, or zeros. */
 function gather(batch: i32, steps: i32, channels: i32, outSteps: i32, stride: i32, dilation: i32, padLeft: i32, j: i32, x: usize, g: usize): void {
@@ -47,8 +47,7 @@ export function convBackward(batch: i32, steps: i32, channels: i32, filters: i32
     memory.fill(dx, 0, (<usize>(batch * steps * channels)) << 2);
     for (let j = 0; j < kernel; j++) {
         gather(batch, steps, channels, outSteps, stride, dilation, padLeft, j, x, g);
-        transpose(rows, channels, g, channels, gT);
-        gemm(channels, filters, rows, gT, rows, dy, filters, at(dw, j * channels * filters), filters, false);
+        gemmTransposedA(channels, filters, rows, g, channels, dy, filters, at(dw, j * channels * filters), filters, gT);
         transpose(channels, filters, at(w, j * channels * filters), filters, wT);
         gemm(rows, channels, filters, dy, filters, wT, channels, product, channels, false);
         for (let b = 0; b < batch; b++) {

@@ -8,7 +8,7 @@
  *   gates  [3, T, B, h]   z, r and ĥ
  */
 import { at, get, vec } from './memory';
-import { addInto, addProductInto, gemm, multiplyInto, transpose } from './products';
+import { addInto, addProductInto, gemm, gemmTransposedA, multiplyInto, transpose } from './products';
 import { activate4, slope4, storeFirst } from './vector-math';
 
 /** The mask of gate k [B, h], or 0. */
@@ -127,7 +127,6 @@ export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, rec
     // dU_k = Σ_t seen_k,tᵀ · dPre_k,t: one product per gate over all steps.
     const rows = steps * batch;
     for (let k = 0; k < 3; k++) {
-        transpose(rows, h, at(seen, k * plane), h, seenT);
-        gemm(h, h, rows, seenT, rows, at(dPre, k * plane), h, at(du, k * h), gh, false);
+        gemmTransposedA(h, h, rows, at(seen, k * plane), h, at(dPre, k * plane), h, at(du, k * h), gh, seenT);
     }
 }

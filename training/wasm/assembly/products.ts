@@ -98,6 +98,16 @@ function storeLanes(pc: usize, v: v128, accumulate: bool, count: i32): void {
     storeRow8(pc, lo, hi, accumulate, width);
 }
 
+/**
+ * C [m, n] = Aᵀ · B for A [k, m] (row stride lda), B [k, n] (ldb), C (ldc): every weight
+ * gradient (inputᵀ · output gradient over all rows). A is transposed into `scratch` (m·k
+ * values) first, so that the product takes gemm's fast path.
+ */
+export function gemmTransposedA(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, scratch: usize): void {
+    transpose(k, m, a, lda, scratch);
+    gemm(m, n, k, scratch, k, b, ldb, c, ldc, false);
+}
+
 /** out [cols, rows] = inᵀ for `from` [rows, cols] with row stride `stride`. */
 export function transpose(rows: i32, cols: i32, from: usize, stride: i32, out: usize): void {
     for (let r = 0; r < rows; r++) {

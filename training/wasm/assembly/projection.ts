@@ -9,7 +9,7 @@
  *   xw     [B, T, gh]   the projection
  */
 import { at } from './memory';
-import { addInto, addProductInto, gemm, multiplyInto, transpose } from './products';
+import { addInto, addProductInto, gemm, gemmTransposedA, multiplyInto, transpose } from './products';
 
 export function projectInputs(batch: i32, steps: i32, inputs: i32, g: i32, h: i32,
     x: usize, w: usize, bias: usize, masks: usize, maskCount: i32, masked: usize, xw: usize): void {
@@ -40,12 +40,10 @@ export function projectInputsBackward(batch: i32, steps: i32, inputs: i32, g: i3
     const rows = batch * steps, gh = g * h;
     // dW = (x ⊙ m)ᵀ · dxw, per gate when each gate saw its own masked input.
     if (maskCount <= 1) {
-        transpose(rows, inputs, maskCount == 0 ? x : masked, inputs, scratch);
-        gemm(inputs, gh, rows, scratch, rows, dxw, gh, dw, gh, false);
+        gemmTransposedA(inputs, gh, rows, maskCount == 0 ? x : masked, inputs, dxw, gh, dw, gh, scratch);
     } else {
         for (let k = 0; k < g; k++) {
-            transpose(rows, inputs, at(masked, k * rows * inputs), inputs, scratch);
-            gemm(inputs, h, rows, scratch, rows, at(dxw, k * h), gh, at(dw, k * h), gh, false);
+            gemmTransposedA(inputs, h, rows, at(masked, k * rows * inputs), inputs, at(dxw, k * h), gh, at(dw, k * h), gh, scratch);
         }
     }
     if (dbias) {

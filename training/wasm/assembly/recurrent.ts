@@ -18,7 +18,7 @@
  *   actC   [T, B, h]      LSTM: act(c)
  */
 import { activate4, slope4, storeFirst } from './vector-math';
-import { addInto, addProductInto, gemm, multiplyInto, transpose } from './products';
+import { addInto, addProductInto, gemm, gemmTransposedA, multiplyInto, transpose } from './products';
 
 export const SIMPLE_RNN = 0;
 export const LSTM = 1;
@@ -216,12 +216,10 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
     // dU = Σ_t seen_tᵀ · dz_t: one product over all steps (per gate when each gate saw its own masked state).
     const rows = steps * batch;
     if (maskCount <= 1) {
-        transpose(rows, h, maskCount == 0 ? states : seen, h, seenT);
-        gemm(h, gh, rows, seenT, rows, dzAll, gh, du, gh, false);
+        gemmTransposedA(h, gh, rows, maskCount == 0 ? states : seen, h, dzAll, gh, du, gh, seenT);
     } else {
         for (let k = 0; k < g; k++) {
-            transpose(rows, h, at(seen, k * rows * h), h, seenT);
-            gemm(h, h, rows, seenT, rows, at(dzAll, k * h), gh, at(du, k * h), gh, false);
+            gemmTransposedA(h, h, rows, at(seen, k * rows * h), h, at(dzAll, k * h), gh, at(du, k * h), gh, seenT);
         }
     }
     if (dbr) {
