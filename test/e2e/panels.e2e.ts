@@ -29,7 +29,7 @@ const KERAS_CODE = [
 ].join('\n');
 const MODEL = 'SingleLSTM';
 const EPOCHS = 2;
-const BACKEND = process.env.RNN_LENS_E2E_BACKEND ?? 'cpu';
+const BACKEND = process.env.RNN_LENS_E2E_BACKEND ?? 'wasm';
 const single = modelNamed(summaryJson(FILE), MODEL);
 
 /** Polls until `get` gives a value, for up to a minute. */
@@ -45,9 +45,9 @@ async function pollFor<T>(get: () => Promise<T | undefined>, what: string): Prom
 
 describe('training panel, walk-through, diagram and the Keras bridge in code-server', () => {
     // Train Model starts training at once, for rnnLens.training.defaultEpochs when the model's fit gives none.
-    // The backend is RNN_LENS_E2E_BACKEND, cpu by default: 'auto' first times WebGL, which chromium without a GPU
-    // emulates for a minute and more; and wasm does not load in code-server's webview worker yet (its .wasm
-    // fetch is refused: "expected magic word 00 61 73 6d"), which RNN_LENS_E2E_BACKEND=wasm shows.
+    // The backend is RNN_LENS_E2E_BACKEND, wasm by default: 'auto' first times WebGL, which chromium without a GPU
+    // emulates for a minute and more. Wasm loads in code-server's webview worker because the page fetches its
+    // binary (the worker's own fetch is not answered by the webview's service worker).
     const workbench = workbenchSuite('panels', {
         '.vscode/settings.json': JSON.stringify({ 'rnnLens.training.defaultEpochs': EPOCHS, 'rnnLens.training.backend': BACKEND }),
         [KERAS_FILE]: KERAS_CODE

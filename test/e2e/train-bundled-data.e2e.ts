@@ -16,7 +16,7 @@ import { openFile } from './harness/workbench.js';
 const EPOCHS = 3;
 const FILE = 'examples/weather_e2e.rnn';
 const SOURCE = readFileSync(join(ROOT, 'examples', 'seattle_weather.rnn'), 'utf8');
-const BACKEND = process.env.RNN_LENS_E2E_BACKEND ?? 'cpu';
+const BACKEND = process.env.RNN_LENS_E2E_BACKEND ?? 'wasm';
 
 describe('▶ Train on the bundled data in code-server', () => {
     const workbench = workbenchSuite('train-bundled-data', {
@@ -38,6 +38,7 @@ describe('▶ Train on the bundled data in code-server', () => {
         expect(status).toMatch(/^Done/);
         expect(await panel.locator('#progress-text').innerText()).toMatch(new RegExp(`${EPOCHS}/${EPOCHS}|epoch \\d+/${EPOCHS}`));
         expect(await panel.locator('#test-metrics').innerText()).toMatch(/MAE \d/);
+        if (BACKEND !== 'auto') expect(await panel.locator('#backend').innerText()).toContain(BACKEND);
         await workbench().screenshot('train-bundled-data');
     });
 });

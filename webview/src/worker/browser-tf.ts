@@ -13,6 +13,8 @@ import * as layers from '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { FromWorker } from './worker-messages.js';
+import { WasmThroughPage } from './wasm-through-page.js';
 import { registerTrainingKernels } from '../../../training/src/backend/training-kernels.js';
 
 /** The engine takes `typeof import('@tensorflow/tfjs')`; this object has every part of it that the engine reads. */
@@ -20,12 +22,9 @@ export const tf = { ...core, ...layers } as unknown as typeof tfjs;
 
 registerTrainingKernels(tf);
 
-/**
- * Where the .wasm files are (the worker runs from a blob, so tfjs cannot find them beside its
- * script). Threads need cross-origin isolation, which a webview does not have: the threaded
- * binary would never load, so it is not shipped and tfjs is told not to look for it.
- */
-export function configureWasm(folderUri: string): void {
-    setWasmPaths(folderUri.endsWith('/') ? folderUri : `${folderUri}/`);
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+/** Sets tfjs-wasm to get its binary from the page (wasm-through-page.ts); the returned object takes the page's answers. */
+export function wasmThroughPage(post: (message: FromWorker) => void): WasmThroughPage {
+    const wasm = new WasmThroughPage(post);
+    wasm.install(tf, setWasmPaths);
+    return wasm;
 }

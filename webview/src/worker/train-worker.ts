@@ -14,11 +14,12 @@ import { createCustomLayers } from '../../../training/src/layers/index.js';
 import { modelFiles } from '../../../training/src/save/model-files.js';
 import { TrainingBlocked, trainModel } from '../../../training/src/train/train-model.js';
 import type { BackendRequest } from '../protocol/host-messages.js';
-import { configureWasm, tf } from './browser-tf.js';
+import { tf, wasmThroughPage } from './browser-tf.js';
 import type { CsvText, DataInfo, FromWorker, RunSettingsInput, ToWorker } from './worker-messages.js';
 
 const post = (message: FromWorker) => postMessage(message);
 const custom = createCustomLayers(tf);
+const wasmFiles = wasmThroughPage(post);
 const BROWSER_BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 
 let running = false;
@@ -44,7 +45,8 @@ const yieldToEventLoop = () => new Promise<void>(resolve => {
 self.onmessage = (event: MessageEvent<ToWorker>) => {
     const message = event.data;
     switch (message.type) {
-        case 'init': return configureWasm(message.wasmFolderUri);
+        case 'wasmFile': return wasmFiles.answer(message.id, { bytes: message.bytes });
+        case 'wasmFileError': return wasmFiles.answer(message.id, { error: message.message });
         case 'describe': return describe(message.id, message.analysis, message.csv);
         case 'train': return void train(message.analysis, message.csv, message.settings, message.backend);
         case 'stop':
@@ -86,6 +88,7 @@ function describe(id: number, analysis: ModelAnalysis, csv: CsvText | undefined)
 
 /** The asked-for backend, or the fastest for this model and batch size (timed once per model shape). */
 async function chooseBackend(request: BackendRequest, analysis: ModelAnalysis, data: PreparedDataset, batchSize: number): Promise<{ backend: string; reason: string }> {
+    await wasmFiles.loaded; // wasm can only start once the page has sent its binary (wasm-through-page.ts)
     if (request !== 'auto') {
         if (!(await startBackend(tf, request))) throw new Error(`The ${request} backend does not start in this panel${request === 'wasm' ? ' (its .wasm file could not be loaded)' : ''}: choose another backend in the panel or the rnnLens.training.backend setting.`);
         return { backend: request, reason: 'asked for in the settings' };

@@ -50,7 +50,8 @@ export type RunResult = Omit<TrainResult, 'tfModel'> & {
 };
 
 export type ToWorker =
-    | { readonly type: 'init'; readonly wasmFolderUri: string }
+    | { readonly type: 'wasmFile'; readonly id: number; readonly bytes: ArrayBuffer }
+    | { readonly type: 'wasmFileError'; readonly id: number; readonly message: string }
     | { readonly type: 'describe'; readonly id: number; readonly analysis: ModelAnalysis; readonly csv?: CsvText }
     | {
         readonly type: 'train';
@@ -72,4 +73,6 @@ export type FromWorker =
     | { readonly type: 'done'; readonly result: RunResult }
     | { readonly type: 'failed'; readonly message: string; readonly problems?: readonly BuildProblem[] }
     | { readonly type: 'saved'; readonly model: string; readonly modelJson: string; readonly weights: string }
-    | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+    | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string }
+    /** tfjs-wasm's binary, which the worker cannot fetch itself everywhere (wasm-through-page.ts). */
+    | { readonly type: 'wasmFile'; readonly id: number; readonly name: string };
