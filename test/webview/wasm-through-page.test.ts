@@ -34,7 +34,7 @@ describe('tfjs-wasm\'s binary through the page', () => {
     wasm.install(tf, setWasmPaths);
 
     it('asks the page for the binary as it starts; without it, wasm does not start, at once and with the reason logged', async () => {
-        await wasm.loaded;
+        await wasm.load();
         expect(asked).toEqual(['tfjs-backend-wasm-simd.wasm']);
         const started = Date.now();
         expect(await startBackend(tf, 'wasm', 20_000)).toBe(false);
@@ -45,13 +45,13 @@ describe('tfjs-wasm\'s binary through the page', () => {
 
     it('asks again at the next start, and starts from the bytes the page sends', async () => {
         pageCanFetch = true;
-        await wasm.loaded;
+        await wasm.load();
         expect(asked).toEqual(['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-simd.wasm']);
         expect(await startBackend(tf, 'wasm', 20_000)).toBe(true);
         expect(tf.getBackend()).toBe('wasm');
         expect(Array.from(tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]])).dataSync())).toEqual([11]);
         // Once loaded, it is not asked for again.
-        await wasm.loaded;
+        await wasm.load();
         expect(asked).toHaveLength(2);
         expect(logs).toHaveLength(1);
     });

@@ -88,7 +88,7 @@ function describe(id: number, analysis: ModelAnalysis, csv: CsvText | undefined)
 
 /** The asked-for backend, or the fastest for this model and batch size (timed once per model shape). */
 async function chooseBackend(request: BackendRequest, analysis: ModelAnalysis, data: PreparedDataset, batchSize: number): Promise<{ backend: string; reason: string }> {
-    await wasmFiles.loaded; // wasm can only start once the page has sent its binary (wasm-through-page.ts)
+    await wasmFiles.load(); // wasm can only start once the page has sent its binary (wasm-through-page.ts)
     if (request !== 'auto') {
         if (!(await startBackend(tf, request))) throw new Error(`The ${request} backend does not start in this panel${request === 'wasm' ? ' (its .wasm file could not be loaded)' : ''}: choose another backend in the panel or the rnnLens.training.backend setting.`);
         return { backend: request, reason: 'asked for in the settings' };

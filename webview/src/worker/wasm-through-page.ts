@@ -9,7 +9,7 @@
  * tfjs-wasm's instantiation through the platform has no error path: a fetch that rejects or a
  * failed response leaves the backend waiting for ever (and its abort call is broken in 4.22).
  * Only an exception thrown at once reaches Emscripten, which rejects the module. So the bytes
- * are asked for before any backend starts (`loaded`), and a file the page could not get throws.
+ * are asked for before any backend starts (`load`), and a file the page could not get throws.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { FromWorker } from './worker-messages.js';
@@ -59,7 +59,7 @@ export class WasmThroughPage {
      * backend after. A binary the page could not get is asked for again (tfjs tries a backend that
      * failed again at its next start).
      */
-    get loaded(): Promise<void> {
+    load(): Promise<void> {
         const answer = this.binary && this.files.get(this.binary);
         if (answer && 'error' in answer) this.settled = this.request(this.binary!);
         return this.settled;
