@@ -52,8 +52,8 @@ describe('training in the panel (chromium)', () => {
     it('keeps drawing frames while training: no gap over 100 ms', async () => {
         const page = await panelWith('SingleLSTM');
         await startFrameMeter(page);
-        // Ten epochs: long enough (a second or more) for the frame count to mean something.
-        await postToPanel(page, { type: 'train', options: { epochs: 10, backend: 'wasm' } });
+        // Thirty epochs: long enough (two seconds or more here) for the frame count to mean something on a faster machine too.
+        await postToPanel(page, { type: 'train', options: { epochs: 30, backend: 'wasm' } });
         await waitForStatus(page, ['done', 'failed'], 120_000);
         const frames = await stopFrameMeter(page);
         expect(await text(page, '#status')).toMatch(/^Done/);
