@@ -9,16 +9,11 @@
  *   dW[fr, fc, ci, co] = Σ_{b, yr, yc} x[b, yr·sh − top + fr, yc·sw − left + fc, ci] · dy[b, yr, yc, co]
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import type { ReadableBackend, TensorInfo, WasmBackend } from './backend-parts.js';
 import { wasmConvFilterGradient } from './conv-filter-matmul.js';
 import { stockKernels } from './kernel-switch.js';
 
-interface TensorInfo { dataId: object; shape: number[]; dtype: tfjs.DataType }
-interface ReadableBackend { readSync(dataId: object): ArrayLike<number> }
 interface CpuLikeBackend extends ReadableBackend { makeTensorInfo(shape: number[], dtype: tfjs.DataType, values?: Float32Array): TensorInfo }
-interface WasmLikeBackend extends ReadableBackend {
-    makeOutput(shape: number[], dtype: tfjs.DataType): TensorInfo;
-    typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
 
 interface FilterAttrs {
     strides: number | [number, number];
@@ -84,7 +79,7 @@ export function registerFastConvFilterGradient(tf: typeof tfjs): void {
             }
             const dw = conv2dFilterGradient(backend.readSync(x.dataId), backend.readSync(dy.dataId), info);
             if (backendName === 'cpu') return (backend as CpuLikeBackend).makeTensorInfo(attrs.filterShape, 'float32', dw);
-            const wasm = backend as WasmLikeBackend;
+            const wasm = backend as WasmBackend;
             const out = wasm.makeOutput(attrs.filterShape, 'float32');
             wasm.typedArrayFromHeap(out).set(dw);
             return out;

@@ -7,13 +7,8 @@
  * a batch, this is well under one.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import type { TensorInfo, WasmBackend } from './backend-parts.js';
 
-interface TensorInfo { dataId: object; shape: number[]; dtype: tfjs.DataType }
-interface WasmBackend {
-    makeOutput(shape: number[], dtype: tfjs.DataType): TensorInfo;
-    typedArrayFromHeap(info: TensorInfo): Float32Array;
-    disposeData(dataId: object): boolean;
-}
 
 export function wasmConvFilterGradient(tf: typeof tfjs, backend: WasmBackend, x: TensorInfo, dy: TensorInfo,
     info: tfjs.backend_util.Conv2DInfo, filterShape: number[]): TensorInfo | null {

@@ -9,14 +9,9 @@
  *   dX[b, yr·sh − top + fr, yc·sw − left + fc, ci] += Σ_co dY[b, yr, yc, co] · W[fr, fc, ci, co]
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { stockKernels } from './kernel-switch.js';
+import type { TensorInfo, WasmBackend } from './backend-parts.js';
+import { replaceKernel, stockKernels, wasmKernelToReplace } from './kernel-switch.js';
 
-interface TensorInfo { dataId: object; shape: number[]; dtype: tfjs.DataType }
-interface WasmBackend {
-    makeOutput(shape: number[], dtype: tfjs.DataType): TensorInfo;
-    typedArrayFromHeap(info: TensorInfo): Float32Array;
-    disposeData(dataId: object): boolean;
-}
 
 interface InputGradientAttrs {
     strides: number | [number, number];
@@ -75,8 +70,8 @@ function inputGradient(tf: typeof tfjs, backend: WasmBackend, dy: TensorInfo, fi
 
 /** Wraps the wasm backend's Conv2DBackpropInput, when that backend is loaded; harmless to call again. */
 export function registerFastConvInputGradient(tf: typeof tfjs): void {
-    const config = tf.getKernel('Conv2DBackpropInput', 'wasm');
-    if (!config || (config.kernelFunc as { rnnLensFast?: boolean }).rnnLensFast) return;
+    const config = wasmKernelToReplace(tf, 'Conv2DBackpropInput');
+    if (!config) return;
     const kernelFunc: tfjs.KernelConfig['kernelFunc'] = params => {
         const attrs = params.attrs as unknown as InputGradientAttrs;
         if (stockKernels() || attrs.dataFormat === 'NCHW') return config.kernelFunc(params);
@@ -85,7 +80,5 @@ export function registerFastConvInputGradient(tf: typeof tfjs): void {
             attrs.pad, attrs.dimRoundingMode, false, 'channelsLast');
         return inputGradient(tf, params.backend as unknown as WasmBackend, dy, filter, info, attrs.inputShape) ?? config.kernelFunc(params);
     };
-    (kernelFunc as { rnnLensFast?: boolean }).rnnLensFast = true;
-    tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
-    tf.registerKernel({ ...config, kernelFunc });
+    replaceKernel(tf, config, kernelFunc);
 }

@@ -5,21 +5,14 @@
  * the cpu kernel runs, and its outputs are copied back into wasm memory.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import type { ReadableBackend, TensorInfo, WasmBackend } from './backend-parts.js';
 
 export const WASM_MISSING_KERNELS = [
     'Conv2DBackpropFilter', 'UnsortedSegmentSum', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'
 ] as const;
 
-interface TensorInfo { dataId: object; shape: number[]; dtype: tfjs.DataType }
-interface CpuBackend {
+interface CpuBackend extends ReadableBackend {
     write(values: ArrayLike<number>, shape: number[], dtype: tfjs.DataType): object;
-    readSync(dataId: object): ArrayLike<number>;
-    disposeData(dataId: object, force?: boolean): boolean;
-}
-interface WasmBackend {
-    readSync(dataId: object): ArrayLike<number>;
-    makeOutput(shape: number[], dtype: tfjs.DataType): TensorInfo;
-    typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
 }
 
 /** Registers the proxies; returns the kernel names registered now. */

@@ -5,13 +5,9 @@
  * each gathered slice is one copy of a contiguous block. The same values come out.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { stockKernels } from './kernel-switch.js';
+import type { TensorInfo, WasmBackend } from './backend-parts.js';
+import { replaceKernel, stockKernels, wasmKernelToReplace } from './kernel-switch.js';
 
-interface TensorInfo { dataId: object; shape: number[]; dtype: tfjs.DataType }
-interface WasmBackend {
-    makeOutput(shape: number[], dtype: tfjs.DataType): TensorInfo;
-    typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
-}
 type KernelFunc = tfjs.KernelConfig['kernelFunc'];
 
 /** Throws on an index outside [0, axisSize), as tfjs's cpu kernel does. */
@@ -35,8 +31,8 @@ export function gatherBlocks(x: ArrayLike<number> & { subarray(a: number, b: num
 
 /** Wraps the wasm backend's GatherV2, when that backend is loaded; harmless to call again. */
 export function registerHeapGather(tf: typeof tfjs): void {
-    const config = tf.getKernel('GatherV2', 'wasm');
-    if (!config || (config.kernelFunc as { rnnLensFast?: boolean }).rnnLensFast) return;
+    const config = wasmKernelToReplace(tf, 'GatherV2');
+    if (!config) return;
     const kernelFunc: KernelFunc = params => {
         const { x, indices } = params.inputs as unknown as { x: TensorInfo; indices: TensorInfo };
         const attrs = params.attrs as unknown as { axis: number; batchDims: number };
@@ -52,7 +48,5 @@ export function registerHeapGather(tf: typeof tfjs): void {
         if (outer * count * inner > 0) gatherBlocks(backend.typedArrayFromHeap(x), outer, x.shape[axis], inner, backend.typedArrayFromHeap(indices), backend.typedArrayFromHeap(out));
         return out;
     };
-    (kernelFunc as { rnnLensFast?: boolean }).rnnLensFast = true;
-    tf.unregisterKernel('GatherV2', 'wasm');
-    tf.registerKernel({ ...config, kernelFunc });
+    replaceKernel(tf, config, kernelFunc);
 }

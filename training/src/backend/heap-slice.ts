@@ -7,13 +7,9 @@
  * single elements (~1.7 ms a batch of Monster2). The same values come out (the same copies).
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { stockKernels } from './kernel-switch.js';
+import type { TensorInfo, WasmBackend } from './backend-parts.js';
+import { replaceKernel, stockKernels, wasmKernelToReplace } from './kernel-switch.js';
 
-interface TensorInfo { dataId: object; shape: number[]; dtype: tfjs.DataType }
-interface WasmBackend {
-    makeOutput(shape: number[], dtype: tfjs.DataType): TensorInfo;
-    typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
-}
 type KernelFunc = tfjs.KernelConfig['kernelFunc'];
 
 /** Copies the block `size` at `begin` of `x` (shape `shape`) into `out`, row by innermost row. */
@@ -38,9 +34,9 @@ export function copyBlock(x: ArrayLike<number> & { subarray(a: number, b: number
 
 /** Wraps the wasm backend's Slice and SplitV (which slices), when that backend is loaded; harmless to call again. */
 export function registerHeapSlice(tf: typeof tfjs): void {
-    const sliceConfig = tf.getKernel('Slice', 'wasm');
-    const splitConfig = tf.getKernel('SplitV', 'wasm');
-    if (!sliceConfig || !splitConfig || (sliceConfig.kernelFunc as { rnnLensFast?: boolean }).rnnLensFast) return;
+    const sliceConfig = wasmKernelToReplace(tf, 'Slice');
+    const splitConfig = wasmKernelToReplace(tf, 'SplitV');
+    if (!sliceConfig || !splitConfig) return;
     const cut = (x: TensorInfo, begin: number[], size: number[], backend: WasmBackend): TensorInfo => {
         const out = backend.makeOutput(size, x.dtype);
         // Views, taken after makeOutput (which may grow the heap and detach earlier views).
@@ -69,11 +65,8 @@ export function registerHeapSlice(tf: typeof tfjs): void {
             return out;
         });
     };
-    for (const [config, kernelFunc] of [[sliceConfig, slice], [splitConfig, split]] as const) {
-        (kernelFunc as { rnnLensFast?: boolean }).rnnLensFast = true;
-        tf.unregisterKernel(config.kernelName, 'wasm');
-        tf.registerKernel({ ...config, kernelFunc });
-    }
+    replaceKernel(tf, sliceConfig, slice);
+    replaceKernel(tf, splitConfig, split);
 }
 
 /** Copies `x` (shape `shape`) into `out` reversed along the axes marked in `flip`: whole innermost rows when the last axis keeps its order. */
@@ -100,8 +93,8 @@ export function reverseInto(x: ArrayLike<number> & { subarray(a: number, b: numb
 
 /** Wraps the wasm backend's Reverse, when that backend is loaded; harmless to call again. */
 export function registerHeapReverse(tf: typeof tfjs): void {
-    const config = tf.getKernel('Reverse', 'wasm');
-    if (!config || (config.kernelFunc as { rnnLensFast?: boolean }).rnnLensFast) return;
+    const config = wasmKernelToReplace(tf, 'Reverse');
+    if (!config) return;
     const kernelFunc: KernelFunc = params => {
         const { x } = params.inputs as unknown as { x: TensorInfo };
         if (stockKernels() || x.dtype === 'string' || x.shape.length === 0) return config.kernelFunc(params);
@@ -112,7 +105,5 @@ export function registerHeapReverse(tf: typeof tfjs): void {
         if (x.shape.every(n => n > 0)) reverseInto(backend.typedArrayFromHeap(x), x.shape, flip, backend.typedArrayFromHeap(out));
         return out;
     };
-    (kernelFunc as { rnnLensFast?: boolean }).rnnLensFast = true;
-    tf.unregisterKernel('Reverse', 'wasm');
-    tf.registerKernel({ ...config, kernelFunc });
+    replaceKernel(tf, config, kernelFunc);
 }

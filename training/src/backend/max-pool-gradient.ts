@@ -5,13 +5,9 @@
  * tfjs-wasm's kernel took ~3.6 ms a batch of Monster1's two poolings.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { stockKernels } from './kernel-switch.js';
+import { heapFloats, type TensorInfo, type WasmBackend } from './backend-parts.js';
+import { replaceKernel, stockKernels, wasmKernelToReplace } from './kernel-switch.js';
 
-interface TensorInfo { dataId: object; shape: number[]; dtype: tfjs.DataType }
-interface WasmBackend {
-    makeOutput(shape: number[], dtype: tfjs.DataType): TensorInfo;
-    typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
 
 interface PoolAttrs {
     filterSize: number | [number, number];
@@ -55,8 +51,8 @@ export function maxPoolGradient(x: Float32Array, dy: Float32Array, info: tfjs.ba
 
 /** Wraps the wasm backend's MaxPoolGrad, when that backend is loaded; harmless to call again. */
 export function registerFastMaxPoolGradient(tf: typeof tfjs): void {
-    const config = tf.getKernel('MaxPoolGrad', 'wasm');
-    if (!config || (config.kernelFunc as { rnnLensFast?: boolean }).rnnLensFast) return;
+    const config = wasmKernelToReplace(tf, 'MaxPoolGrad');
+    if (!config) return;
     const kernelFunc: tfjs.KernelConfig['kernelFunc'] = params => {
         const { dy, input } = params.inputs as unknown as { dy: TensorInfo; input: TensorInfo };
         if (stockKernels() || input.dtype !== 'float32') return config.kernelFunc(params);
@@ -65,10 +61,8 @@ export function registerFastMaxPoolGradient(tf: typeof tfjs): void {
         const backend = params.backend as unknown as WasmBackend;
         const dx = backend.makeOutput(input.shape, 'float32');
         // Views, taken after makeOutput (which may grow the heap and detach earlier views).
-        maxPoolGradient(backend.typedArrayFromHeap(input), backend.typedArrayFromHeap(dy), info, backend.typedArrayFromHeap(dx));
+        maxPoolGradient(heapFloats(backend, input), heapFloats(backend, dy), info, heapFloats(backend, dx));
         return dx;
     };
-    (kernelFunc as { rnnLensFast?: boolean }).rnnLensFast = true;
-    tf.unregisterKernel('MaxPoolGrad', 'wasm');
-    tf.registerKernel({ ...config, kernelFunc });
+    replaceKernel(tf, config, kernelFunc);
 }

@@ -7,18 +7,16 @@
  * numbers come out (the same products, summed in the kernel's order).
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { stockKernels } from './kernel-switch.js';
+import type { ReadableBackend, TensorInfo } from './backend-parts.js';
+import { replaceKernel, stockKernels, wasmKernelToReplace } from './kernel-switch.js';
 
-interface TensorInfo { dataId: object; shape: number[]; dtype: tfjs.DataType }
-interface DisposingBackend { disposeData(dataId: object): boolean }
 type KernelFunc = tfjs.KernelConfig['kernelFunc'];
-
 
 /** Wraps the wasm backend's BatchMatMul, when that backend is loaded; harmless to call again. */
 export function registerPlainMatMul(tf: typeof tfjs): void {
-    const config = tf.getKernel('BatchMatMul', 'wasm');
+    const config = wasmKernelToReplace(tf, 'BatchMatMul');
     const transpose = tf.getKernel('Transpose', 'wasm')?.kernelFunc;
-    if (!config || !transpose || (config.kernelFunc as { rnnLensFast?: boolean }).rnnLensFast) return;
+    if (!config || !transpose) return;
     const previous = config.kernelFunc;
     const kernelFunc: KernelFunc = params => {
         const attrs = params.attrs as unknown as { transposeA: boolean; transposeB: boolean };
@@ -33,11 +31,9 @@ export function registerPlainMatMul(tf: typeof tfjs): void {
         const left = attrs.transposeA ? swapped(a) : a;
         const right = attrs.transposeB ? swapped(b) : b;
         const out = previous({ inputs: { a: left, b: right } as never, backend, attrs: { ...params.attrs, transposeA: false, transposeB: false } });
-        if (left !== a) (backend as unknown as DisposingBackend).disposeData(left.dataId);
-        if (right !== b) (backend as unknown as DisposingBackend).disposeData(right.dataId);
+        if (left !== a) (backend as unknown as ReadableBackend).disposeData(left.dataId);
+        if (right !== b) (backend as unknown as ReadableBackend).disposeData(right.dataId);
         return out;
     };
-    (kernelFunc as { rnnLensFast?: boolean }).rnnLensFast = true;
-    tf.unregisterKernel('BatchMatMul', 'wasm');
-    tf.registerKernel({ ...config, kernelFunc });
+    replaceKernel(tf, config, kernelFunc);
 }

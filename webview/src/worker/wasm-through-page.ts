@@ -28,8 +28,9 @@ type Answer = { readonly bytes: ArrayBuffer } | { readonly error: string };
 export class WasmThroughPage {
     private nextId = 0;
     private readonly pending = new Map<number, (answer: Answer) => void>();
-    private readonly files = new Map<string, Answer>();
+    /** The binary tfjs will load here, and the page's answer for it once it came. */
     private binary: WasmFile | undefined;
+    private loaded: Answer | undefined;
     private settled: Promise<void> = Promise.resolve();
 
     constructor(private readonly post: (message: FromWorker) => void) {}
@@ -60,8 +61,7 @@ export class WasmThroughPage {
      * failed again at its next start).
      */
     load(): Promise<void> {
-        const answer = this.binary && this.files.get(this.binary);
-        if (answer && 'error' in answer) this.settled = this.request(this.binary!);
+        if (this.loaded && 'error' in this.loaded) this.settled = this.request(this.binary!);
         return this.settled;
     }
 
@@ -72,19 +72,19 @@ export class WasmThroughPage {
     }
 
     private async request(name: WasmFile): Promise<void> {
-        this.files.delete(name);
+        this.loaded = undefined;
         const id = this.nextId++;
         const answer = await new Promise<Answer>(resolve => {
             this.pending.set(id, resolve);
             this.post({ type: 'wasmFile', id, name });
         });
-        this.files.set(name, answer);
+        this.loaded = answer;
         if ('error' in answer) this.post({ type: 'log', level: 'warn', message: `the wasm backend cannot start: the page could not fetch ${name}: ${answer.error}` });
     }
 
     /** The bytes as a response; throws (at once, see above) for a file the page has not got. */
     private fetch(name: string): Promise<Response> {
-        const answer = this.files.get(name);
+        const answer = name === this.binary ? this.loaded : undefined;
         if (!answer || 'error' in answer) throw new Error(`tfjs-wasm's ${name} is not loaded: ${answer?.error ?? 'the page was not asked for it'}`);
         return Promise.resolve(new Response(answer.bytes, { headers: { 'Content-Type': 'application/wasm' } }));
     }
