@@ -45,7 +45,7 @@ function leaves(root: { $cstNode?: CstNode }) {
 }
 
 function statements(root: Document) {
-    return root.statements.map(s => `${s.$type} ${s.name} ${s.$cstNode?.offset}`);
+    return root.statements.map(s => `${s.$type} ${"name" in s ? s.name : s.version} ${s.$cstNode?.offset}`);
 }
 
 function links(document: LangiumDocument<Document>) {

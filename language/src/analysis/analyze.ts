@@ -7,10 +7,13 @@ import type { Shape } from '../catalog/shape.js';
 import type { DocumentDescription, ModelDescription } from '../model/description.js';
 import { compareRanges } from '../model/source.js';
 import type { RnnDiagnostic } from '../model/diagnostic.js';
+import { effectiveKerasVersion, type KerasVersion } from '../model/keras-version.js';
 import { computeLayer } from './compute-layer.js';
 import { checkData, type DataSource } from './data-checks.js';
 import { LayerNamer } from './layer-names.js';
 import { denseOnSequence, largeModel, missingInputShape, missingReturnSequences } from './model-checks.js';
+import { layerVersionCheck, modelInput } from './keras-versions.js';
+import { isMultiOutput, multiOutputDifference, multiOutputInKeras3, outputShapes, singleOutputVariant } from './multi-output.js';
 import type { DocumentAnalysis, LayerAnalysis, ModelAnalysis } from './types.js';
 
 export interface AnalysisOptions {
@@ -18,6 +21,8 @@ export interface AnalysisOptions {
     readonly data?: DataSource;
     /** Analyses kept from earlier versions of the document (the language server's). */
     readonly cache?: ModelAnalysisCache;
+    /** The Keras version for files without a `keras N` statement (the editor setting, the CLI's --keras); 3 when absent. */
+    readonly keras?: KerasVersion;
 }
 
 /**
@@ -29,30 +34,34 @@ export type ModelAnalysisCache = WeakMap<ModelDescription, { readonly analysis: 
 
 export function analyzeDescription(description: DocumentDescription, options: AnalysisOptions = {}): DocumentAnalysis {
     const diagnostics: RnnDiagnostic[] = [...description.diagnostics];
-    const models = description.models.map(model => analyzeModelCached(model, diagnostics, options));
+    const keras = effectiveKerasVersion(description.keras?.version, options.keras);
+    const models = description.models.map(model => analyzeModelCached(model, diagnostics, options, keras));
     diagnostics.sort((a, b) => compareRanges(a.range, b.range));
-    return { description, models, diagnostics };
+    return { description, models, diagnostics, keras };
 }
 
-function analyzeModelCached(model: ModelDescription, diagnostics: RnnDiagnostic[], options: AnalysisOptions): ModelAnalysis {
+function analyzeModelCached(model: ModelDescription, diagnostics: RnnDiagnostic[], options: AnalysisOptions, keras: KerasVersion): ModelAnalysis {
     const kept = options.cache?.get(model);
-    if (kept) {
+    if (kept && kept.analysis.keras === keras) {
         diagnostics.push(...kept.diagnostics);
         return kept.analysis;
     }
     const own: RnnDiagnostic[] = [];
-    const analysis = analyzeModel(model, own, options);
+    const analysis = analyzeModel(model, own, options, keras);
     diagnostics.push(...own);
     if (!model.data) options.cache?.set(model, { analysis, diagnostics: own });
     return analysis;
 }
 
-function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], options: AnalysisOptions): ModelAnalysis {
+function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], options: AnalysisOptions, keras: KerasVersion): ModelAnalysis {
     const namer = new LayerNamer();
     const layers: LayerAnalysis[] = [];
-    const input: Shape | undefined = model.input ? [model.input.batchSize, ...model.input.shape] : undefined;
+    const given = modelInput(model, keras);
+    diagnostics.push(...given.diagnostics);
+    const input: Shape | undefined = given.input ? [given.input.batchSize, ...given.input.shape] : undefined;
     let shape = input;
     let complete = shape !== undefined;
+    let outputs: readonly Shape[] | undefined;
     if (!model.input) {
         const missing = missingInputShape(model);
         if (missing) diagnostics.push(missing);
@@ -66,7 +75,24 @@ function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], opt
             layers.push(base);
             return;
         }
-        const { result, diagnostics: found } = computeLayer(layer, shape, name);
+        const versions = layerVersionCheck(layer, keras);
+        diagnostics.push(...versions.diagnostics);
+        if (versions.fails) {
+            layers.push({ ...base, input: shape });
+            shape = undefined;
+            complete = false;
+            return;
+        }
+        const last = index === model.layers.length - 1 && isMultiOutput(layer);
+        if (last && keras === 2) diagnostics.push(multiOutputInKeras3(layer));
+        const { result, diagnostics: found } = computeLayer(last && keras === 3 ? singleOutputVariant(layer) : layer, shape, name, keras);
+        if (last && keras === 3 && !isLayerError(result)) {
+            outputs = outputShapes(layer, result);
+            diagnostics.push(...found, multiOutputDifference(layer, outputs));
+            layers.push({ ...base, input: shape, output: outputs[0], outputs, params: result.params, outcome: result });
+            shape = outputs[0];
+            return;
+        }
         if (isLayerError(result)) {
             // A 2D output of a recurrent layer fed to a layer that needs a sequence: say what to do.
             const producer = layers[index - 1];
@@ -96,8 +122,9 @@ function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], opt
         layers,
         totals,
         complete: complete && model.layers.length > 0,
-        output: complete ? shape : undefined,
-        exact: Number.isSafeInteger(totals.total)
+        output: complete && !outputs ? shape : undefined,
+        exact: Number.isSafeInteger(totals.total),
+        keras
     };
     diagnostics.push(...denseOnSequence(analysis), ...largeModel(analysis));
     diagnostics.push(...checkData(analysis, options.data));

@@ -9,6 +9,7 @@ import { formatShape, type Shape } from '../catalog/shape.js';
 import type { LayerDescription } from '../model/description.js';
 import { diagnostic, DIAGNOSTIC_SEVERITIES, type QuickFix, type RnnDiagnostic } from '../model/diagnostic.js';
 import { addArgumentEdit } from '../model/edits.js';
+import { DEFAULT_KERAS_VERSION, type KerasVersion } from '../model/keras-version.js';
 
 export interface ComputeOutcome {
     readonly result: LayerResult;
@@ -16,7 +17,7 @@ export interface ComputeOutcome {
 }
 
 /** `kerasName` is the layer's name in messages (Keras quotes it in its errors). */
-export function computeLayer(layer: LayerDescription, input: Shape, kerasName: string): ComputeOutcome {
+export function computeLayer(layer: LayerDescription, input: Shape, kerasName: string, keras: KerasVersion = DEFAULT_KERAS_VERSION): ComputeOutcome {
     const diagnostics: RnnDiagnostic[] = [];
     const reported = new Set<LayerIssue>();
     const result = run(layer, input, kerasName);
@@ -40,6 +41,7 @@ export function computeLayer(layer: LayerDescription, input: Shape, kerasName: s
         const result = kind.compute({
             input: shape,
             args: call.args,
+            keras,
             innerKind: innerCall ? findLayerKind(innerCall.kind) : undefined,
             computeInner: innerCall ? innerShape => {
                 const inner = run(innerCall, innerShape, name);

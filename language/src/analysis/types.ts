@@ -3,6 +3,7 @@ import type { LayerOutcome, ParamCount } from '../catalog/layer-kind.js';
 import type { Shape } from '../catalog/shape.js';
 import type { DocumentDescription, LayerDescription, ModelDescription } from '../model/description.js';
 import type { RnnDiagnostic } from '../model/diagnostic.js';
+import type { KerasVersion } from '../model/keras-version.js';
 
 export interface LayerAnalysis {
     readonly index: number;
@@ -14,6 +15,8 @@ export interface LayerAnalysis {
     /** Undefined where an earlier problem leaves the shape unknown. */
     readonly input?: Shape;
     readonly output?: Shape;
+    /** Every output of a last layer with several (Keras 3: `return_state=True`, `merge_mode=None`); `output` is the first. */
+    readonly outputs?: readonly Shape[];
     readonly params?: ParamCount;
     readonly outcome?: LayerOutcome;
 }
@@ -37,6 +40,8 @@ export interface ModelAnalysis {
     readonly output?: Shape;
     /** False when a count exceeds 2^53 and is shown approximately. */
     readonly exact: boolean;
+    /** The Keras version whose behaviour the analysis follows. */
+    readonly keras: KerasVersion;
 }
 
 export interface DocumentAnalysis {
@@ -44,4 +49,6 @@ export interface DocumentAnalysis {
     readonly models: readonly ModelAnalysis[];
     /** Every diagnostic: lowering's and analysis's, in document order. */
     readonly diagnostics: readonly RnnDiagnostic[];
+    /** The Keras version the document follows: its `keras N` statement, else the caller's default, else 3. */
+    readonly keras: KerasVersion;
 }

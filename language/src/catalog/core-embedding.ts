@@ -32,7 +32,7 @@ export const Embedding: LayerKind = {
         { ...arg('sparse', BOOL, false, 'TensorFlow 2 only: whether the gradients of the table are sparse tensors. No effect on shapes or parameters.'), keywordOnly: true }
     ],
     inputRank: { min: 1 },
-    compute({ input, args }) {
+    compute({ input, args, keras }) {
         const v = args.input_dim as number;
         const d = args.output_dim as number;
         const r = typeof args.lora_rank === 'number' ? args.lora_rank : null;
@@ -62,7 +62,8 @@ export const Embedding: LayerKind = {
             notes.push(`The input ${formatShape(input)} has ${input.length - 1} axes per sample; Embedding adds one more, giving ${formatShape(output)}. It expects (batch, steps) of indices, not (steps, features) of measurements.`);
         }
         const warnings: LayerIssue[] = [];
-        if (args.input_length !== null && args.input_length !== undefined) {
+        // Keras 2 reads input_length (the input shape when Embedding is first); Keras 3 deprecates and ignores it.
+        if (keras !== 2 && args.input_length !== null && args.input_length !== undefined) {
             warnings.push({
                 code: 'invalid-argument',
                 severity: 'warning',

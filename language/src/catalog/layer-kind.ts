@@ -5,6 +5,7 @@
  */
 import type { Value } from '../model/values.js';
 import type { DiagnosticCode, Severity } from '../model/diagnostic.js';
+import type { KerasVersion } from '../model/keras-version.js';
 import type { ArgSpec } from './arg-spec.js';
 import type { KerasForm } from './keras-form.js';
 import type { Shape } from './shape.js';
@@ -65,6 +66,8 @@ export interface LayerContext {
     readonly input: Shape;
     /** Every argument, bound and defaulted. */
     readonly args: Readonly<Record<string, Value>>;
+    /** The Keras version the analysis follows (3 when absent); see analysis/keras-versions.ts for the differences. */
+    readonly keras?: KerasVersion;
     /** For wrappers: computes the wrapped layer on the shape the wrapper gives it. */
     readonly computeInner?: (input: Shape) => LayerResult;
     /** The Keras name of the wrapped layer (`lstm`), for explanations. */

@@ -1,18 +1,24 @@
 /**
- * The Keras `model.summary()` table, laid out as TensorFlow 2's `print_summary` lays out a
- * Sequential model (line length 65, columns at 45% and 85%, long cells wrapped the same way),
- * so that it reads exactly like the course notebook's printouts.
+ * The Keras `model.summary()` table of the model's target version: Keras 3's boxed table
+ * (summary-table-keras3.ts), or Keras 2's, laid out here as TensorFlow 2's `print_summary` lays
+ * out a Sequential model (line length 65, columns at 45% and 85%, long cells wrapped the same
+ * way), so that it reads exactly like the course notebook's printouts.
  */
 import { formatCount } from '../catalog/numbers.js';
 import { formatShape } from '../catalog/shape.js';
 import type { ModelAnalysis } from '../analysis/types.js';
+import { formatKeras3Summary } from './summary-table-keras3.js';
 
 export interface SummaryOptions {
-    /** Keras's `line_length`; 65 by default, as in the notebook. */
+    /** Keras's `line_length`: 65 by default for Keras 2, as in the notebook; 88 for Keras 3. */
     readonly lineLength?: number;
 }
 
 export function formatSummary(model: ModelAnalysis, options: SummaryOptions = {}): string {
+    return model.keras === 2 ? formatKeras2Summary(model, options) : formatKeras3Summary(model, options.lineLength);
+}
+
+export function formatKeras2Summary(model: ModelAnalysis, options: SummaryOptions = {}): string {
     const lineLength = options.lineLength ?? 65;
     const positions = [0.45, 0.85, 1].map(p => Math.floor(lineLength * p));
     const lines: string[] = [];

@@ -33,6 +33,7 @@ export type RnnLensKeywordNames =
     | "["
     | "]"
     | "false"
+    | "keras"
     | "let"
     | "model"
     | "none"
@@ -170,6 +171,21 @@ export function isGroup(item: unknown): item is Group {
     return reflection.isInstance(item, Group.$type);
 }
 
+export interface KerasTarget extends langium.AstNode {
+    readonly $container: Document;
+    readonly $type: 'KerasTarget';
+    version: string;
+}
+
+export const KerasTarget = {
+    $type: 'KerasTarget',
+    version: 'version'
+} as const;
+
+export function isKerasTarget(item: unknown): item is KerasTarget {
+    return reflection.isInstance(item, KerasTarget.$type);
+}
+
 export interface KeywordLiteral extends langium.AstNode {
     readonly $container: Argument | BinaryExpression | Constant | Group | ListExpression | UnaryExpression;
     readonly $type: 'KeywordLiteral';
@@ -234,7 +250,7 @@ export function isNumberLiteral(item: unknown): item is NumberLiteral {
     return reflection.isInstance(item, NumberLiteral.$type);
 }
 
-export type Statement = Constant | Model;
+export type Statement = Constant | KerasTarget | Model;
 
 export const Statement = {
     $type: 'Statement'
@@ -285,6 +301,7 @@ export type RnnLensAstType = {
     Document: Document
     Expression: Expression
     Group: Group
+    KerasTarget: KerasTarget
     KeywordLiteral: KeywordLiteral
     ListExpression: ListExpression
     Model: Model
@@ -397,6 +414,15 @@ export class RnnLensAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Expression.$type]
+        },
+        KerasTarget: {
+            name: KerasTarget.$type,
+            properties: {
+                version: {
+                    name: KerasTarget.version
+                }
+            },
+            superTypes: [Statement.$type]
         },
         KeywordLiteral: {
             name: KeywordLiteral.$type,

@@ -1,6 +1,6 @@
 /**
  * A `.rnn` text cut into top-level chunks that parse on their own: a new chunk starts at every
- * line that begins, in column 0, with `let` or `model` and a space. Those keywords cannot occur
+ * line that begins, in column 0, with `let`, `model` or `keras` and a space. Those keywords cannot occur
  * inside a statement, and strings and comments end with their line, so each such line starts a
  * statement in any parse of the whole text (or, in broken text, is where the parser would
  * resynchronise). Parsing the chunks one by one gives the statements of the whole text; only
@@ -15,7 +15,7 @@ export interface TextChunk {
     readonly line: number;
 }
 
-const STARTS = /^(?:let|model)[ \t]/;
+const STARTS = /^(?:let|model|keras)[ \t]/;
 
 export function splitChunks(text: string): TextChunk[] {
     const chunks: TextChunk[] = [];

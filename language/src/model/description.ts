@@ -7,6 +7,7 @@ import type { Value } from './values.js';
 import type { Position, SourceRange } from './source.js';
 import type { RnnDiagnostic } from './diagnostic.js';
 import type { Dim } from '../catalog/shape.js';
+import type { KerasVersion } from './keras-version.js';
 
 /** Where a call's arguments end, so that quick fixes can add one. */
 export interface CallSyntax {
@@ -83,9 +84,17 @@ export interface ConstantDescription {
     readonly nameRange: SourceRange;
 }
 
+/** `keras 2` / `keras 3`: the Keras version the file follows, whatever the editor or CLI default. */
+export interface KerasDirective {
+    readonly version: KerasVersion;
+    readonly range: SourceRange;
+}
+
 export interface DocumentDescription {
     readonly constants: readonly ConstantDescription[];
     readonly models: readonly ModelDescription[];
+    /** The file's own `keras N` statement, when it has one. */
+    readonly keras?: KerasDirective;
     /** What lowering found: syntax, names, arguments, order. */
     readonly diagnostics: readonly RnnDiagnostic[];
 }

@@ -1,5 +1,5 @@
 /**
- * Diagnostics as the core reports them: a stable code (shared/spec/diagnostics.md), a severity,
+ * Diagnostics as the core reports them: a stable code (docs/diagnostics.md), a severity,
  * a range in LSP's 0-based coordinates, a message that teaches, and the quick fixes as plain edits.
  * Editors, the CLI and training all read this one form.
  */
@@ -30,7 +30,8 @@ export const DIAGNOSTIC_SEVERITIES = {
     'statement-order': 'error',
     'slow-recurrent-kernel': 'information',
     'trains-differently': 'information',
-    'large-model': 'warning'
+    'large-model': 'warning',
+    'keras-version-difference': 'information'
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;

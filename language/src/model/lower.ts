@@ -10,8 +10,9 @@ import type { LayerKind } from '../catalog/layer-kind.js';
 import type { Dim } from '../catalog/shape.js';
 import { bindCall } from './bind.js';
 import type {
-    BoundCall, ConstantDescription, DocumentDescription, InputDescription, LayerDescription, ModelDescription, StatementDescription
+    BoundCall, ConstantDescription, DocumentDescription, InputDescription, KerasDirective, LayerDescription, ModelDescription, StatementDescription
 } from './description.js';
+import { lowerKerasTarget } from './lower-keras-target.js';
 import { diagnostic, type RnnDiagnostic } from './diagnostic.js';
 import { addArgumentEdit, removeArgumentEdit } from './edits.js';
 import { evaluate, type EvaluationScope } from './evaluate.js';
@@ -34,8 +35,13 @@ export function lowerDocument(root: Document, syntax: readonly RnnDiagnostic[] =
     const scope: EvaluationScope = { constants: values, allConstants, report };
     const constants: ConstantDescription[] = [];
     const models: ModelDescription[] = [];
+    let keras: KerasDirective | undefined;
 
     for (const statement of root.statements) {
+        if (statement.$type === 'KerasTarget') {
+            keras = lowerKerasTarget(statement, keras, report) ?? keras;
+            continue;
+        }
         if (!statement.name) continue;
         const nameRange = cache ? cache.nameRange(statement) : propertyRange(statement, 'name');
         if (statement.$type === 'Constant') {
@@ -55,7 +61,7 @@ export function lowerDocument(root: Document, syntax: readonly RnnDiagnostic[] =
             models.push(lowerModelCached(statement, scope, cache));
         }
     }
-    return { constants, models, diagnostics };
+    return keras ? { constants, models, diagnostics, keras } : { constants, models, diagnostics };
 }
 
 function lowerModelCached(model: Model, scope: EvaluationScope, cache: LoweringCache | undefined): ModelDescription {

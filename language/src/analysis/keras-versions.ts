@@ -1,0 +1,129 @@
+/**
+ * Where Keras 3 and Keras 2 (tf-keras) build the same code differently, layer by layer: each
+ * difference says what the target version does (an error where it refuses the code) and, as
+ * `keras-version-difference`, what the other version would do, so that code moving between
+ * them is not a surprise. Each rule was checked against real Keras (test/fixtures/keras-versions/).
+ */
+import type { InputDescription, LayerDescription, ModelDescription } from '../model/description.js';
+import { diagnostic, type QuickFix, type RnnDiagnostic, type TextEdit } from '../model/diagnostic.js';
+import { addArgumentEdit, removeArgumentEdit } from '../model/edits.js';
+import type { KerasVersion } from '../model/keras-version.js';
+import { formatValue } from '../model/values.js';
+
+export interface VersionCheck {
+    readonly diagnostics: readonly RnnDiagnostic[];
+    /** True when the target version refuses the layer: nothing after it can be known. */
+    readonly fails: boolean;
+}
+
+const FINE: VersionCheck = { diagnostics: [], fails: false };
+
+/** The arguments of Keras 2's base Layer that Keras 3's SpatialDropout1D (rate, seed, name, dtype) does not take. */
+const SPATIAL_DROPOUT_KERAS2_ONLY = ['input_shape', 'batch_input_shape', 'batch_size', 'input_dim', 'trainable'] as const;
+
+export function layerVersionCheck(layer: LayerDescription, keras: KerasVersion): VersionCheck {
+    if (layer.kind === 'AveragePooling1D' && !layer.given.includes('pool_size')) return averagePoolingWithoutSize(layer, keras);
+    if (layer.kind === 'Bidirectional' && layer.inner?.args.go_backwards === true) return backwardsInBidirectional(layer.inner, keras);
+    if (layer.kind === 'SpatialDropout1D') return spatialDropoutKeywords(layer, keras);
+    return FINE;
+}
+
+function averagePoolingWithoutSize(layer: LayerDescription, keras: KerasVersion): VersionCheck {
+    const edit = addArgumentEdit(layer, 'pool_size=2');
+    const fixes = edit ? [{ title: 'Add pool_size=2 (what Keras 2 used)', edits: [edit], preferred: true }] : [];
+    const keras3 = '"AveragePooling1D.__init__() missing 1 required positional argument: \'pool_size\'"';
+    if (keras === 3) {
+        return fails(diagnostic('missing-argument',
+            `AveragePooling1D needs pool_size in Keras 3: ${keras3}. Keras 2 averaged 2 steps at a time when it was left out; write AveragePooling1D(2) for the same model in both.`,
+            layer.nameRange, fixes));
+    }
+    return notes(diagnostic('keras-version-difference',
+        `Keras 2 averages 2 steps at a time when pool_size is left out; Keras 3 refuses this call (${keras3}). Write pool_size=2 for the same model in both.`,
+        layer.nameRange, fixes));
+}
+
+function backwardsInBidirectional(inner: LayerDescription, keras: KerasVersion): VersionCheck {
+    const range = inner.valueRanges.go_backwards ?? inner.nameRange;
+    const edit = removeArgumentEdit(inner, 'go_backwards');
+    const fixes = edit ? [{ title: 'Remove go_backwards (Bidirectional already runs a backward copy)', edits: [edit], preferred: true }] : [];
+    if (keras === 3) {
+        return fails(diagnostic('invalid-argument',
+            `Bidirectional makes a backward copy of ${inner.kind} itself, so the layer it wraps must read forwards. Keras 3: "Forward layer and backward layer should have different \`go_backwards\` value. Received: forward_layer.go_backwards True, backward_layer.go_backwards=True". Keras 2 built this, with the two directions swapped. Remove go_backwards=True.`,
+            range, fixes));
+    }
+    return notes(diagnostic('keras-version-difference',
+        `Keras 2 builds this with the directions swapped: the "forward" copy reads backwards and its backward copy forwards (same shapes and parameters). Keras 3 refuses it ("Forward layer and backward layer should have different \`go_backwards\` value"). Remove go_backwards=True for a model both build.`,
+        range, fixes));
+}
+
+function spatialDropoutKeywords(layer: LayerDescription, keras: KerasVersion): VersionCheck {
+    const found: RnnDiagnostic[] = [];
+    for (const name of SPATIAL_DROPOUT_KERAS2_ONLY) {
+        if (!layer.given.includes(name)) continue;
+        const fixes = spatialDropoutFixes(layer, name);
+        const keras3 = `"SpatialDropout1D.__init__() got an unexpected keyword argument '${name}'"`;
+        const instead = name === 'trainable' ? 'it has no weights, so leave it out' : 'put Input(shape=...) first instead';
+        found.push(keras === 3
+            ? diagnostic('unknown-argument',
+                `Keras 3's SpatialDropout1D takes only rate, seed, name and dtype: ${keras3}. Keras 2 accepted ${name}; ${instead}.`,
+                layer.argRanges[name] ?? layer.nameRange, fixes)
+            : diagnostic('keras-version-difference',
+                `Keras 2 accepts ${name} on SpatialDropout1D; Keras 3 refuses it (${keras3}). For code that runs on both, ${instead}.`,
+                layer.argRanges[name] ?? layer.nameRange, fixes));
+    }
+    return { diagnostics: found, fails: keras === 3 && found.length > 0 };
+}
+
+function spatialDropoutFixes(layer: LayerDescription, name: string): QuickFix[] {
+    const remove = removeArgumentEdit(layer, name);
+    if (!remove) return [];
+    if (name !== 'input_shape') return [{ title: `Remove ${name}`, edits: [remove], preferred: true }];
+    const insert = inputBefore(layer, formatValue(layer.args.input_shape));
+    return [{ title: 'Move the shape to Input(shape=...) before SpatialDropout1D', edits: [insert, remove], preferred: true }];
+}
+
+/** Inserts `Input(shape=...)` on its own line before the layer, at the layer's indentation. */
+function inputBefore(layer: LayerDescription, shape: string): TextEdit {
+    const at = layer.range.start;
+    return { range: { start: at, end: at }, newText: `Input(shape=${shape})\n${' '.repeat(at.character)}` };
+}
+
+export interface ModelInput {
+    readonly input?: InputDescription;
+    readonly diagnostics: readonly RnnDiagnostic[];
+}
+
+/**
+ * `Embedding(..., input_length=n)` as the only input shape: Keras 2 builds `(None, n)` from it,
+ * Keras 3 ignores the argument and leaves the model unbuilt ("?" and "0 (unbuilt)" in its summary).
+ */
+export function modelInput(model: ModelDescription, keras: KerasVersion): ModelInput {
+    const input = model.input;
+    if (input?.source !== 'input_length') return { input, diagnostics: [] };
+    const embedding = model.layers[0];
+    const shape = `(${input.shape.map(d => (d === null ? 'None' : String(d))).join(', ')},)`;
+    const remove = removeArgumentEdit(embedding, 'input_length');
+    const fixes = remove ? [{ title: `Put Input(shape=${shape}) first`, edits: [inputBefore(embedding, shape), remove], preferred: true }] : [];
+    if (keras === 3) {
+        return {
+            input: undefined,
+            diagnostics: [diagnostic('missing-input-shape',
+                `Keras 3 ignores input_length ("Argument \`input_length\` is deprecated. Just remove it."), so model "${model.name}" has no input shape: Keras 3's summary shows "?" and "0 (unbuilt)" for every layer. Keras 2 built it as ${shape} from input_length. Put Input(shape=${shape}) first.`,
+                input.range, fixes)]
+        };
+    }
+    return {
+        input,
+        diagnostics: [diagnostic('keras-version-difference',
+            `Keras 2 takes the input shape ${shape} from input_length; Keras 3 ignores input_length and leaves the model unbuilt (no shapes, "0 (unbuilt)"). Input(shape=${shape}) first builds it in both.`,
+            input.range, fixes)]
+    };
+}
+
+function fails(d: RnnDiagnostic): VersionCheck {
+    return { diagnostics: [d], fails: true };
+}
+
+function notes(d: RnnDiagnostic): VersionCheck {
+    return { diagnostics: [d], fails: false };
+}
