@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { analyzeText } from '../../language/src/analyze-text.js';
 import type { DocumentAnalysis } from '../../language/src/analysis/types.js';
+import type { KerasVersion } from '../../language/src/model/keras-version.js';
 import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
 
 export interface Io {
@@ -23,7 +24,7 @@ export function readSource(file: string): string {
     }
 }
 
-/** Reads and analyses a `.rnn` file, with its `data(...)` files resolved beside it. */
-export function analyzeFile(file: string): DocumentAnalysis {
-    return analyzeText(readSource(file), { data: new CsvDataSource(dirname(file)) });
+/** Reads and analyses a `.rnn` file, with its `data(...)` files resolved beside it; `keras`: the default version. */
+export function analyzeFile(file: string, keras?: KerasVersion): DocumentAnalysis {
+    return analyzeText(readSource(file), { data: new CsvDataSource(dirname(file)), keras });
 }

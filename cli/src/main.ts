@@ -30,6 +30,9 @@ Usage:
   rnn-lens lsp --stdio                            the language server, for any LSP client
   rnn-lens --help | --version
 
+summary, check, train, export, explain and diagram take --keras 3|2: the Keras version to follow
+(3 by default: keras, TensorFlow 2.16 and later; 2: tf-keras). A file's own \`keras 2\` line wins.
+
 Exit codes: 0 fine, 1 the file has errors, 2 the command could not run (unreadable file, bad usage).`;
 
 const COMMANDS: Record<string, (args: string[], io: Io) => number | undefined | Promise<number>> = {

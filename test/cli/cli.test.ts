@@ -38,8 +38,8 @@ afterAll(() => {
 });
 
 describe('rnn-lens summary', () => {
-    it('prints Keras\'s model.summary() table for each model', () => {
-        const { status, stdout, stderr } = cli('summary', example);
+    it('prints Keras 2\'s model.summary() table for each model with --keras 2, as the notebook shows', () => {
+        const { status, stdout, stderr } = cli('summary', example, '--keras', '2');
         expect(status).toBe(0);
         expect(stderr).toBe('');
         const lines = stdout.split('\n');
@@ -62,7 +62,7 @@ describe('rnn-lens summary', () => {
     });
 
     it('--model prints one model', () => {
-        const { status, stdout } = cli('summary', example, '--model', 'StackedLSTM');
+        const { status, stdout } = cli('summary', example, '--model', 'StackedLSTM', '--keras', '2');
         expect(status).toBe(0);
         expect(stdout.match(/^Model: "/gm)).toEqual(['Model: "']);
         expect(stdout).toContain('Model: "StackedLSTM"');
@@ -75,7 +75,8 @@ describe('rnn-lens summary', () => {
         const { status, stdout } = cli('summary', example, '--json');
         expect(status).toBe(0);
         const json = JSON.parse(stdout);
-        expect(Object.keys(json).sort()).toEqual(['diagnostics', 'models']);
+        expect(Object.keys(json).sort()).toEqual(['diagnostics', 'keras', 'models']);
+        expect(json.keras).toBe(3);
         expect(json.models).toHaveLength(7);
         const first = json.models[0];
         expect(first).toMatchObject({ name: 'SingleSimpleRNN', totalParams: 1108, trainableParams: 1108, nonTrainableParams: 0 });
@@ -112,7 +113,7 @@ describe('rnn-lens summary', () => {
 
     it('marks unknown layers with ? and exits 1 on an error, naming it on stderr', () => {
         const path = file('broken.rnn', 'model A {\n    LSTM(30, input_shape=(21, 9))\n    LSTM(10)\n    Dense(1)\n}\n');
-        const { status, stdout, stderr } = cli('summary', path);
+        const { status, stdout, stderr } = cli('summary', path, '--keras', '2');
         expect(status).toBe(1);
         expect(stdout).toContain(' lstm (LSTM)                 (None, 30)                4800');
         expect(stdout).toMatch(/ lstm_1 \(LSTM\) +\? +\?/);

@@ -14,7 +14,8 @@ import { explainDocument, explainModel, shapeWords } from '../../language/src/ex
 import { formatSummary } from '../../language/src/format/summary-table.js';
 import { ROOT } from '../helpers/ensure-built.js';
 
-const notebook = analyzeText(readFileSync(join(ROOT, 'examples', 'advanced_rnn_theory.rnn'), 'utf8'));
+// The notebook printed its summaries with Keras 2 (TensorFlow 2's tf.keras).
+const notebook = analyzeText(readFileSync(join(ROOT, 'examples', 'advanced_rnn_theory.rnn'), 'utf8'), { keras: 2 });
 
 function modelNamed(name: string): ModelAnalysis {
     return notebook.models.find(m => m.name === name)!;

@@ -387,6 +387,18 @@ const CASES: Partial<Record<DiagnosticCode, readonly Case[]>> = {
         range: t => at(t, 'Big'),
         mentions: ['"Big"', '12,004,000', '192 MB']
     }],
+    'keras-version-difference': [{
+        // The file says keras 2: Keras 2 pools 2 steps by default, Keras 3 would refuse the call.
+        title: 'AveragePooling1D() without pool_size in a keras 2 file',
+        text: 'keras 2\nmodel A {\n    Input(shape=(10, 3))\n    AveragePooling1D()\n}',
+        range: t => at(t, 'AveragePooling1D'),
+        mentions: ['Keras 2 averages 2 steps', 'Keras 3 refuses', "missing 1 required positional argument: 'pool_size'", 'pool_size=2']
+    }, {
+        title: 'a last LSTM with return_state=True: Keras 3 builds it, Keras 2 would not',
+        text: 'model S {\n    Input(shape=(10, 3))\n    LSTM(4, return_state=True)\n}',
+        range: t => at(t, 'True'),
+        mentions: ['[(None, 4), (None, 4), (None, 4)]', 'single output tensor', 'cannot train']
+    }],
     'trains-differently': [{
         // Keras's default GRU (reset_after=True) does not exist in tfjs: RNN Lens trains its own.
         title: 'a GRU with Keras\'s default reset_after=True',

@@ -292,11 +292,11 @@ describe('the model\'s input', () => {
         expect(shapes(analysis).M.total).toBe(3 * 5 + 5);
     });
 
-    it('comes from Embedding input_length (Embedding\'s own input_dim is its vocabulary, not the input)', () => {
+    it('comes from Embedding input_length under Keras 2 (Embedding\'s own input_dim is its vocabulary, not the input)', () => {
         const text = 'model M { Embedding(1000, 64, input_length=10) LSTM(8) }';
         const m = model(describeText(text), 'M');
         expect(m.input).toMatchObject({ shape: [10], source: 'input_length' });
-        const analysis = analyzeText(text);
+        const analysis = analyzeText(text, { keras: 2 });
         // Embedding: 1000 × 64; LSTM: 4 × [8 × (8 + 64) + 8] = 2,336
         expect(shapes(analysis).M).toEqual({
             layers: [['embedding', [null, 10, 64], 64000], ['lstm', [null, 8], 2336]],

@@ -1,12 +1,12 @@
 /** `rnn-lens check FILE [--json]`: the diagnostics, as compilers print them or as JSON. */
 import { diagnosticJson } from '../../../language/src/format/summary-json.js';
 import { analyzeFile, type Io } from '../io.js';
-import { parseOptions, singleFile } from './options.js';
+import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 
 export function runCheck(args: string[], io: Io): number {
-    const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } });
+    const { values, positionals } = parseOptions(args, { ...KERAS_OPTION, json: { type: 'boolean' } });
     const file = singleFile(positionals);
-    const analysis = analyzeFile(file);
+    const analysis = analyzeFile(file, kerasOption(values.keras));
     if (values.json) {
         io.out(JSON.stringify({ diagnostics: analysis.diagnostics.map(diagnosticJson) }, null, 2));
     } else {

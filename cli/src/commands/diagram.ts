@@ -7,15 +7,15 @@ import { writeFileSync } from 'node:fs';
 import { modelDiagramSvg } from '../../../language/src/diagram/svg.js';
 import { THEME_NAMES, isThemeName } from '../../../language/src/diagram/theme.js';
 import { CliError, analyzeFile, type Io } from '../io.js';
-import { parseOptions, singleFile } from './options.js';
+import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { errorExitCode, selectOneModel } from './select-models.js';
 
 export function runDiagram(args: string[], io: Io): number {
-    const { values, positionals } = parseOptions(args, { model: { type: 'string' }, out: { type: 'string' }, theme: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, { ...KERAS_OPTION, model: { type: 'string' }, out: { type: 'string' }, theme: { type: 'string' } });
     const file = singleFile(positionals);
     const theme = values.theme ?? 'light';
     if (!isThemeName(theme)) throw new CliError(`--theme must be ${THEME_NAMES.join(' or ')}, not "${theme}".`);
-    const analysis = analyzeFile(file);
+    const analysis = analyzeFile(file, kerasOption(values.keras));
     const svg = modelDiagramSvg(selectOneModel(analysis, values.model, file), analysis.diagnostics, theme);
     if (values.out === undefined) {
         io.out(svg.trimEnd()); // io.out ends the line itself

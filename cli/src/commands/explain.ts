@@ -4,13 +4,13 @@
  */
 import { explainDocument } from '../../../language/src/explain/walkthrough.js';
 import { analyzeFile, type Io } from '../io.js';
-import { parseOptions, singleFile } from './options.js';
+import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { errorExitCode, selectModels } from './select-models.js';
 
 export function runExplain(args: string[], io: Io): number {
-    const { values, positionals } = parseOptions(args, { model: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, { ...KERAS_OPTION, model: { type: 'string' } });
     const file = singleFile(positionals);
-    const analysis = analyzeFile(file);
+    const analysis = analyzeFile(file, kerasOption(values.keras));
     io.out(explainDocument(analysis, selectModels(analysis, values.model, file)));
     return errorExitCode(analysis);
 }

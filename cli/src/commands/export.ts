@@ -7,16 +7,16 @@
 import { analyzeText } from '../../../language/src/analyze-text.js';
 import { exportModelCode, isExportTarget } from '../../../language/src/keras/export-code.js';
 import { CliError, readSource, type Io } from '../io.js';
-import { parseOptions, singleFile } from './options.js';
+import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 
 export function runExport(args: string[], io: Io): number {
-    const { values, positionals } = parseOptions(args, { model: { type: 'string' }, to: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, { ...KERAS_OPTION, model: { type: 'string' }, to: { type: 'string' } });
     const file = singleFile(positionals);
     const to = values.to ?? 'keras';
     if (!isExportTarget(to)) throw new CliError(`--to must be keras or tfjs, not "${to}".`);
     const text = readSource(file);
     // The data file is not read: the script loads it where it runs.
-    const outcome = exportModelCode(text, analyzeText(text), values.model, file, to);
+    const outcome = exportModelCode(text, analyzeText(text, { keras: kerasOption(values.keras) }), values.model, file, to);
     switch (outcome.kind) {
         case 'code':
             io.out(outcome.code.trimEnd());

@@ -1,6 +1,17 @@
 /** Command-line options with Node's own parser; errors become CliErrors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from '../io.js';
+import { parseKerasVersion, type KerasVersion } from '../../../language/src/model/keras-version.js';
+
+/** `--keras 2|3`: the Keras version for files without a `keras N` statement (the file's own wins). */
+export const KERAS_OPTION = { keras: { type: 'string' } } as const;
+
+export function kerasOption(value: string | undefined): KerasVersion | undefined {
+    if (value === undefined) return undefined;
+    const version = parseKerasVersion(value);
+    if (!version) throw new CliError(`--keras must be 3 (keras, TensorFlow 2.16 and later) or 2 (tf-keras), not "${value}".`);
+    return version;
+}
 
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
     try {

@@ -2,13 +2,13 @@
 import { documentSummaryJson } from '../../../language/src/format/summary-json.js';
 import { formatSummary } from '../../../language/src/format/summary-table.js';
 import { analyzeFile, type Io } from '../io.js';
-import { parseOptions, singleFile } from './options.js';
+import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { selectModels } from './select-models.js';
 
 export function runSummary(args: string[], io: Io): number {
-    const { values, positionals } = parseOptions(args, { json: { type: 'boolean' }, model: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, { ...KERAS_OPTION, json: { type: 'boolean' }, model: { type: 'string' } });
     const file = singleFile(positionals);
-    const analysis = analyzeFile(file);
+    const analysis = analyzeFile(file, kerasOption(values.keras));
     const models = selectModels(analysis, values.model, file);
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     if (values.json) {

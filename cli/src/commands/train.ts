@@ -14,17 +14,18 @@ import { createCustomLayers } from '../../../training/src/layers/index.js';
 import { saveModelToDirectory } from '../../../training/src/save/save-node.js';
 import { TrainingBlocked, trainModel } from '../../../training/src/train/train-model.js';
 import { CliError, analyzeFile, type Io } from '../io.js';
-import { parseOptions, singleFile } from './options.js';
+import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { batchLine, epochLine } from '../progress-bar.js';
 import { resultLines, resultJson } from '../train-results.js';
 
 export async function runTrain(args: string[], io: Io): Promise<number> {
     const { values, positionals } = parseOptions(args, {
+        ...KERAS_OPTION,
         model: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' },
         'learning-rate': { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'string' }
     });
     const file = singleFile(positionals);
-    const analysis = analyzeFile(file);
+    const analysis = analyzeFile(file, kerasOption(values.keras));
     const model = pickModel(analysis.models, values.model, file);
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     if (errors.length > 0 || !model.complete) {

@@ -10,6 +10,7 @@ import { findLayerKind } from '../catalog/index.js';
 import { formatCount, plural } from '../catalog/numbers.js';
 import { formatShape, type Dim, type Shape } from '../catalog/shape.js';
 import { formatSummary } from '../format/summary-table.js';
+import { kerasVersionName } from '../model/keras-version.js';
 import type { RnnDiagnostic } from '../model/diagnostic.js';
 import { layerCallText } from './layer-call.js';
 import { modelProblems } from './problems.js';
@@ -36,7 +37,7 @@ export function explainModel(model: ModelAnalysis, diagnostics: readonly RnnDiag
 function introSection(model: ModelAnalysis, words: ShapeWords, problems: readonly RnnDiagnostic[]): string {
     const parts = [
         `# Model \`${model.name}\``,
-        `A Keras \`Sequential\` model of ${plural(model.layers.length, 'layer')}, read from top to bottom: each layer takes the output of the one above it as its input.`
+        `A Keras \`Sequential\` model of ${plural(model.layers.length, 'layer')}, read from top to bottom: each layer takes the output of the one above it as its input. Shapes, counts and problems follow ${kerasVersionName(model.keras)}.`
     ];
     parts.push(model.input
         ? `**What goes in** \`${formatShape(model.input)}\`${wordsAfter(words, model.input, ': each sample is ')}. ${batchWords(model.input[0])}`
@@ -72,7 +73,7 @@ function totalsSection(model: ModelAnalysis): string {
     const addsUp = layerSum === total && trainable + nonTrainable === total;
     const parts = [
         '## Totals',
-        'What Keras\'s `model.summary()` prints for it:',
+        `What ${kerasVersionName(model.keras)}'s \`model.summary()\` prints for it:`,
         `\`\`\`text\n${formatSummary(model)}\n\`\`\``
     ];
     if (countedLayers(model).length > 0) parts.push(`**Adding up the Param # column** ${paramSum(model)} parameters.`);

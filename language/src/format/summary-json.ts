@@ -57,5 +57,5 @@ export function diagnosticJson(d: RnnDiagnostic): DiagnosticJson {
 }
 
 export function documentSummaryJson(analysis: DocumentAnalysis, models: readonly ModelAnalysis[] = analysis.models) {
-    return { models: models.map(modelSummaryJson), diagnostics: analysis.diagnostics.map(diagnosticJson) };
+    return { keras: analysis.keras, models: models.map(modelSummaryJson), diagnostics: analysis.diagnostics.map(diagnosticJson) };
 }
