@@ -10,13 +10,17 @@ import { formatCount } from '../catalog/numbers.js';
 import { formatShape, type Shape } from '../catalog/shape.js';
 import { describeType } from '../model/check-value.js';
 import { formatValue, type Value } from '../model/values.js';
+import { kerasVersionName, type KerasVersion } from '../model/keras-version.js';
+import { formatOutputs } from '../analysis/multi-output.js';
 import { UNKNOWN_INPUT, bulletList, paramTotal, paramsMarkdown, shapeMarkdown } from './layer-sections.js';
 
-export function layerMarkdown(kind: LayerKind, layer: LayerAnalysis | undefined, outcome: LayerOutcome | undefined, input: Shape | undefined, title: string): string {
+/** `keras`: the version the numbers follow, named under them. */
+export function layerMarkdown(kind: LayerKind, layer: LayerAnalysis | undefined, outcome: LayerOutcome | undefined, input: Shape | undefined, title: string, keras?: KerasVersion): string {
     const parts = [`**${kind.name}** \`${title}\`: ${kind.summary}`];
     if (outcome && input) {
         parts.push(shapeMarkdown(input, outcome), ...paramsMarkdown(kind, outcome));
         if (outcome.notes.length > 0) parts.push(bulletList(outcome.notes));
+        if (keras) parts.push(`_As ${kerasVersionName(keras)} builds it._`);
     } else if (layer && !layer.input) {
         parts.push(UNKNOWN_INPUT);
     }
@@ -39,7 +43,7 @@ export function constantMarkdown(name: string, value: Value | undefined, line: n
 export function modelMarkdown(model: ModelAnalysis): string {
     const { total, trainable, nonTrainable } = model.totals;
     return [
-        `**model ${model.name}**: a Keras Sequential model of ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'}${model.input ? `, input \`${formatShape(model.input)}\`` : ', no input shape yet'}.`,
+        `**model ${model.name}**: a ${kerasVersionName(model.keras)} Sequential model of ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'}${model.input ? `, input \`${formatShape(model.input)}\`` : ', no input shape yet'}.`,
         '',
         summaryTableMarkdown(model),
         '',
@@ -49,6 +53,6 @@ export function modelMarkdown(model: ModelAnalysis): string {
 
 /** The summary's rows as a Markdown table: `| lstm (LSTM) | \`(None, 30)\` | 3,840 |`; `?` where unknown. */
 export function summaryTableMarkdown(model: ModelAnalysis): string {
-    const rows = model.layers.map(l => `| ${l.name} (${l.kind}) | ${l.output ? `\`${formatShape(l.output)}\`` : '?'} | ${l.params ? formatCount(paramTotal(l.params)) : '?'} |`);
+    const rows = model.layers.map(l => `| ${l.name} (${l.kind}) | ${l.outputs ? `\`${formatOutputs(l.outputs)}\`` : l.output ? `\`${formatShape(l.output)}\`` : '?'} | ${l.params ? formatCount(paramTotal(l.params)) : '?'} |`);
     return ['| Layer (type) | Output Shape | Param # |', '|---|---|---:|', ...rows].join('\n');
 }

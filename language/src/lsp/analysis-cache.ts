@@ -11,9 +11,13 @@ import type { DocumentAnalysis } from '../analysis/types.js';
 import type { Document } from '../generated/ast.js';
 import { describeParsed } from '../describe.js';
 import { LoweringCache } from '../model/lowering-cache.js';
+import { effectiveKerasVersion, type KerasVersion } from '../model/keras-version.js';
 
 /** Gives the data source for a document's `data(...)` files; absent in the browser. */
 export type DataSourceFactory = (documentUri: URI) => DataSource | undefined;
+
+/** The Keras version for documents without a `keras N` line: the `rnnLens.keras` setting. */
+export type KerasDefault = () => KerasVersion | undefined;
 
 export class AnalysisCache {
     private readonly cache = new WeakMap<object, DocumentAnalysis>();
@@ -21,15 +25,18 @@ export class AnalysisCache {
     private readonly lowered = new LoweringCache();
     private readonly analysed: ModelAnalysisCache = new WeakMap();
 
-    constructor(private readonly dataSourceFor: DataSourceFactory | undefined) {}
+    constructor(private readonly dataSourceFor: DataSourceFactory | undefined, private readonly kerasDefault: KerasDefault = () => undefined) {}
 
     get(document: LangiumDocument): DocumentAnalysis {
         // The parse result is replaced on every change, so it keys the document's current version.
         const key = document.parseResult;
+        const keras = this.kerasDefault();
         let analysis = this.cache.get(key);
+        // A changed setting makes the kept analysis stale unless the file names its own version.
+        if (analysis && !analysis.description.keras && analysis.keras !== effectiveKerasVersion(undefined, keras)) analysis = undefined;
         if (!analysis) {
             const description = describeParsed(document.parseResult as LangiumDocument<Document>['parseResult'], document.textDocument.getText(), this.lowered);
-            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri), cache: this.analysed });
+            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri), cache: this.analysed, keras });
             this.cache.set(key, analysis);
         }
         return analysis;

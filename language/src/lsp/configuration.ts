@@ -6,4 +6,12 @@ export class RnnConfigurationProvider extends DefaultConfigurationProvider {
     protected override toSectionName(): string {
         return SETTINGS_SECTION;
     }
+
+    /**
+     * The `rnnLens` settings as last fetched or pushed, without waiting: the analysis reads the
+     * default Keras version from here synchronously (a change re-analyses every open document).
+     */
+    current(): Readonly<Record<string, unknown>> | undefined {
+        return this.settings[SETTINGS_SECTION] as Record<string, unknown> | undefined;
+    }
 }

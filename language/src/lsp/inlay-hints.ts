@@ -47,7 +47,7 @@ function layerHints(layer: LayerAnalysis, settings: InlayHintSettings): InlayHin
     if (settings.shapes) {
         hints.push({
             position,
-            label: formatShape(layer.output, { hideBatch: !settings.batchDimension }),
+            label: (layer.outputs ?? [layer.output]).map(o => formatShape(o, { hideBatch: !settings.batchDimension })).join(', '),
             kind: InlayHintKind.Type,
             paddingLeft: true,
             tooltip

@@ -24,6 +24,8 @@ import { RnnFormatter } from './formatter.js';
 import { RnnHoverProvider } from './hover.js';
 import { RnnInlayHintProvider } from './inlay-hints.js';
 import { RnnSemanticTokenProvider } from './semantic-tokens.js';
+import { kerasSetting } from './settings.js';
+import { reanalyseOnKerasSetting } from './keras-setting.js';
 
 export interface RnnLensAddedServices {
     readonly analysis: {
@@ -36,7 +38,8 @@ export type RnnLensServices = LangiumServices & RnnLensAddedServices;
 export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined): Module<RnnLensServices, PartialLangiumServices & RnnLensAddedServices> {
     return {
         analysis: {
-            AnalysisCache: () => new AnalysisCache(dataSourceFor)
+            AnalysisCache: services => new AnalysisCache(dataSourceFor,
+                () => kerasSetting((services.shared.workspace.ConfigurationProvider as RnnConfigurationProvider).current()))
         },
         validation: {
             DocumentValidator: services => new RnnDocumentValidator(services.analysis.AnalysisCache)
@@ -80,5 +83,6 @@ export function createRnnLensServices(context: RnnLensServicesContext): { shared
     const shared = inject(createDefaultSharedModule(context), RnnLensGeneratedSharedModule, RnnLensSharedModule);
     const RnnLens = inject(createDefaultModule({ shared }), RnnLensGeneratedModule, createRnnLensModule(context.dataSourceFor));
     shared.ServiceRegistry.register(RnnLens);
+    reanalyseOnKerasSetting(shared);
     return { shared, RnnLens };
 }

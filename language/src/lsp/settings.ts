@@ -1,5 +1,6 @@
 /** The `rnnLens.*` settings the server reads (the client declares them in package.json). */
 import type { ConfigurationProvider } from 'langium';
+import { parseKerasVersion, type KerasVersion } from '../model/keras-version.js';
 
 export interface InlayHintSettings {
     /** Each layer's output shape. */
@@ -20,4 +21,9 @@ export const SETTINGS_SECTION = 'rnnLens';
 export async function inlayHintSettings(configuration: ConfigurationProvider): Promise<InlayHintSettings> {
     const given = (await configuration.getConfiguration('rnn', 'inlayHints')) as Partial<InlayHintSettings> | undefined;
     return { ...DEFAULT_INLAY_HINT_SETTINGS, ...(given ?? {}) };
+}
+
+/** `rnnLens.keras` ("3" or "2") from the settings as last received; undefined when unset or not a version. */
+export function kerasSetting(settings: Readonly<Record<string, unknown>> | undefined): KerasVersion | undefined {
+    return parseKerasVersion(settings?.keras);
 }

@@ -1,0 +1,28 @@
+/**
+ * When `rnnLens.keras` changes, every open document is analysed again under the new default:
+ * its diagnostics are sent again, and clients that can refresh inlay hints and code lenses are
+ * asked to (only those that declared the capability).
+ */
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { ClientCapabilities } from 'vscode-languageserver';
+import { SETTINGS_SECTION } from './settings.js';
+
+export function reanalyseOnKerasSetting(shared: LangiumSharedServices): void {
+    let last: unknown;
+    let capabilities: ClientCapabilities | undefined;
+    shared.lsp.LanguageServer.onInitialize(params => { capabilities = params.capabilities; });
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section !== SETTINGS_SECTION) return;
+        const keras = (update.configuration as Record<string, unknown> | undefined)?.keras;
+        if (keras === last) return;
+        last = keras;
+        const documents = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
+        void shared.workspace.DocumentBuilder.update(documents, []).then(() => refreshViews(shared, capabilities));
+    });
+}
+
+function refreshViews(shared: LangiumSharedServices, capabilities: ClientCapabilities | undefined): void {
+    const connection = shared.lsp.Connection;
+    if (capabilities?.workspace?.inlayHint?.refreshSupport) void connection?.languages.inlayHint.refresh();
+    if (capabilities?.workspace?.codeLens?.refreshSupport) void connection?.sendRequest('workspace/codeLens/refresh');
+}
