@@ -5,19 +5,24 @@
  */
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { ClientCapabilities } from 'vscode-languageserver';
+import type { RnnConfigurationProvider } from './configuration.js';
 import { SETTINGS_SECTION } from './settings.js';
 
 export function reanalyseOnKerasSetting(shared: LangiumSharedServices): void {
     let last: unknown;
     let capabilities: ClientCapabilities | undefined;
     shared.lsp.LanguageServer.onInitialize(params => { capabilities = params.capabilities; });
-    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
-        if (update.section !== SETTINGS_SECTION) return;
-        const keras = (update.configuration as Record<string, unknown> | undefined)?.keras;
+    const configuration = shared.workspace.ConfigurationProvider as RnnConfigurationProvider;
+    const follow = (keras: unknown) => {
         if (keras === last) return;
         last = keras;
         const documents = shared.workspace.LangiumDocuments.all.map(d => d.uri).toArray();
-        void shared.workspace.DocumentBuilder.update(documents, []).then(() => refreshViews(shared, capabilities));
+        if (documents.length > 0) void shared.workspace.DocumentBuilder.update(documents, []).then(() => refreshViews(shared, capabilities));
+    };
+    // Documents opened while the settings were being fetched were analysed under the default.
+    void configuration.ready.then(() => follow(configuration.current()?.keras));
+    configuration.onConfigurationSectionUpdate(update => {
+        if (update.section === SETTINGS_SECTION) follow((update.configuration as Record<string, unknown> | undefined)?.keras);
     });
 }
 
