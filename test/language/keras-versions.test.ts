@@ -210,6 +210,18 @@ describe('a last layer with several outputs', () => {
     });
 });
 
+describe('arguments that came with Keras 3', () => {
+    it('are refused under Keras 2 with its words, on the argument, inside a wrapper too, and removed by the fix', () => {
+        const text = 'model L {\n    Input(shape=(10, 3))\n    Bidirectional(LSTM(4, seed=1))\n    Dense(1, lora_rank=2)\n}';
+        const keras2 = analyse(text, 2);
+        expect(codes(keras2)).toEqual(['error unknown-argument']);
+        expect(keras2.diagnostics[0].message).toContain('("Keyword argument not understood:", "seed")');
+        expect(keras2.diagnostics[0].range.start).toEqual({ line: 2, character: 26 });
+        expect(preferredFixResult(text, keras2, 'unknown-argument')).toContain('Bidirectional(LSTM(4))');
+        expect(codes(analyse(text, 3))).toEqual([]);
+    });
+});
+
 describe('the keras statement', () => {
     it('sets the version for the whole file, wherever it stands, over the caller\'s default', () => {
         const text = 'model P {\n    Input(shape=(10, 3))\n    AveragePooling1D()\n}\nkeras 2\n';

@@ -76,6 +76,11 @@ export function rnnTextMateGrammar() {
                         captures: { 1: { name: 'keyword.other.model.rnn' }, 2: { name: 'entity.name.type.model.rnn' } }
                     },
                     {
+                        // `keras 2`: the file's Keras version, a statement of its own line.
+                        match: '^\\s*(keras)\\b',
+                        captures: { 1: { name: 'keyword.other.keras.rnn' } }
+                    },
+                    {
                         // The keywords alone, while the name is still being typed.
                         match: '\\b(let|model)\\b',
                         name: 'keyword.other.$1.rnn'

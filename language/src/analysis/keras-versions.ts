@@ -21,11 +21,35 @@ const FINE: VersionCheck = { diagnostics: [], fails: false };
 /** The arguments of Keras 2's base Layer that Keras 3's SpatialDropout1D (rate, seed, name, dtype) does not take. */
 const SPATIAL_DROPOUT_KERAS2_ONLY = ['input_shape', 'batch_input_shape', 'batch_size', 'input_dim', 'trainable'] as const;
 
+/** Arguments Keras 3 added: Keras 2's base Layer refuses them ("Keyword argument not understood:"). */
+const KERAS3_ONLY: Readonly<Record<string, readonly string[]>> = {
+    Dense: ['lora_rank'],
+    Conv1D: ['lora_rank'],
+    Embedding: ['lora_rank'],
+    SimpleRNN: ['seed'],
+    LSTM: ['seed', 'use_cudnn'],
+    GRU: ['seed', 'use_cudnn']
+};
+
 export function layerVersionCheck(layer: LayerDescription, keras: KerasVersion): VersionCheck {
+    if (keras === 2) {
+        const newer = [layer, ...(layer.inner ? [layer.inner] : [])].flatMap(keras3OnlyArguments);
+        if (newer.length > 0) return { diagnostics: newer, fails: true };
+    }
     if (layer.kind === 'AveragePooling1D' && !layer.given.includes('pool_size')) return averagePoolingWithoutSize(layer, keras);
     if (layer.kind === 'Bidirectional' && layer.inner?.args.go_backwards === true) return backwardsInBidirectional(layer.inner, keras);
     if (layer.kind === 'SpatialDropout1D') return spatialDropoutKeywords(layer, keras);
     return FINE;
+}
+
+function keras3OnlyArguments(layer: LayerDescription): RnnDiagnostic[] {
+    return (KERAS3_ONLY[layer.kind] ?? []).filter(name => layer.given.includes(name)).map(name => {
+        const remove = removeArgumentEdit(layer, name);
+        return diagnostic('unknown-argument',
+            `Keras 2 does not take ${name} on ${layer.kind}: ("Keyword argument not understood:", "${name}"). It came with Keras 3; remove it for Keras 2.`,
+            layer.argRanges[name] ?? layer.nameRange,
+            remove ? [{ title: `Remove ${name}`, edits: [remove], preferred: true }] : []);
+    });
 }
 
 function averagePoolingWithoutSize(layer: LayerDescription, keras: KerasVersion): VersionCheck {

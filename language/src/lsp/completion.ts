@@ -40,7 +40,8 @@ export class RnnCompletionProvider implements CompletionProvider {
         } else {
             items.push(
                 { label: 'let', kind: CompletionItemKind.Keyword, insertText: 'let ${1:name} = ${2:value}', insertTextFormat: InsertTextFormat.Snippet, detail: 'a constant' },
-                { label: 'model', kind: CompletionItemKind.Keyword, insertText: 'model ${1:Name} {\n    $0\n}', insertTextFormat: InsertTextFormat.Snippet, detail: 'a Keras Sequential model' }
+                { label: 'model', kind: CompletionItemKind.Keyword, insertText: 'model ${1:Name} {\n    $0\n}', insertTextFormat: InsertTextFormat.Snippet, detail: 'a Keras Sequential model' },
+                { label: 'keras', kind: CompletionItemKind.Keyword, insertText: 'keras ${1|3,2|}', insertTextFormat: InsertTextFormat.Snippet, detail: 'the Keras version the file follows: 3 (keras) or 2 (tf-keras)' }
             );
         }
         return { isIncomplete: false, items };

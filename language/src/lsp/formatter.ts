@@ -9,7 +9,7 @@
  */
 import type { AstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatter } from 'langium/lsp';
-import { isArgument, isCall, isConstant, isDocument, isGroup, isListExpression, isModel, isBinaryExpression, isUnaryExpression } from '../generated/ast.js';
+import { isArgument, isCall, isConstant, isDocument, isGroup, isKerasTarget, isListExpression, isModel, isBinaryExpression, isUnaryExpression } from '../generated/ast.js';
 
 /** Keeps a blank line where the user has one (collapsing several), else one line break. */
 const NEW_LINE_KEEP_BLANK: FormattingAction = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));
@@ -33,6 +33,8 @@ export class RnnFormatter extends AbstractFormatter {
             const formatter = this.getNodeFormatter(node);
             formatter.keyword('let').append(Formatting.oneSpace());
             formatter.keyword('=').surround(Formatting.oneSpace());
+        } else if (isKerasTarget(node)) {
+            this.getNodeFormatter(node).keyword('keras').append(Formatting.oneSpace());
         } else if (isModel(node)) {
             const formatter = this.getNodeFormatter(node);
             formatter.keyword('model').append(Formatting.oneSpace());

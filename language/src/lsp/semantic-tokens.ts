@@ -10,7 +10,7 @@ import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserve
 import { findLayerKind } from '../catalog/index.js';
 import { findStatementKind } from '../catalog/statements.js';
 import {
-    isArgument, isCall, isConstant, isConstantRef, isKeywordLiteral, isModel, isNumberLiteral, isStringLiteral
+    isArgument, isCall, isConstant, isConstantRef, isKerasTarget, isKeywordLiteral, isModel, isNumberLiteral, isStringLiteral
 } from '../generated/ast.js';
 
 export class RnnSemanticTokenProvider extends AbstractSemanticTokenProvider {
@@ -23,6 +23,9 @@ export class RnnSemanticTokenProvider extends AbstractSemanticTokenProvider {
                     modifier: [SemanticTokenModifiers.declaration, SemanticTokenModifiers.readonly]
                 });
             }
+        } else if (isKerasTarget(node)) {
+            acceptor({ node, keyword: 'keras', type: SemanticTokenTypes.keyword });
+            acceptor({ node, property: 'version', type: SemanticTokenTypes.number });
         } else if (isModel(node)) {
             acceptor({ node, keyword: 'model', type: SemanticTokenTypes.keyword });
             if (node.name) acceptor({ node, property: 'name', type: SemanticTokenTypes.class, modifier: SemanticTokenModifiers.declaration });
