@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../language/src/analyze-text.js';
 import type { DocumentAnalysis } from '../../language/src/analysis/types.js';
 import { formatShape } from '../../language/src/catalog/shape.js';
-import { formatOutputs } from '../../language/src/analysis/multi-output.js';
+import { formatOutputs } from '../../language/src/analysis/several-outputs.js';
 import { formatCount } from '../../language/src/catalog/numbers.js';
 import { applyEdits } from '../helpers/apply-edits.js';
 import { ROOT } from '../helpers/ensure-built.js';

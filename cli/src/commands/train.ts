@@ -6,6 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
+import { severalOutputs } from '../../../language/src/analysis/several-outputs.js';
 import { prepareDataset } from '../../../training/src/data/dataset.js';
 import { DataError } from '../../../training/src/data/errors.js';
 import { directoryLoader } from '../../../training/src/data/node-loader.js';
@@ -31,6 +32,11 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
     if (errors.length > 0 || !model.complete) {
         for (const d of errors) io.err(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`);
         io.err(`rnn-lens train: model "${model.name}" cannot be trained until the errors above are fixed.`);
+        return 1;
+    }
+    const outputs = severalOutputs(model);
+    if (outputs) {
+        io.err(`rnn-lens train: ${outputs}`);
         return 1;
     }
     const backendRequest = (values.backend ?? 'auto') as BackendRequest;

@@ -7,8 +7,9 @@
  */
 import { findLayerKind } from '../catalog/index.js';
 import type { LayerOutcome } from '../catalog/layer-kind.js';
-import { formatShape, type Shape } from '../catalog/shape.js';
+import type { Shape } from '../catalog/shape.js';
 import type { LayerDescription } from '../model/description.js';
+import { formatOutputs } from './several-outputs.js';
 import { diagnostic, type RnnDiagnostic } from '../model/diagnostic.js';
 
 export function isMultiOutput(layer: LayerDescription): boolean {
@@ -37,10 +38,6 @@ export function outputShapes(layer: LayerDescription, outcome: LayerOutcome): Sh
     return [...outputs, ...states, ...states];
 }
 
-export function formatOutputs(shapes: readonly Shape[]): string {
-    return `[${shapes.map(s => formatShape(s)).join(', ')}]`;
-}
-
 /** Keras 3 builds the model; say what Keras 2 would do, on the argument that makes the outputs. */
 export function multiOutputDifference(layer: LayerDescription, shapes: readonly Shape[]): RnnDiagnostic {
     const argument = layer.kind === 'Bidirectional' && layer.args.merge_mode === null ? layer : layer.inner ?? layer;
@@ -59,3 +56,4 @@ export function multiOutputInKeras3(layer: LayerDescription): RnnDiagnostic {
         'Keras 2\'s Sequential refuses a layer with several outputs ("All layers in a Sequential model should have a single output tensor. For multi-output layers, use the functional API."). Keras 3 builds it as the last layer, with a list of shapes as the model\'s output.',
         range);
 }
+

@@ -11,7 +11,7 @@ import { formatShape, type Shape } from '../catalog/shape.js';
 import { describeType } from '../model/check-value.js';
 import { formatValue, type Value } from '../model/values.js';
 import { kerasVersionName, type KerasVersion } from '../model/keras-version.js';
-import { formatOutputs } from '../analysis/multi-output.js';
+import { formatOutputs } from '../analysis/several-outputs.js';
 import { UNKNOWN_INPUT, bulletList, paramTotal, paramsMarkdown, shapeMarkdown } from './layer-sections.js';
 
 /** `keras`: the version the numbers follow, named under them. */

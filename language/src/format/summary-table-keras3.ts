@@ -8,7 +8,7 @@
 import { formatCount } from '../catalog/numbers.js';
 import { formatShape } from '../catalog/shape.js';
 import type { LayerAnalysis, ModelAnalysis } from '../analysis/types.js';
-import { formatOutputs } from '../analysis/multi-output.js';
+import { formatOutputs } from '../analysis/several-outputs.js';
 import { columnWidths, richTable } from './rich-table.js';
 
 export const KERAS3_LINE_LENGTH = 88;

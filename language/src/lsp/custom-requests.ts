@@ -8,6 +8,7 @@ import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, type Connection } from 'vscode-languageserver';
 import { documentSummaryJson, modelSummaryJson } from '../format/summary-json.js';
+import { severalOutputs } from '../analysis/several-outputs.js';
 import { formatSummary } from '../format/summary-table.js';
 import type { RnnLensServices } from './rnn-lens-module.js';
 import { toLspDiagnostic } from './document-validator.js';
@@ -47,7 +48,9 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
             summary: modelSummaryJson(model),
             layers: model.layers.map(l => ({ name: l.name, kind: l.kind, input: l.input ?? null, output: l.output ?? null, params: l.params ?? null, outcome: l.outcome ?? null })),
             errors: errors.map(toLspDiagnostic),
-            trainable: errors.length === 0 && model.complete
+            trainable: errors.length === 0 && model.complete && !severalOutputs(model),
+            // Why a model Keras builds cannot be trained (several outputs), for the panel to say before training.
+            untrainable: severalOutputs(model) ?? null
         };
     });
     registerModelsRequest(connection, analysisOf);

@@ -5,6 +5,7 @@
  * VS Code restarts; the transitions here are pure functions of it.
  */
 import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
+import { severalOutputs } from '../../../language/src/analysis/several-outputs.js';
 import type { BuildProblem } from '../../../training/src/build/build-model.js';
 import type { BatchProgress, EpochLog } from '../../../training/src/train/progress.js';
 import { defaultRunSettings } from '../../../training/src/train/run-settings.js';
@@ -158,6 +159,8 @@ export function failRun(run: RunState, error: string, problems?: readonly BuildP
 export function trainBlocker(state: PanelState): string | undefined {
     if (state.unavailable) return state.unavailable;
     if (!state.analysis) return 'Waiting for the model...';
+    const outputs = severalOutputs(state.analysis);
+    if (outputs) return outputs;
     if (!state.trainable || !state.analysis.complete) return `${state.analysis.name} has errors: fix them to train it.`;
     if (state.run && isActive(state.run.status)) return 'A training is running.';
     return undefined;
