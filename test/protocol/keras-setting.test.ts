@@ -51,6 +51,8 @@ describe('the rnnLens.keras setting', () => {
         expect(now.diagnostics[0].message).toContain('AveragePooling1D needs pool_size in Keras 3');
         const hover = await client.request('textDocument/hover', { textDocument: { uri: pinned }, position: { line: 4, character: 5 } });
         expect(hover.contents.value).toContain('_As Keras 2 (tf-keras) builds it._');
+        const keyword = await client.request('textDocument/hover', { textDocument: { uri: pinned }, position: { line: 0, character: 2 } });
+        expect(keyword.contents.value).toContain('this file follows Keras 2 (tf-keras), whatever the `rnnLens.keras` setting');
         const last = client.notifications.filter(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === pinned).at(-1)!;
         expect(codes(last.params)).toEqual(['3 keras-version-difference']);
     });

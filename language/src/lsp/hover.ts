@@ -11,7 +11,8 @@ import type { LayerOutcome } from '../catalog/layer-kind.js';
 import { findStatementKind } from '../catalog/statements.js';
 import type { Shape } from '../catalog/shape.js';
 import { argumentMarkdown, constantMarkdown, layerMarkdown, modelMarkdown } from '../explain/hover-markdown.js';
-import { isArgument, isCall, isConstant, isConstantRef, isModel } from '../generated/ast.js';
+import { isArgument, isCall, isConstant, isConstantRef, isKerasTarget, isModel } from '../generated/ast.js';
+import { kerasVersionName } from '../model/keras-version.js';
 import type { LayerDescription } from '../model/description.js';
 import type { Position } from '../model/source.js';
 import type { AnalysisCache } from './analysis-cache.js';
@@ -47,6 +48,9 @@ export class RnnHoverProvider implements HoverProvider {
             const name = isConstantRef(node) ? node.constant.$refText : node.name;
             const constant = analysis.description.constants.find(c => c.name === name);
             return constant ? markdown(constantMarkdown(name, constant.value, constant.nameRange.start.line)) : undefined;
+        }
+        if (isKerasTarget(node)) {
+            return markdown(`**keras ${node.version ?? ''}**: this file follows ${kerasVersionName(analysis.keras)}, whatever the \`rnnLens.keras\` setting or \`--keras\` say. Keras 3 is what \`pip install keras\`, TensorFlow 2.16 and later, and Colab give; Keras 2 is tf-keras (TensorFlow 2.15 and earlier).`);
         }
         if (isModel(node) && leaf.text === node.name) {
             const model = analysis.models.find(m => m.name === node.name);
