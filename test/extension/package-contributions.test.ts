@@ -10,7 +10,8 @@ import { CLIENT_ID, COMMANDS, EXPLAIN_SCHEME, LANGUAGE_ID, SUMMARY_SCHEME } from
 import { SUMMARY_REQUEST_NAME } from '../../client/src/common/server-requests.js';
 import { MODEL_COMMANDS } from '../../language/src/lsp/code-lens.js';
 import { SUMMARY_REQUEST } from '../../language/src/lsp/custom-requests.js';
-import { DEFAULT_INLAY_HINT_SETTINGS, SETTINGS_SECTION } from '../../language/src/lsp/settings.js';
+import { DEFAULT_INLAY_HINT_SETTINGS, KERAS_SETTING, SETTINGS_SECTION } from '../../language/src/lsp/settings.js';
+import { DEFAULT_KERAS_VERSION, KERAS_VERSIONS } from '../../language/src/model/keras-version.js';
 import { BACKENDS } from '../../webview/src/protocol/host-messages.js';
 import { ROOT } from '../helpers/ensure-built.js';
 
@@ -44,10 +45,17 @@ describe('settings', () => {
             ...Object.keys(DEFAULT_INLAY_HINT_SETTINGS).map(key => `${SETTINGS_SECTION}.inlayHints.${key}`),
             `${SETTINGS_SECTION}.training.backend`,
             `${SETTINGS_SECTION}.training.defaultEpochs`,
+            `${SETTINGS_SECTION}.${KERAS_SETTING}`,
             // vscode-languageclient reads `<client id>.trace.server`.
             `${CLIENT_ID}.trace.server`
         ];
         expect(Object.keys(settings).sort()).toEqual(read.sort());
+    });
+
+    it('offers the Keras versions the analysis knows, Keras 3 by default', () => {
+        const keras = settings[`${SETTINGS_SECTION}.${KERAS_SETTING}`];
+        expect(keras.enum).toEqual(KERAS_VERSIONS.map(String));
+        expect(keras.default).toBe(String(DEFAULT_KERAS_VERSION));
     });
 
     it('describes every setting, and each default is one of its allowed values', () => {

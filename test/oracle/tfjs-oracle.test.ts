@@ -332,10 +332,12 @@ function generateStack(rng: Rng, id: number): Stack {
 
 function rnnText(stack: Stack): string {
     const lines = [`model M${stack.id} {`];
-    if (stack.inputStatement) lines.push(`    Input(shape=${pyTuple(stack.input)})`);
+    // Keras 3's SpatialDropout1D takes no input_shape ("unexpected keyword argument"): Input(...) first then.
+    const inputStatement = stack.inputStatement || stack.layers[0]?.name === 'SpatialDropout1D';
+    if (inputStatement) lines.push(`    Input(shape=${pyTuple(stack.input)})`);
     stack.layers.forEach((layer, i) => {
         const args = [...layer.args];
-        if (i === 0 && !stack.inputStatement) args.push(`input_shape=${pyTuple(stack.input)}`);
+        if (i === 0 && !inputStatement) args.push(`input_shape=${pyTuple(stack.input)}`);
         lines.push(`    ${layer.name}(${args.join(', ')})`);
     });
     lines.push('}');

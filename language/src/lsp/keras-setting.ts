@@ -6,7 +6,7 @@
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { ClientCapabilities } from 'vscode-languageserver';
 import type { RnnConfigurationProvider } from './configuration.js';
-import { SETTINGS_SECTION } from './settings.js';
+import { KERAS_SETTING, SETTINGS_SECTION } from './settings.js';
 
 export function reanalyseOnKerasSetting(shared: LangiumSharedServices): void {
     let last: unknown;
@@ -20,9 +20,9 @@ export function reanalyseOnKerasSetting(shared: LangiumSharedServices): void {
         if (documents.length > 0) void shared.workspace.DocumentBuilder.update(documents, []).then(() => refreshViews(shared, capabilities));
     };
     // Documents opened while the settings were being fetched were analysed under the default.
-    void configuration.ready.then(() => follow(configuration.current()?.keras));
+    void configuration.ready.then(() => follow(configuration.current()?.[KERAS_SETTING]));
     configuration.onConfigurationSectionUpdate(update => {
-        if (update.section === SETTINGS_SECTION) follow((update.configuration as Record<string, unknown> | undefined)?.keras);
+        if (update.section === SETTINGS_SECTION) follow((update.configuration as Record<string, unknown> | undefined)?.[KERAS_SETTING]);
     });
 }
 

@@ -23,7 +23,10 @@ export async function inlayHintSettings(configuration: ConfigurationProvider): P
     return { ...DEFAULT_INLAY_HINT_SETTINGS, ...(given ?? {}) };
 }
 
+/** The key of the default Keras version under `rnnLens`: `rnnLens.keras`, "3" or "2". */
+export const KERAS_SETTING = 'keras';
+
 /** `rnnLens.keras` ("3" or "2") from the settings as last received; undefined when unset or not a version. */
 export function kerasSetting(settings: Readonly<Record<string, unknown>> | undefined): KerasVersion | undefined {
-    return parseKerasVersion(settings?.keras);
+    return parseKerasVersion(settings?.[KERAS_SETTING]);
 }
