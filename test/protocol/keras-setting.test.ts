@@ -36,7 +36,8 @@ afterAll(async () => {
 
 describe('the rnnLens.keras setting', () => {
     it('gives the default version: "2" builds AveragePooling1D() and says what Keras 3 would do', async () => {
-        expect(codes(await open(plain, POOLING))).toEqual(['3 keras-version-difference']);
+        const first = await open(plain, POOLING);
+        expect(codes(first), JSON.stringify(first.diagnostics)).toEqual(["3 keras-version-difference"]);
         const hover = await client.request('textDocument/hover', { textDocument: { uri: plain }, position: { line: 3, character: 5 } });
         expect(hover.contents.value).toContain('_As Keras 2 (tf-keras) builds it._');
     });
@@ -55,5 +56,14 @@ describe('the rnnLens.keras setting', () => {
         expect(keyword.contents.value).toContain('this file follows Keras 2 (tf-keras), whatever the `rnnLens.keras` setting');
         const last = client.notifications.filter(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === pinned).at(-1)!;
         expect(codes(last.params)).toEqual(['3 keras-version-difference']);
+    });
+
+    it('follows an edit of the keras line at once (the models themselves unchanged)', async () => {
+        const republished = client.waitFor('textDocument/publishDiagnostics', p => p.uri === pinned && p.diagnostics.some((d: any) => d.severity === 1));
+        client.notify('textDocument/didChange', {
+            textDocument: { uri: pinned, version: 2 },
+            contentChanges: [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 7 } }, text: '3' }]
+        });
+        expect(codes(await republished)).toEqual(['1 missing-argument']);
     });
 });
