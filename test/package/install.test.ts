@@ -1,51 +1,32 @@
 /**
  * `rnn-lens` as a Node tool is installed: the tarball of `npm pack` installed with
- * `npm install -g --prefix TMP --offline` (an empty npm cache, so a dependency the package still
- * listed would fail the install), then the command on PATH run from a folder outside the checkout:
- * --version, summary, check, train (tfjs and its wasm backend from the package) and lsp --stdio.
+ * `npm install -g --prefix TMP --offline` (test/helpers/installed-cli.ts), then the command on PATH
+ * run from a folder outside the checkout: --version, summary, check, train (tfjs and its wasm
+ * backend from the package) and lsp --stdio. And `npm link` from the checkout.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli-run.js';
-import { ensureBuilt, ROOT } from '../helpers/ensure-built.js';
+import { ROOT } from '../helpers/ensure-built.js';
+import { cleanEnv, linkCheckout, packAndInstall, pathWith, run, type Installed } from '../helpers/installed-cli.js';
 import { LspClient } from '../helpers/lsp-client.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const tmp = mkdtempSync(join(tmpdir(), 'rnn-lens-install-'));
-const prefix = join(tmp, 'prefix');
 const work = join(tmp, 'work');
-const installed = join(prefix, 'lib', 'node_modules', 'rnn-lens');
-let packed: { filename: string; files: { path: string }[] };
+let installed: Installed;
 
-/** The environment of a new shell: npm's own variables (set when vitest runs under `npm test`) left out. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-    return { ...env, ...extra };
-}
-
-function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
-    const result = spawnSync(command, args, { encoding: 'utf8', timeout: 120_000, ...options });
-    if (result.error) throw result.error;
-    return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
-}
-
-/** `rnn-lens ARGS` as a shell would find it: the installed command first on PATH, run in `work`. */
+/** `rnn-lens ARGS` as a shell would find it: `binDir` first on PATH, run in `work`. */
 function rnnLens(...args: string[]) {
-    return run('rnn-lens', args, { cwd: work, env: cleanEnv({ PATH: `${join(prefix, 'bin')}${delimiter}${process.env.PATH}` }) });
+    return run('rnn-lens', args, { cwd: work, env: cleanEnv({ PATH: pathWith(installed.binDir) }) });
 }
 
 beforeAll(() => {
-    ensureBuilt();
-    const pack = run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: ROOT, env: cleanEnv() });
-    if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
-    packed = JSON.parse(pack.stdout)[0];
+    installed = packAndInstall(tmp);
     mkdirSync(work);
-    const install = run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--cache', join(tmp, 'cache'), '--no-audit', '--no-fund', join(tmp, packed.filename)], { cwd: work, env: cleanEnv() });
-    if (install.status !== 0) throw new Error(`npm install -g of the tarball failed:\n${install.stderr}`);
     cpSync(join(ROOT, 'examples', 'advanced_rnn_theory.rnn'), join(work, 'advanced_rnn_theory.rnn'));
     cpSync(join(ROOT, 'test', 'fixtures', 'editors', 'stacked.rnn'), join(work, 'stacked.rnn'));
 }, 180_000);
@@ -54,7 +35,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('the npm package', () => {
     it('holds the command and the bundles it loads, nothing else of the repository', () => {
-        expect(packed.files.map(f => f.path).sort()).toEqual([
+        expect([...installed.files].sort()).toEqual([
             'LICENSE', 'README.md', 'bin/rnn-lens.cjs', 'out/cli.cjs', 'out/tfjs-backend-wasm-simd.wasm',
             'out/tfjs-backend-wasm.cjs', 'out/tfjs-backend-wasm.wasm', 'out/tfjs.cjs', 'package.json'
         ]);
@@ -62,9 +43,16 @@ describe('the npm package', () => {
 
     it('installs with no dependencies of its own (all are bundled)', () => {
         expect(pkg.dependencies ?? {}).toEqual({});
-        expect(existsSync(join(installed, 'node_modules'))).toBe(false);
-        expect(existsSync(join(installed, 'out', 'cli.cjs'))).toBe(true);
+        const home = join(installed.binDir, '..', 'lib', 'node_modules', 'rnn-lens');
+        expect(existsSync(join(home, 'node_modules'))).toBe(false);
+        expect(existsSync(join(home, 'out', 'cli.cjs'))).toBe(true);
     });
+
+    it('is put on the PATH from the checkout by npm link', () => {
+        const binDir = linkCheckout(join(tmp, 'linked'));
+        const result = run('rnn-lens', ['--version'], { cwd: work, env: cleanEnv({ PATH: pathWith(binDir) }) });
+        expect(result.stdout.trim()).toBe(pkg.version);
+    }, 60_000);
 });
 
 describe('the installed rnn-lens, from a folder outside the checkout', () => {
@@ -95,7 +83,7 @@ describe('the installed rnn-lens, from a folder outside the checkout', () => {
     }, 60_000);
 
     it('serves LSP over stdio: a diagnostic and inlay hints for an opened file', async () => {
-        const client = new LspClient(['lsp', '--stdio'], { bin: join(prefix, 'bin', 'rnn-lens'), cwd: work });
+        const client = new LspClient(['lsp', '--stdio'], { bin: join(installed.binDir, 'rnn-lens'), cwd: work });
         try {
             const init = await client.initialize();
             expect(init.capabilities.inlayHintProvider).toBeTruthy();
