@@ -1,6 +1,6 @@
 /**
  * What every real-editor test shares: a project folder outside the checkout holding the fixture
- * (two stacked LSTMs, the first without return_sequences=True), a home folder of its own for the
+ * (two stacked LSTMs, the first without return_sequences=True) in a git repository, a home folder of its own for the
  * editor's user configuration, and what the editor must show, computed by the installed
  * `rnn-lens summary --json` (the CLI is the reference, as in the e2e tests).
  */
@@ -36,8 +36,10 @@ export function editorWorld(binDir: string, name: string): EditorWorld {
     const root = mkdtempSync(join(tmpdir(), `rnn-lens-${name}-`));
     const project = join(root, 'project');
     const home = join(root, 'home');
-    mkdirSync(join(project, '.git'), { recursive: true });
+    mkdirSync(project);
     mkdirSync(home);
+    // A project as users have them: a git repository (Neovim's root_markers, eglot's project.el).
+    run('git', ['init', '--quiet', project]);
     const file = join(project, 'stacked.rnn');
     cpSync(FIXTURE, file);
     const env = cleanEnv({
