@@ -5,6 +5,7 @@
  * backend from the package) and lsp --stdio. And `npm link` from the checkout.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +47,15 @@ describe('the npm package', () => {
         const home = join(installed.binDir, '..', 'lib', 'node_modules', 'rnn-lens');
         expect(existsSync(join(home, 'node_modules'))).toBe(false);
         expect(existsSync(join(home, 'out', 'cli.cjs'))).toBe(true);
+    });
+
+    it('claims a Node version that every installed package admits (npm ci warns of none)', () => {
+        const semver = createRequire(import.meta.url)('semver') as { minVersion(range: string): { version: string }; satisfies(version: string, range: string): boolean };
+        const oldest = semver.minVersion(pkg.engines.node).version;
+        const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } }> };
+        const refusing = Object.entries(lock.packages).filter(([, p]) => p.engines?.node && !semver.satisfies(oldest, p.engines.node)).map(([name, p]) => `${name} ${p.engines!.node}`);
+        expect(refusing).toEqual([]);
+        expect(semver.satisfies(process.versions.node, pkg.engines.node)).toBe(true);
     });
 
     it('is put on the PATH from the checkout by npm link', () => {
