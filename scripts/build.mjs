@@ -24,15 +24,13 @@ function besideBundle(files) {
     };
 }
 
+/** What every Node bundle is: CommonJS files in out/, for Node 20. */
+const nodeBundle = { outdir: 'out', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', target: 'node20', format: 'cjs' };
+
 /** Node entry points: the CLI (with the language server behind `rnn-lens lsp`). */
 const nodeBuild = {
+    ...nodeBundle,
     entryPoints: { 'cli': 'cli/src/main.ts', 'server-node': 'server/src/server-node.ts' },
-    outdir: 'out',
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
     sourcemap: true,
     plugins: [besideBundle({ '@tensorflow/tfjs': 'tfjs.cjs', '@tensorflow/tfjs-backend-wasm': 'tfjs-backend-wasm.cjs' })],
     // Langium's ESM modules use import.meta.url; in a CommonJS bundle it comes from __filename.
@@ -45,17 +43,7 @@ const nodeBuild = {
 const nodeTfjsBuilds = [
     { entryPoints: { 'tfjs': '@tensorflow/tfjs' } },
     { entryPoints: { 'tfjs-backend-wasm': '@tensorflow/tfjs-backend-wasm' }, plugins: [besideBundle({ '@tensorflow/tfjs-core': 'tfjs.cjs' })] }
-].map(entry => ({
-    ...entry,
-    outdir: 'out',
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    logLevel: 'info'
-}));
+].map(entry => ({ ...nodeBundle, ...entry, minify: true, logLevel: 'info' }));
 
 /** The browser language server, for VS Code for the Web: one classic-script worker file. */
 const browserServerBuild = {
