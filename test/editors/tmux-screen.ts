@@ -23,9 +23,9 @@ export class TmuxScreen {
         return this.tmux(['capture-pane', '-p']);
     }
 
-    /** The screen row showing buffer line `line` (1-based), as the editor's gutter numbers it. */
-    row(line: number): string {
-        return this.screen().split('\n').find(r => new RegExp(`^\\S?\\s+${line}  `).test(r)) ?? '';
+    /** The row of `screen` (by default the current one) showing buffer line `line` (1-based), as the editor's gutter numbers it. */
+    row(line: number, screen = this.screen()): string {
+        return screen.split('\n').find(r => new RegExp(`^\\S?\\s+${line}  `).test(r)) ?? '';
     }
 
     /** Polls the screen until `ok` holds; returns the screen, or throws with the last one seen. */
