@@ -5,23 +5,45 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 
+/**
+ * tfjs, which the CLI loads only to train, is bundled apart (out/tfjs.cjs, and its wasm backend in
+ * out/tfjs-backend-wasm.cjs with the .wasm binaries beside it, where the backend looks for them):
+ * `summary` or `lsp` never parse it, and the installed package needs no node_modules at all.
+ * `besideBundle` resolves a package's import to one of those files, next to the importing bundle.
+ */
+function besideBundle(files) {
+    return {
+        name: 'beside-bundle',
+        setup(build) {
+            // A package's import becomes a one-line module that `require`s the file: Node's own
+            // `import()` of a CommonJS bundle would not see tfjs's re-exported names.
+            build.onResolve({ filter: /^@tensorflow\// }, args => (Object.hasOwn(files, args.path) ? { path: args.path, namespace: 'beside-bundle' } : undefined));
+            build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/, namespace: 'beside-bundle' }, args => ({ path: args.path, external: true }));
+            build.onLoad({ filter: /.*/, namespace: 'beside-bundle' }, args => ({ contents: `module.exports = require('./${files[args.path]}');`, loader: 'js' }));
+        }
+    };
+}
+
+/** What every Node bundle is: CommonJS files in out/, for Node 20. */
+const nodeBundle = { outdir: 'out', outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', target: 'node20', format: 'cjs' };
+
 /** Node entry points: the CLI (with the language server behind `rnn-lens lsp`). */
 const nodeBuild = {
+    ...nodeBundle,
     entryPoints: { 'cli': 'cli/src/main.ts', 'server-node': 'server/src/server-node.ts' },
-    outdir: 'out',
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
     sourcemap: true,
-    // tfjs stays a runtime dependency of the CLI (its wasm files load from node_modules).
-    external: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'],
+    plugins: [besideBundle({ '@tensorflow/tfjs': 'tfjs.cjs', '@tensorflow/tfjs-backend-wasm': 'tfjs-backend-wasm.cjs' })],
     // Langium's ESM modules use import.meta.url; in a CommonJS bundle it comes from __filename.
     define: { 'import.meta.url': 'importMetaUrl', __RNN_LENS_VERSION__: JSON.stringify(pkg.version) },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     logLevel: 'info'
 };
+
+/** tfjs for Node, and its wasm backend registering into that same tfjs (which re-exports tfjs-core). */
+const nodeTfjsBuilds = [
+    { entryPoints: { 'tfjs': '@tensorflow/tfjs' } },
+    { entryPoints: { 'tfjs-backend-wasm': '@tensorflow/tfjs-backend-wasm' }, plugins: [besideBundle({ '@tensorflow/tfjs-core': 'tfjs.cjs' })] }
+].map(entry => ({ ...nodeBundle, ...entry, minify: true, logLevel: 'info' }));
 
 /** The browser language server, for VS Code for the Web: one classic-script worker file. */
 const browserServerBuild = {
@@ -72,16 +94,22 @@ const extensionBuilds = [
     logLevel: 'info'
 }));
 
-/** tfjs-backend-wasm's binaries beside the worker, served to the webview as local resources (not the threaded one: see webview/src/worker/browser-tf.ts). */
+/**
+ * tfjs-backend-wasm's binaries beside the webview's worker, served to the webview as local resources,
+ * and beside Node's backend bundle (out/tfjs-backend-wasm.cjs), which reads them from its own folder.
+ * Not the threaded one: see webview/src/worker/browser-tf.ts; Node picks SIMD.
+ */
 function copyWasmBinaries() {
-    mkdirSync('out/webview', { recursive: true });
-    for (const name of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
-        copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`, `out/webview/${name}`);
+    for (const dir of ['out/webview', 'out']) {
+        mkdirSync(dir, { recursive: true });
+        for (const name of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
+            copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`, `${dir}/${name}`);
+        }
     }
 }
 
 copyWasmBinaries();
-const builds = [nodeBuild, browserServerBuild, webviewBuild, ...extensionBuilds];
+const builds = [nodeBuild, ...nodeTfjsBuilds, browserServerBuild, webviewBuild, ...extensionBuilds];
 if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

@@ -33,8 +33,9 @@ export class LspClient {
     stderr = '';
     exited: number | null = null;
 
-    constructor(args: string[] = ['lsp', '--stdio']) {
-        this.process = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    /** `bin` and `cwd`: another `rnn-lens` (an installed one) started from another folder. */
+    constructor(args: string[] = ['lsp', '--stdio'], { bin = BIN, cwd }: { bin?: string; cwd?: string } = {}) {
+        this.process = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'pipe'], cwd });
         this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
         this.process.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
         this.process.on('exit', code => {

@@ -1,5 +1,6 @@
-// Chevrotain 12 (under Langium 4.3) calls Object.groupBy, which Node.js has only from
-// version 21; the project supports Node.js 20, so it is provided here when missing.
+// Chevrotain 12 calls Object.groupBy, which Node.js has only from version 21; the project
+// supports Node.js 20. package.json's `overrides` now keep Langium on Chevrotain 11, which does
+// not call it: this stays as a guard should Chevrotain 12 come back.
 // Loaded first by every entry point (and by the grammar generator, see package.json).
 if (typeof Object.groupBy !== 'function') {
     Object.defineProperty(Object, 'groupBy', {
