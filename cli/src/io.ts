@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { analyzeText } from '../../language/src/analyze-text.js';
+import type { DiagnosticLevels } from '../../language/src/analysis/diagnostic-levels.js';
 import type { DocumentAnalysis } from '../../language/src/analysis/types.js';
 import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
 
@@ -23,7 +24,7 @@ export function readSource(file: string): string {
     }
 }
 
-/** Reads and analyses a `.rnn` file, with its `data(...)` files resolved beside it. */
-export function analyzeFile(file: string): DocumentAnalysis {
-    return analyzeText(readSource(file), { data: new CsvDataSource(dirname(file)) });
+/** Reads and analyses a `.rnn` file, with its `data(...)` files resolved beside it; `levels` from `--diagnostic`. */
+export function analyzeFile(file: string, levels?: DiagnosticLevels): DocumentAnalysis {
+    return analyzeText(readSource(file), { data: new CsvDataSource(dirname(file)), levels });
 }

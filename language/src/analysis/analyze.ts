@@ -8,6 +8,7 @@ import type { DocumentDescription, ModelDescription } from '../model/description
 import { compareRanges } from '../model/source.js';
 import type { RnnDiagnostic } from '../model/diagnostic.js';
 import { computeLayer } from './compute-layer.js';
+import { applyDiagnosticLevels, type DiagnosticLevels } from './diagnostic-levels.js';
 import { checkData, type DataSource } from './data-checks.js';
 import { LayerNamer } from './layer-names.js';
 import { denseOnSequence, largeModel, missingInputShape, missingReturnSequences } from './model-checks.js';
@@ -18,6 +19,8 @@ export interface AnalysisOptions {
     readonly data?: DataSource;
     /** Analyses kept from earlier versions of the document (the language server's). */
     readonly cache?: ModelAnalysisCache;
+    /** Each code's level from the settings; the file's own directives win over them. */
+    readonly levels?: DiagnosticLevels;
 }
 
 /**
@@ -31,7 +34,7 @@ export function analyzeDescription(description: DocumentDescription, options: An
     const diagnostics: RnnDiagnostic[] = [...description.diagnostics];
     const models = description.models.map(model => analyzeModelCached(model, diagnostics, options));
     diagnostics.sort((a, b) => compareRanges(a.range, b.range));
-    return { description, models, diagnostics };
+    return { description, models, diagnostics: applyDiagnosticLevels(diagnostics, description.directives ?? {}, options.levels ?? {}) };
 }
 
 function analyzeModelCached(model: ModelDescription, diagnostics: RnnDiagnostic[], options: AnalysisOptions): ModelAnalysis {
@@ -66,7 +69,7 @@ function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], opt
             layers.push(base);
             return;
         }
-        const { result, diagnostics: found } = computeLayer(layer, shape, name);
+        const { result, diagnostics: found, training } = computeLayer(layer, shape, name);
         if (isLayerError(result)) {
             // A 2D output of a recurrent layer fed to a layer that needs a sequence: say what to do.
             const producer = layers[index - 1];
@@ -79,7 +82,7 @@ function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], opt
             return;
         }
         diagnostics.push(...found);
-        layers.push({ ...base, input: shape, output: result.output, params: result.params, outcome: result });
+        layers.push({ ...base, input: shape, output: result.output, params: result.params, outcome: result, ...(training ? { training } : {}) });
         shape = result.output;
     });
     const totals = layers.reduce(

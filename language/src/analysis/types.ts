@@ -16,6 +16,11 @@ export interface LayerAnalysis {
     readonly output?: Shape;
     readonly params?: ParamCount;
     readonly outcome?: LayerOutcome;
+    /**
+     * How RNN Lens's own training differs from stock tfjs for this layer (or the layer it wraps),
+     * and why: shown in the hover and the training panel, never as a diagnostic.
+     */
+    readonly training?: string;
 }
 
 export interface ParamTotals {
@@ -42,6 +47,6 @@ export interface ModelAnalysis {
 export interface DocumentAnalysis {
     readonly description: DocumentDescription;
     readonly models: readonly ModelAnalysis[];
-    /** Every diagnostic: lowering's and analysis's, in document order. */
+    /** Every diagnostic: lowering's and analysis's, in document order, at the levels asked for (off ones left out). */
     readonly diagnostics: readonly RnnDiagnostic[];
 }

@@ -7,6 +7,7 @@ import type { LangiumDocument } from 'langium';
 import type { URI } from 'langium';
 import type { DataSource } from '../analysis/data-checks.js';
 import { analyzeDescription, type ModelAnalysisCache } from '../analysis/analyze.js';
+import type { DiagnosticLevels } from '../analysis/diagnostic-levels.js';
 import type { DocumentAnalysis } from '../analysis/types.js';
 import type { Document } from '../generated/ast.js';
 import { describeParsed } from '../describe.js';
@@ -16,12 +17,24 @@ import { LoweringCache } from '../model/lowering-cache.js';
 export type DataSourceFactory = (documentUri: URI) => DataSource | undefined;
 
 export class AnalysisCache {
-    private readonly cache = new WeakMap<object, DocumentAnalysis>();
+    private cache = new WeakMap<object, DocumentAnalysis>();
+    /** `rnnLens.diagnostics`, as the validator last read it; a change analyses documents again. */
+    private levels: DiagnosticLevels = {};
+    private levelsKey = '{}';
     /** Unchanged models are neither lowered nor analysed again (their AST nodes are kept by the parser). */
     private readonly lowered = new LoweringCache();
     private readonly analysed: ModelAnalysisCache = new WeakMap();
 
     constructor(private readonly dataSourceFor: DataSourceFactory | undefined) {}
+
+    /** The diagnostic levels of the settings; documents analysed with others are analysed again. */
+    useLevels(levels: DiagnosticLevels): void {
+        const key = JSON.stringify(levels);
+        if (key === this.levelsKey) return;
+        this.levels = levels;
+        this.levelsKey = key;
+        this.cache = new WeakMap();
+    }
 
     get(document: LangiumDocument): DocumentAnalysis {
         // The parse result is replaced on every change, so it keys the document's current version.
@@ -29,7 +42,7 @@ export class AnalysisCache {
         let analysis = this.cache.get(key);
         if (!analysis) {
             const description = describeParsed(document.parseResult as LangiumDocument<Document>['parseResult'], document.textDocument.getText(), this.lowered);
-            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri), cache: this.analysed });
+            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri), cache: this.analysed, levels: this.levels });
             this.cache.set(key, analysis);
         }
         return analysis;

@@ -3,17 +3,20 @@
  * Langium's own lexer/parser/linker diagnostics are replaced by the core's (undefined constants
  * are reported by lowering, with a did-you-mean), so that every diagnostic has one source.
  */
-import type { DocumentValidator, LangiumDocument } from 'langium';
+import type { ConfigurationProvider, DocumentValidator, LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { RnnDiagnostic } from '../model/diagnostic.js';
 import type { AnalysisCache } from './analysis-cache.js';
+import { diagnosticLevelSettings, SETTINGS_SECTION } from './settings.js';
 
 export const DIAGNOSTIC_SOURCE = 'rnn-lens';
 
 const SEVERITY: Record<RnnDiagnostic['severity'], DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error,
     warning: DiagnosticSeverity.Warning,
-    information: DiagnosticSeverity.Information
+    information: DiagnosticSeverity.Information,
+    hint: DiagnosticSeverity.Hint
 };
 
 /** The quick fixes travel with the diagnostic, so that code actions need no second analysis. */
@@ -34,9 +37,26 @@ export function toLspDiagnostic(d: RnnDiagnostic): Diagnostic {
 }
 
 export class RnnDocumentValidator implements DocumentValidator {
-    constructor(private readonly analyses: AnalysisCache) {}
+    constructor(private readonly analyses: AnalysisCache, private readonly configuration: ConfigurationProvider) {}
 
     async validateDocument(document: LangiumDocument): Promise<Diagnostic[]> {
+        this.analyses.useLevels(await diagnosticLevelSettings(this.configuration));
         return this.analyses.get(document).diagnostics.map(toLspDiagnostic);
     }
+}
+
+/**
+ * A change of `rnnLens.diagnostics` publishes every document's diagnostics again: Langium
+ * validates only on edits, and a user who turns a code off expects it gone now.
+ */
+export function revalidateOnDiagnosticSettings(shared: LangiumSharedServices): void {
+    let last: string | undefined;
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section !== SETTINGS_SECTION) return;
+        const key = JSON.stringify(update.configuration?.diagnostics ?? null);
+        if (key === last) return;
+        last = key;
+        const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+        void shared.workspace.DocumentBuilder.update(uris, []);
+    });
 }

@@ -1,5 +1,6 @@
 /** The `rnnLens.*` settings the server reads (the client declares them in package.json). */
 import type { ConfigurationProvider } from 'langium';
+import { readDiagnosticLevels, type DiagnosticLevels } from '../analysis/diagnostic-levels.js';
 
 export interface InlayHintSettings {
     /** Each layer's output shape. */
@@ -20,4 +21,9 @@ export const SETTINGS_SECTION = 'rnnLens';
 export async function inlayHintSettings(configuration: ConfigurationProvider): Promise<InlayHintSettings> {
     const given = (await configuration.getConfiguration('rnn', 'inlayHints')) as Partial<InlayHintSettings> | undefined;
     return { ...DEFAULT_INLAY_HINT_SETTINGS, ...(given ?? {}) };
+}
+
+/** `rnnLens.diagnostics`: each code's level (`"slow-recurrent-kernel": "warning"`); unknown entries are left out. */
+export async function diagnosticLevelSettings(configuration: ConfigurationProvider): Promise<DiagnosticLevels> {
+    return readDiagnosticLevels(await configuration.getConfiguration('rnn', 'diagnostics')).levels;
 }

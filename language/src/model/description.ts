@@ -7,6 +7,7 @@ import type { Value } from './values.js';
 import type { Position, SourceRange } from './source.js';
 import type { RnnDiagnostic } from './diagnostic.js';
 import type { Dim } from '../catalog/shape.js';
+import type { DiagnosticLevels } from '../analysis/diagnostic-levels.js';
 
 /** Where a call's arguments end, so that quick fixes can add one. */
 export interface CallSyntax {
@@ -88,4 +89,6 @@ export interface DocumentDescription {
     readonly models: readonly ModelDescription[];
     /** What lowering found: syntax, names, arguments, order. */
     readonly diagnostics: readonly RnnDiagnostic[];
+    /** The levels the file's `# rnn-lens: allow(...)` comments give codes (model/directives.ts). */
+    readonly directives?: DiagnosticLevels;
 }

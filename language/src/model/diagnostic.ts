@@ -28,13 +28,15 @@ export const DIAGNOSTIC_SEVERITIES = {
     'data-feature-mismatch': 'error',
     'data-too-short': 'error',
     'statement-order': 'error',
+    // Off by default (analysis/diagnostic-levels.ts): this is its severity once turned on.
     'slow-recurrent-kernel': 'information',
-    'trains-differently': 'information',
-    'large-model': 'warning'
+    'large-model': 'warning',
+    'invalid-directive': 'warning'
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;
-export type Severity = 'error' | 'warning' | 'information';
+/** `hint` only where a setting or a directive asks for it (analysis/diagnostic-levels.ts). */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTIC_SEVERITIES) as DiagnosticCode[];
 
