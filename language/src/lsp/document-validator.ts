@@ -3,7 +3,7 @@
  * Langium's own lexer/parser/linker diagnostics are replaced by the core's (undefined constants
  * are reported by lowering, with a did-you-mean), so that every diagnostic has one source.
  */
-import type { ConfigurationProvider, DocumentValidator, LangiumDocument } from 'langium';
+import { DocumentState, type ConfigurationProvider, type DocumentValidator, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { RnnDiagnostic } from '../model/diagnostic.js';
@@ -56,7 +56,8 @@ export function revalidateOnDiagnosticSettings(shared: LangiumSharedServices): v
         const key = JSON.stringify(update.configuration?.diagnostics ?? null);
         if (key === last) return;
         last = key;
-        const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
-        void shared.workspace.DocumentBuilder.update(uris, []);
+        // Validation again, not a new parse: a document closed since may no longer be readable.
+        const documents = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Validated).toArray();
+        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
     });
 }

@@ -23,7 +23,10 @@ export async function inlayHintSettings(configuration: ConfigurationProvider): P
     return { ...DEFAULT_INLAY_HINT_SETTINGS, ...(given ?? {}) };
 }
 
+/** The setting `rnnLens.diagnostics`. */
+export const DIAGNOSTICS_SETTING = 'diagnostics';
+
 /** `rnnLens.diagnostics`: each code's level (`"slow-recurrent-kernel": "warning"`); unknown entries are left out. */
 export async function diagnosticLevelSettings(configuration: ConfigurationProvider): Promise<DiagnosticLevels> {
-    return readDiagnosticLevels(await configuration.getConfiguration('rnn', 'diagnostics')).levels;
+    return readDiagnosticLevels(await configuration.getConfiguration('rnn', DIAGNOSTICS_SETTING)).levels;
 }
