@@ -56,6 +56,9 @@ interface Case {
     readonly fixLeavesNo?: readonly DiagnosticCode[];
 }
 
+/** The 1-based line of bad-cells.csv holding `needle`: the row a spreadsheet shows. */
+const fixtureRow = (needle: string) => readFileSync(join(fixtures, 'bad-cells.csv'), 'utf8').split('\n').findIndex(l => l.includes(needle)) + 1;
+
 const weather = (features: string, target: string, lookback: number, path = 'weather.csv') =>
     `data("${path}", features=${features}, target="${target}", lookback=${lookback})`;
 
@@ -358,6 +361,18 @@ const CASES: Partial<Record<DiagnosticCode, readonly Case[]>> = {
         text: 'model A {\n    LSTM(8, input_shape=(4, 2))\n    Dense(1)\n    data("short.csv", features=["a", "b"], target="b", lookback=4)\n}',
         range: t => at(t, '4', 1),
         mentions: ['6 rows', '6 − 4 (lookback) − 1 (horizon) + 1 = 2 windows', '1 / 0 / 0', 'validation and test parts get none']
+    }],
+    'data-bad-cell': [{
+        // The spreadsheet row of the empty cell, counted as training counts it (header = 1, blank lines too).
+        title: 'an empty feature cell, named by file, row and column',
+        text: 'model A {\n    LSTM(8, input_shape=(4, 2))\n    Dense(1)\n    data("bad-cells.csv", features=["a", "b"], target="a", lookback=4)\n}',
+        range: t => at(t, '"b"'),
+        mentions: [`bad-cells.csv, row ${fixtureRow(',,')}, column "b": the cell is empty`]
+    }, {
+        title: 'a cell that is not a number',
+        text: 'model A {\n    LSTM(8, input_shape=(4, 2))\n    Dense(1)\n    data("bad-cells.csv", features=["a", "c"], target="a", lookback=4)\n}',
+        range: t => at(t, '"c"'),
+        mentions: [`bad-cells.csv, row ${fixtureRow('n/a')}, column "c": the cell "n/a" is not a number`]
     }],
     'statement-order': [{
         title: 'a layer after compile',

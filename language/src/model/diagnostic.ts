@@ -27,6 +27,7 @@ export const DIAGNOSTIC_SEVERITIES = {
     'data-column-not-found': 'error',
     'data-feature-mismatch': 'error',
     'data-too-short': 'error',
+    'data-bad-cell': 'error',
     'statement-order': 'error',
     // Off by default (analysis/diagnostic-levels.ts): this is its severity once turned on.
     'slow-recurrent-kernel': 'information',
