@@ -2,7 +2,8 @@
  * The real language server over the real protocol: `rnn-lens lsp --stdio` as a child process,
  * spoken to in JSON-RPC, asserting on what comes back for the notebook's models.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +157,29 @@ describe('rnn-lens lsp --stdio', () => {
         const total = hints.find(h => h.position.line === 0).label;
         expect(total).toBe(`≥ ${(counted[0] + counted[1]).toLocaleString('en-US')} params`);
         client.notify('textDocument/didClose', { textDocument: { uri: partialUri } });
+    });
+
+    it('shows a bad cell of the data(...) file before Train, on the feature, naming file, row and column', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'rnn-lens-lsp-data-'));
+        try {
+            const rows = ['a,b,y', ...Array.from({ length: 40 }, (_, i) => `${i},${i % 5},${i}`)];
+            rows[22] = '22,,22'; // spreadsheet row 23
+            writeFileSync(join(dir, 'cells.csv'), rows.join('\n'));
+            const source = 'model M {\n    Input(shape=(5, 2))\n    LSTM(4)\n    Dense(1)\n    data("cells.csv", features=["a", "b"], target="y", lookback=5)\n}\n';
+            const dataUri = pathToFileURL(join(dir, 'cells.rnn')).href;
+            const published = client.waitFor('textDocument/publishDiagnostics', p => p.uri === dataUri);
+            client.notify('textDocument/didOpen', { textDocument: { uri: dataUri, languageId: 'rnn', version: 1, text: source } });
+            const { diagnostics } = await published;
+            const character = source.split('\n')[4].indexOf('"b"');
+            expect(diagnostics).toEqual([expect.objectContaining({
+                code: 'data-bad-cell', severity: 1,
+                message: expect.stringMatching(/^cells\.csv, row 23, column "b": the cell is empty/),
+                range: { start: { line: 4, character }, end: { line: 4, character: character + 3 } }
+            })]);
+            client.notify('textDocument/didClose', { textDocument: { uri: dataUri } });
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it('publishes again at the levels of rnnLens.diagnostics: a code turned on, another off', async () => {
