@@ -197,3 +197,22 @@ describe('rnn-lens lsp --stdio', () => {
         expect(codes).toEqual(['pooling-drops-steps', 'pooling-drops-steps', 'pooling-drops-steps']);
     });
 });
+
+describe('rnn-lens lsp --stdio with the client\'s settings from the start', () => {
+    it('publishes at the levels workspace/configuration gives: slow-recurrent-kernel on as a hint', async () => {
+        const configured = new LspClient();
+        try {
+            configured.settings = { diagnostics: { 'slow-recurrent-kernel': 'hint' } };
+            await configured.initialize(configured.settings);
+            const hinted = configured.waitFor('textDocument/publishDiagnostics', p => p.uri === uri && p.diagnostics.some((d: any) => d.code === 'slow-recurrent-kernel'));
+            configured.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
+            const { diagnostics } = await hinted;
+            const slow = diagnostics.filter((d: any) => d.code === 'slow-recurrent-kernel');
+            expect(slow.length).toBeGreaterThan(0);
+            expect(slow.every((d: any) => d.severity === 4)).toBe(true);
+            expect(diagnostics.filter((d: any) => d.code === 'pooling-drops-steps')).toHaveLength(3);
+        } finally {
+            await configured.shutdown();
+        }
+    });
+});

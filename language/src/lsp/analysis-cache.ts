@@ -18,7 +18,7 @@ export type DataSourceFactory = (documentUri: URI) => DataSource | undefined;
 
 export class AnalysisCache {
     private cache = new WeakMap<object, DocumentAnalysis>();
-    /** `rnnLens.diagnostics`, as the validator last read it; a change analyses documents again. */
+    /** `rnnLens.diagnostics` (lsp/document-validator.ts follows it); a change analyses documents again. */
     private levels: DiagnosticLevels = {};
     private levelsKey = '{}';
     /** Unchanged models are neither lowered nor analysed again (their AST nodes are kept by the parser). */
@@ -27,13 +27,15 @@ export class AnalysisCache {
 
     constructor(private readonly dataSourceFor: DataSourceFactory | undefined) {}
 
-    /** The diagnostic levels of the settings; documents analysed with others are analysed again. */
-    useLevels(levels: DiagnosticLevels): void {
+    /** The diagnostic levels of the settings; false when they are the ones in use already. */
+    useLevels(levels: DiagnosticLevels): boolean {
         const key = JSON.stringify(levels);
-        if (key === this.levelsKey) return;
+        if (key === this.levelsKey) return false;
         this.levels = levels;
         this.levelsKey = key;
+        // Documents analysed at other levels are analysed again (their unchanged models come from the model cache).
         this.cache = new WeakMap();
+        return true;
     }
 
     get(document: LangiumDocument): DocumentAnalysis {

@@ -3,12 +3,13 @@
  * Langium's own lexer/parser/linker diagnostics are replaced by the core's (undefined constants
  * are reported by lowering, with a did-you-mean), so that every diagnostic has one source.
  */
-import { DocumentState, type ConfigurationProvider, type DocumentValidator, type LangiumDocument } from 'langium';
+import { DocumentState, type DocumentValidator, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { RnnDiagnostic } from '../model/diagnostic.js';
 import type { AnalysisCache } from './analysis-cache.js';
-import { diagnosticLevelSettings, SETTINGS_SECTION } from './settings.js';
+import { readDiagnosticLevels, type DiagnosticLevels } from '../analysis/diagnostic-levels.js';
+import { diagnosticLevelSettings, DIAGNOSTICS_SETTING, SETTINGS_SECTION } from './settings.js';
 
 export const DIAGNOSTIC_SOURCE = 'rnn-lens';
 
@@ -37,27 +38,29 @@ export function toLspDiagnostic(d: RnnDiagnostic): Diagnostic {
 }
 
 export class RnnDocumentValidator implements DocumentValidator {
-    constructor(private readonly analyses: AnalysisCache, private readonly configuration: ConfigurationProvider) {}
+    constructor(private readonly analyses: AnalysisCache) {}
 
     async validateDocument(document: LangiumDocument): Promise<Diagnostic[]> {
-        this.analyses.useLevels(await diagnosticLevelSettings(this.configuration));
         return this.analyses.get(document).diagnostics.map(toLspDiagnostic);
     }
 }
 
 /**
- * A change of `rnnLens.diagnostics` publishes every document's diagnostics again: Langium
- * validates only on edits, and a user who turns a code off expects it gone now.
+ * Keeps the analyses at the levels of `rnnLens.diagnostics`: read once the client's settings are in,
+ * then on each change, when every validated document's diagnostics are published again (Langium
+ * validates only on edits, and a user who turns a code off expects it gone now). Nothing waits for
+ * the settings: until they come, the defaults apply.
  */
-export function revalidateOnDiagnosticSettings(shared: LangiumSharedServices): void {
-    let last: string | undefined;
-    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
-        if (update.section !== SETTINGS_SECTION) return;
-        const key = JSON.stringify(update.configuration?.diagnostics ?? null);
-        if (key === last) return;
-        last = key;
+export function followDiagnosticSettings(shared: LangiumSharedServices, analyses: AnalysisCache): void {
+    const configuration = shared.workspace.ConfigurationProvider;
+    const apply = (levels: DiagnosticLevels) => {
+        if (!analyses.useLevels(levels)) return;
         // Validation again, not a new parse: a document closed since may no longer be readable.
         const documents = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Validated).toArray();
-        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
+        if (documents.length > 0) void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
+    };
+    void configuration.ready.then(async () => apply(await diagnosticLevelSettings(configuration)));
+    configuration.onConfigurationSectionUpdate(update => {
+        if (update.section === SETTINGS_SECTION) apply(readDiagnosticLevels(update.configuration?.[DIAGNOSTICS_SETTING]).levels);
     });
 }

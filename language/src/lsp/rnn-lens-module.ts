@@ -19,7 +19,7 @@ import { RnnCompletionProvider } from './completion.js';
 import { RnnSignatureHelpProvider } from './signature-help.js';
 import { RnnConfigurationProvider } from './configuration.js';
 import { RnnDocumentSymbolProvider } from './document-symbols.js';
-import { revalidateOnDiagnosticSettings, RnnDocumentValidator } from './document-validator.js';
+import { followDiagnosticSettings, RnnDocumentValidator } from './document-validator.js';
 import { RnnFormatter } from './formatter.js';
 import { RnnHoverProvider } from './hover.js';
 import { RnnInlayHintProvider } from './inlay-hints.js';
@@ -39,7 +39,7 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
             AnalysisCache: () => new AnalysisCache(dataSourceFor)
         },
         validation: {
-            DocumentValidator: services => new RnnDocumentValidator(services.analysis.AnalysisCache, services.shared.workspace.ConfigurationProvider)
+            DocumentValidator: services => new RnnDocumentValidator(services.analysis.AnalysisCache)
         },
         references: {
             Linker: services => new RnnLinker(services),
@@ -80,6 +80,6 @@ export function createRnnLensServices(context: RnnLensServicesContext): { shared
     const shared = inject(createDefaultSharedModule(context), RnnLensGeneratedSharedModule, RnnLensSharedModule);
     const RnnLens = inject(createDefaultModule({ shared }), RnnLensGeneratedModule, createRnnLensModule(context.dataSourceFor));
     shared.ServiceRegistry.register(RnnLens);
-    revalidateOnDiagnosticSettings(shared);
+    followDiagnosticSettings(shared, RnnLens.analysis.AnalysisCache);
     return { shared, RnnLens };
 }
