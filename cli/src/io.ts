@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { analyzeText } from '../../language/src/analyze-text.js';
+import type { DiagnosticLevels } from '../../language/src/analysis/diagnostic-levels.js';
 import type { DocumentAnalysis } from '../../language/src/analysis/types.js';
 import type { KerasVersion } from '../../language/src/model/keras-version.js';
 import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
@@ -24,7 +25,13 @@ export function readSource(file: string): string {
     }
 }
 
-/** Reads and analyses a `.rnn` file, with its `data(...)` files resolved beside it; `keras`: the default version. */
-export function analyzeFile(file: string, keras?: KerasVersion): DocumentAnalysis {
-    return analyzeText(readSource(file), { data: new CsvDataSource(dirname(file)), keras });
+/** What the command line analyses a file under: the default Keras version, `--diagnostic` levels. */
+export interface AnalyzeFileOptions {
+    readonly keras?: KerasVersion;
+    readonly levels?: DiagnosticLevels;
+}
+
+/** Reads and analyses a `.rnn` file, with its `data(...)` files resolved beside it. */
+export function analyzeFile(file: string, { keras, levels }: AnalyzeFileOptions = {}): DocumentAnalysis {
+    return analyzeText(readSource(file), { data: new CsvDataSource(dirname(file)), keras, levels });
 }

@@ -17,7 +17,9 @@ const USAGE = `rnn-lens: Keras-exact shapes, parameter counts and diagnostics fo
 
 Usage:
   rnn-lens summary FILE [--model NAME] [--json]   the Keras model.summary() of each model
-  rnn-lens check FILE [--json]                    the diagnostics; exit code 1 when any error
+  rnn-lens check FILE [--json] [--diagnostic CODE=LEVEL]...
+                                                  the diagnostics; exit code 1 when any error
+                                                  (LEVEL: off, hint, info, warning, error, default)
   rnn-lens train FILE [--model NAME] [--epochs N] [--batch-size N] [--learning-rate X]
                  [--backend auto|wasm|cpu] [--json] [--save DIR]
                                                   trains the model with tfjs on its data

@@ -3,6 +3,7 @@ import type { ParseResult } from 'langium';
 import type { Document } from './generated/ast.js';
 import { createRnnLensCoreServices } from './rnn-lens-core-module.js';
 import type { DocumentDescription } from './model/description.js';
+import { readDirectives } from './model/directives.js';
 import { lowerDocument } from './model/lower.js';
 import type { LoweringCache } from './model/lowering-cache.js';
 import { syntaxDiagnostics } from './model/syntax-errors.js';
@@ -22,5 +23,7 @@ export function describeText(text: string): DocumentDescription {
 
 /** `cache`: models lowered in an earlier version of the same document (the language server's). */
 export function describeParsed(parse: ParseResult<Document>, text: string, cache?: LoweringCache): DocumentDescription {
-    return lowerDocument(parse.value, syntaxDiagnostics(parse, text), cache);
+    const lowered = lowerDocument(parse.value, syntaxDiagnostics(parse, text), cache);
+    const directives = readDirectives(text);
+    return { ...lowered, diagnostics: [...lowered.diagnostics, ...directives.problems], directives: directives.levels };
 }

@@ -181,7 +181,7 @@ describe('rnn-lens check', () => {
         expect(JSON.parse(cli('check', path, '--json').stdout)).toEqual({ diagnostics: [] });
     });
 
-    it('exits 0 on the course example (information and warnings only)', () => {
+    it('exits 0 on the course example (its three pooling warnings only)', () => {
         const { status, stdout } = cli('check', example);
         expect(status).toBe(0);
         expect(stdout).not.toMatch(/ error /);

@@ -5,9 +5,9 @@
  */
 import { copyFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { lineOf, summaryJson, summaryTable } from './harness/analysis.js';
+import { checkJson, lineOf, summaryJson, summaryTable } from './harness/analysis.js';
 import { count, lstmFormula, modelNamed } from './harness/expected.js';
-import { hoverText, renderedLines, statusBarItems, waitForInlayHints } from './harness/editor-dom.js';
+import { hoverText, problems, renderedLines, statusBarItems, waitForInlayHints } from './harness/editor-dom.js';
 import { expectNotebookHints } from './harness/notebook-hints.js';
 import { README_SCREENSHOT } from './harness/paths.js';
 import { workbenchSuite } from './harness/suite.js';
@@ -71,6 +71,16 @@ describe('the course notebook example in code-server', () => {
         await page.locator('.tab.active[aria-label*="StackedLSTM"]').first().waitFor({ timeout: 20_000 });
         await expectSummaryTable('StackedLSTM');
         await workbench().screenshot('5-show-summary-command');
+    });
+
+    test('the Problems panel lists only the real problems: what rnn-lens check gives, the three pooling remainders', async () => {
+        const { page } = workbench();
+        await openFile(page, FILE);
+        const expected = checkJson(FILE);
+        expect(expected.map(d => d.code)).toEqual(['pooling-drops-steps', 'pooling-drops-steps', 'pooling-drops-steps']);
+        await expect.poll(async () => (await problems(page)).filter(p => p.file.includes('advanced_rnn_theory.rnn')).map(p => p.shown.match(/rnn-lens\W+([\w-]+)\W+\[Ln (\d+), Col (\d+)\]/)?.slice(1)),
+            { timeout: 30_000 }).toEqual(expected.map(d => [d.code, String(d.range.start.line + 1), String(d.range.start.character + 1)]));
+        await workbench().screenshot('6-problems-only-real');
     });
 
     /** The active editor shows `rnn-lens summary --model NAME`'s table, line for line. */

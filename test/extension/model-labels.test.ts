@@ -23,7 +23,7 @@ describe('the status-bar text', () => {
 
     it('marks the total of an incomplete model as a lower bound and says why in the tooltip', () => {
         expect(incomplete.complete).toBe(false);
-        expect(modelStatusText(incomplete).text).toMatch(/^\$\(symbol-class\) NoInput: [\d,]+\+ params$/);
+        expect(modelStatusText(incomplete).text).toMatch(/^\$\(symbol-class\) NoInput: ≥ [\d,]+ params$/);
         expect(modelStatusText(incomplete).tooltip).toContain('not counted');
         expect(modelStatusText(lstm).tooltip).not.toContain('not counted');
     });

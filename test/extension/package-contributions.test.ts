@@ -10,8 +10,10 @@ import { CLIENT_ID, COMMANDS, EXPLAIN_SCHEME, LANGUAGE_ID, SUMMARY_SCHEME } from
 import { SUMMARY_REQUEST_NAME } from '../../client/src/common/server-requests.js';
 import { MODEL_COMMANDS } from '../../language/src/lsp/code-lens.js';
 import { SUMMARY_REQUEST } from '../../language/src/lsp/custom-requests.js';
-import { DEFAULT_INLAY_HINT_SETTINGS, KERAS_SETTING, SETTINGS_SECTION } from '../../language/src/lsp/settings.js';
+import { DEFAULT_INLAY_HINT_SETTINGS, DIAGNOSTICS_SETTING, KERAS_SETTING, SETTINGS_SECTION } from '../../language/src/lsp/settings.js';
 import { DEFAULT_KERAS_VERSION, KERAS_VERSIONS } from '../../language/src/model/keras-version.js';
+import { DIAGNOSTIC_LEVELS } from '../../language/src/analysis/diagnostic-levels.js';
+import { DIAGNOSTIC_CODES } from '../../language/src/model/diagnostic.js';
 import { BACKENDS } from '../../webview/src/protocol/host-messages.js';
 import { ROOT } from '../helpers/ensure-built.js';
 
@@ -40,9 +42,18 @@ describe('settings', () => {
         expect(backend.default).toBe('auto');
     });
 
+    it('declares rnnLens.diagnostics with every diagnostic code and every level the server reads', () => {
+        const setting = settings[`${SETTINGS_SECTION}.${DIAGNOSTICS_SETTING}`] as SettingSchema & { propertyNames: { enum: string[] }; additionalProperties: { enum: string[] } };
+        expect(setting.type).toBe('object');
+        expect(setting.default).toEqual({});
+        expect([...setting.propertyNames.enum].sort()).toEqual([...DIAGNOSTIC_CODES].sort());
+        expect(setting.additionalProperties.enum).toEqual([...DIAGNOSTIC_LEVELS]);
+    });
+
     it('has no setting that nothing reads', () => {
         const read = [
             ...Object.keys(DEFAULT_INLAY_HINT_SETTINGS).map(key => `${SETTINGS_SECTION}.inlayHints.${key}`),
+            `${SETTINGS_SECTION}.${DIAGNOSTICS_SETTING}`,
             `${SETTINGS_SECTION}.training.backend`,
             `${SETTINGS_SECTION}.training.defaultEpochs`,
             `${SETTINGS_SECTION}.${KERAS_SETTING}`,

@@ -2,7 +2,8 @@
  * The real language server over the real protocol: `rnn-lens lsp --stdio` as a child process,
  * spoken to in JSON-RPC, asserting on what comes back for the notebook's models.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,9 +46,9 @@ afterAll(async () => {
 });
 
 describe('rnn-lens lsp --stdio', () => {
-    it('publishes the notebook file\'s diagnostics: no errors, the three pooling remainders', async () => {
+    it('publishes the notebook file\'s diagnostics: the three pooling remainders and nothing else', async () => {
         const published = client.notifications.filter(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).at(-1)!.params;
-        expect(published.diagnostics.filter((d: any) => d.severity === 1)).toEqual([]);
+        expect(published.diagnostics.map((d: any) => d.code)).toEqual(['pooling-drops-steps', 'pooling-drops-steps', 'pooling-drops-steps']);
         const pooling = published.diagnostics.filter((d: any) => d.code === 'pooling-drops-steps');
         expect(pooling).toHaveLength(3);
         expect(pooling.every((d: any) => d.source === 'rnn-lens' && d.severity === 2)).toBe(true);
@@ -84,6 +85,10 @@ describe('rnn-lens lsp --stdio', () => {
         const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: at('LSTM(30, activation="relu", recurrent_dropout=0.2', 1) });
         expect(hover.contents.value).toContain('4 × [30 × (30 + 1) + 30] = 3,840');
         expect(hover.contents.value).toContain('(None, 10, 1)');
+        // How RNN Lens trains it (recurrent dropout): the hover's training part, not a diagnostic.
+        expect(hover.contents.value).toMatch(/\*\*Training in RNN Lens\*\*: .*dropout masks/);
+        const gru = await client.request('textDocument/hover', { textDocument: { uri }, position: at('GRU(', 1) });
+        expect(gru.contents.value).toMatch(/\*\*Training in RNN Lens\*\*: .*reset_after=True/);
     });
 
     it('offers the quick fix for a pooling remainder', async () => {
@@ -138,5 +143,76 @@ describe('rnn-lens lsp --stdio', () => {
         expect(hints.some(h => /params/.test(h.label))).toBe(false);
         client.settings = undefined;
         client.notify('workspace/didChangeConfiguration', { settings: { rnnLens: { inlayHints: {} } } });
+    });
+
+    it('marks a partial total in the hint\'s label itself: ≥ the sum of the layers it could count', async () => {
+        const partialUri = 'file:///tmp/partial-total.rnn';
+        const partial = 'model Partial {\n    Conv1D(3, 2, input_shape=(21, 9))\n    LSTM(30, return_sequences=True)\n    LTSM(4)\n    Dense(1)\n}\n';
+        const published = client.waitFor('textDocument/publishDiagnostics', p => p.uri === partialUri);
+        client.notify('textDocument/didOpen', { textDocument: { uri: partialUri, languageId: 'rnn', version: 1, text: partial } });
+        await published;
+        const hints: any[] = await client.request('textDocument/inlayHint', { textDocument: { uri: partialUri }, range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } } });
+        const counted = hints.filter(h => h.position.line > 0 && / params$/.test(h.label)).map(h => Number(h.label.replace(/[^\d]/g, '')));
+        expect(counted).toHaveLength(2);
+        const total = hints.find(h => h.position.line === 0).label;
+        expect(total).toBe(`≥ ${(counted[0] + counted[1]).toLocaleString('en-US')} params`);
+        client.notify('textDocument/didClose', { textDocument: { uri: partialUri } });
+    });
+
+    it('shows a bad cell of the data(...) file before Train, on the feature, naming file, row and column', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'rnn-lens-lsp-data-'));
+        try {
+            const rows = ['a,b,y', ...Array.from({ length: 40 }, (_, i) => `${i},${i % 5},${i}`)];
+            rows[22] = '22,,22'; // spreadsheet row 23
+            writeFileSync(join(dir, 'cells.csv'), rows.join('\n'));
+            const source = 'model M {\n    Input(shape=(5, 2))\n    LSTM(4)\n    Dense(1)\n    data("cells.csv", features=["a", "b"], target="y", lookback=5)\n}\n';
+            const dataUri = pathToFileURL(join(dir, 'cells.rnn')).href;
+            const published = client.waitFor('textDocument/publishDiagnostics', p => p.uri === dataUri);
+            client.notify('textDocument/didOpen', { textDocument: { uri: dataUri, languageId: 'rnn', version: 1, text: source } });
+            const { diagnostics } = await published;
+            const character = source.split('\n')[4].indexOf('"b"');
+            expect(diagnostics).toEqual([expect.objectContaining({
+                code: 'data-bad-cell', severity: 1,
+                message: expect.stringMatching(/^cells\.csv, row 23, column "b": the cell is empty/),
+                range: { start: { line: 4, character }, end: { line: 4, character: character + 3 } }
+            })]);
+            client.notify('textDocument/didClose', { textDocument: { uri: dataUri } });
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('publishes again at the levels of rnnLens.diagnostics: a code turned on, another off', async () => {
+        const next = () => client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri);
+        let published = next();
+        client.notify('workspace/didChangeConfiguration', { settings: { rnnLens: { diagnostics: { 'slow-recurrent-kernel': 'warning', 'pooling-drops-steps': 'off' } } } });
+        let codes = (await published).diagnostics.map((d: any) => [d.code, d.severity]);
+        // The notebook's LSTM and GRU layers with activation="relu" or recurrent dropout.
+        const slow = lines.filter(l => /^\s*(LSTM|GRU|Bidirectional\((LSTM|GRU))\(.*(relu|recurrent_dropout)/.test(l)).length;
+        expect(slow).toBeGreaterThan(0);
+        expect(codes).toEqual(Array.from({ length: slow }, () => ['slow-recurrent-kernel', 2]));
+        published = next();
+        client.notify('workspace/didChangeConfiguration', { settings: { rnnLens: { diagnostics: {} } } });
+        codes = (await published).diagnostics.map((d: any) => d.code);
+        expect(codes).toEqual(['pooling-drops-steps', 'pooling-drops-steps', 'pooling-drops-steps']);
+    });
+});
+
+describe('rnn-lens lsp --stdio with the client\'s settings from the start', () => {
+    it('publishes at the levels workspace/configuration gives: slow-recurrent-kernel on as a hint', async () => {
+        const configured = new LspClient();
+        try {
+            configured.settings = { diagnostics: { 'slow-recurrent-kernel': 'hint' } };
+            await configured.initialize(configured.settings);
+            const hinted = configured.waitFor('textDocument/publishDiagnostics', p => p.uri === uri && p.diagnostics.some((d: any) => d.code === 'slow-recurrent-kernel'));
+            configured.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
+            const { diagnostics } = await hinted;
+            const slow = diagnostics.filter((d: any) => d.code === 'slow-recurrent-kernel');
+            expect(slow.length).toBeGreaterThan(0);
+            expect(slow.every((d: any) => d.severity === 4)).toBe(true);
+            expect(diagnostics.filter((d: any) => d.code === 'pooling-drops-steps')).toHaveLength(3);
+        } finally {
+            await configured.shutdown();
+        }
     });
 });

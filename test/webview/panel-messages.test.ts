@@ -61,6 +61,11 @@ describe('the panel\'s messages (chromium)', () => {
         const page = await harness.open();
         await postToPanel(page, modelMessage('advanced_rnn_theory.rnn', 'SingleLSTM'));
         await waitForText(page, '#summary', /lstm \(LSTM\)/);
+        // LSTM(recurrent_dropout=0.2): the analysis's note on how RNN Lens trains it, before training.
+        const note = modelMessage('advanced_rnn_theory.rnn', 'SingleLSTM') as unknown as { analysis: { layers: Array<{ training?: string }> } };
+        const notes = note.analysis.layers.filter(l => l.training).map(l => l.training!);
+        expect(notes).toHaveLength(1);
+        expect(await texts(page, '#training-notes li')).toEqual([`lstm (LSTM): ${notes[0]}`]);
         expect(await page.inputValue('#epochs >> input')).toBe('1');
         expect(await page.inputValue('#batch-size >> input')).toBe('32');
         expect(await page.inputValue('#learning-rate >> input')).toBe('0.001');
@@ -73,6 +78,7 @@ describe('the panel\'s messages (chromium)', () => {
         await waitForText(page, '#errors', /cannot be trained until/);
         expect(await texts(page, '#errors li')).toEqual(errors.map(e => `line ${e.range.start.line + 1}, column ${e.range.start.character + 1}: ${e.message} (${e.code})`));
         expect(await text(page, '#summary')).toContain('simple_rnn (SimpleRNN)');
+        expect(await page.$('#training-notes')).toBeNull();
         expect(await page.inputValue('#epochs >> input')).toBe('7');
         expect(await page.inputValue('#learning-rate >> input')).toBe('0.01');
         expect(await trainDisabled(page)).toBe(true);

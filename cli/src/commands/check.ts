@@ -1,12 +1,16 @@
-/** `rnn-lens check FILE [--json]`: the diagnostics, as compilers print them or as JSON. */
+/**
+ * `rnn-lens check FILE [--json] [--diagnostic CODE=LEVEL]...`: the diagnostics, as compilers print
+ * them or as JSON, at the levels the file's directives and `--diagnostic` give.
+ */
 import { diagnosticJson } from '../../../language/src/format/summary-json.js';
 import { analyzeFile, type Io } from '../io.js';
-import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
+import { errorExitCode } from './select-models.js';
+import { DIAGNOSTIC_OPTION, diagnosticLevels, KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 
 export function runCheck(args: string[], io: Io): number {
-    const { values, positionals } = parseOptions(args, { ...KERAS_OPTION, json: { type: 'boolean' } });
+    const { values, positionals } = parseOptions(args, { ...KERAS_OPTION, json: { type: 'boolean' }, ...DIAGNOSTIC_OPTION });
     const file = singleFile(positionals);
-    const analysis = analyzeFile(file, kerasOption(values.keras));
+    const analysis = analyzeFile(file, { keras: kerasOption(values.keras), levels: diagnosticLevels(values.diagnostic) });
     if (values.json) {
         io.out(JSON.stringify({ diagnostics: analysis.diagnostics.map(diagnosticJson) }, null, 2));
     } else {
@@ -14,5 +18,5 @@ export function runCheck(args: string[], io: Io): number {
             io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
         }
     }
-    return analysis.diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+    return errorExitCode(analysis);
 }

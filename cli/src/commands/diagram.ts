@@ -15,7 +15,7 @@ export function runDiagram(args: string[], io: Io): number {
     const file = singleFile(positionals);
     const theme = values.theme ?? 'light';
     if (!isThemeName(theme)) throw new CliError(`--theme must be ${THEME_NAMES.join(' or ')}, not "${theme}".`);
-    const analysis = analyzeFile(file, kerasOption(values.keras));
+    const analysis = analyzeFile(file, { keras: kerasOption(values.keras) });
     const svg = modelDiagramSvg(selectOneModel(analysis, values.model, file), analysis.diagnostics, theme);
     if (values.out === undefined) {
         io.out(svg.trimEnd()); // io.out ends the line itself

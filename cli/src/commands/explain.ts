@@ -10,7 +10,7 @@ import { errorExitCode, selectModels } from './select-models.js';
 export function runExplain(args: string[], io: Io): number {
     const { values, positionals } = parseOptions(args, { ...KERAS_OPTION, model: { type: 'string' } });
     const file = singleFile(positionals);
-    const analysis = analyzeFile(file, kerasOption(values.keras));
+    const analysis = analyzeFile(file, { keras: kerasOption(values.keras) });
     io.out(explainDocument(analysis, selectModels(analysis, values.model, file)));
     return errorExitCode(analysis);
 }

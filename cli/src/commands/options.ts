@@ -1,5 +1,8 @@
 /** Command-line options with Node's own parser; errors become CliErrors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DIAGNOSTIC_LEVELS, isDiagnosticCode, isDiagnosticLevel, type DiagnosticLevels } from '../../../language/src/analysis/diagnostic-levels.js';
+import { DIAGNOSTIC_CODES } from '../../../language/src/model/diagnostic.js';
+import { didYouMean, suggest } from '../../../language/src/model/suggest.js';
 import { CliError } from '../io.js';
 import { parseKerasVersion, type KerasVersion } from '../../../language/src/model/keras-version.js';
 
@@ -24,4 +27,19 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 export function singleFile(positionals: string[], what = '.rnn file'): string {
     if (positionals.length !== 1) throw new CliError(positionals.length === 0 ? `give a ${what}.` : `give one ${what}, not ${positionals.length}.`);
     return positionals[0];
+}
+
+/** The `--diagnostic` option (repeatable): `CODE=LEVEL`, as the editor's `rnnLens.diagnostics` setting. */
+export const DIAGNOSTIC_OPTION = { diagnostic: { type: 'string', multiple: true } } as const;
+
+export function diagnosticLevels(given: readonly string[] | undefined): DiagnosticLevels {
+    const levels: Record<string, string> = {};
+    for (const item of given ?? []) {
+        const [code, level, ...rest] = item.split('=');
+        if (level === undefined || rest.length > 0) throw new CliError(`--diagnostic takes CODE=LEVEL (slow-recurrent-kernel=warning), not "${item}".`);
+        if (!isDiagnosticCode(code)) throw new CliError(`--diagnostic: "${code}" is no diagnostic code.${didYouMean(suggest(code, DIAGNOSTIC_CODES))}`);
+        if (!isDiagnosticLevel(level)) throw new CliError(`--diagnostic: the level of ${code} is one of ${DIAGNOSTIC_LEVELS.join(', ')}, not "${level}".`);
+        levels[code] = level;
+    }
+    return levels;
 }

@@ -9,7 +9,7 @@ import { selectModels } from './select-models.js';
 export function runSummary(args: string[], io: Io): number {
     const { values, positionals } = parseOptions(args, { ...KERAS_OPTION, json: { type: 'boolean' }, model: { type: 'string' } });
     const file = singleFile(positionals);
-    const analysis = analyzeFile(file, kerasOption(values.keras));
+    const analysis = analyzeFile(file, { keras: kerasOption(values.keras) });
     const models = selectModels(analysis, values.model, file);
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     if (values.json) {

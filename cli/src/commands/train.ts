@@ -17,44 +17,57 @@ import { TrainingBlocked, trainModel } from '../../../training/src/train/train-m
 import { CliError, analyzeFile, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { batchLine, epochLine } from '../progress-bar.js';
+import { failureLine, ModelErrors, type FailureContext } from '../train-failure.js';
 import { resultLines, resultJson } from '../train-results.js';
 
 export async function runTrain(args: string[], io: Io): Promise<number> {
+    // --json ends with one object, also when training cannot even start (a bad option, a bad file).
+    const json = args.includes('--json');
+    const context: FailureContext = {};
+    try {
+        return await train(args, io, context);
+    } catch (error) {
+        if (json) io.out(failureLine(error, context));
+        if (error instanceof ModelErrors) {
+            for (const d of error.errors) io.err(`${context.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`);
+            io.err(`rnn-lens train: model "${error.model}" cannot be trained until the errors above are fixed.`);
+            return 1;
+        }
+        if (error instanceof DataError) {
+            io.err(`rnn-lens train: ${error.message}`);
+            return 1;
+        }
+        if (error instanceof TrainingBlocked) {
+            io.err(`rnn-lens train: model "${context.model?.name}" cannot be trained in tfjs:\n${error.message}`);
+            return 1;
+        }
+        throw error;
+    }
+}
+
+async function train(args: string[], io: Io, context: FailureContext): Promise<number> {
     const { values, positionals } = parseOptions(args, {
         ...KERAS_OPTION,
         model: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' },
         'learning-rate': { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'string' }
     });
     const file = singleFile(positionals);
-    const analysis = analyzeFile(file, kerasOption(values.keras));
+    context.file = file;
+    const analysis = analyzeFile(file, { keras: kerasOption(values.keras) });
     const model = pickModel(analysis.models, values.model, file);
-    const errors = analysis.diagnostics.filter(d => d.severity === 'error');
-    if (errors.length > 0 || !model.complete) {
-        for (const d of errors) io.err(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`);
-        io.err(`rnn-lens train: model "${model.name}" cannot be trained until the errors above are fixed.`);
-        return 1;
-    }
+    context.model = model;
+    // A bad cell is left to the data pipeline below, which names it with its file, row and column.
+    const errors = analysis.diagnostics.filter(d => d.severity === 'error' && d.code !== 'data-bad-cell');
+    if (errors.length > 0 || !model.complete) throw new ModelErrors(model.name, errors);
     const outputs = severalOutputs(model);
-    if (outputs) {
-        io.err(`rnn-lens train: ${outputs}`);
-        return 1;
-    }
+    if (outputs) throw new TrainingBlocked([{ layer: model.layers.at(-1)!.name, message: outputs }]);
     const backendRequest = (values.backend ?? 'auto') as BackendRequest;
     if (!['auto', 'wasm', 'cpu'].includes(backendRequest)) throw new CliError(`--backend must be auto, wasm or cpu, not "${values.backend}".`);
     const epochs = positiveOption(values.epochs, '--epochs', true);
     const batchSize = positiveOption(values['batch-size'], '--batch-size', true);
     const learningRate = positiveOption(values['learning-rate'], '--learning-rate', false);
 
-    let data;
-    try {
-        data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(dirname(resolve(file))), { outputUnits: model.output?.[model.output.length - 1] ?? undefined });
-    } catch (error) {
-        if (error instanceof DataError) {
-            io.err(`rnn-lens train: ${error.message}`);
-            return 1;
-        }
-        throw error;
-    }
+    const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(dirname(resolve(file))), { outputUnits: model.output?.[model.output.length - 1] ?? undefined });
 
     quietTfjsNotices();
     const tf = await import('@tensorflow/tfjs');
@@ -97,12 +110,6 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
         const leaked = tf.memory().numTensors - tensorsBefore;
         if (leaked !== 0) io.err(`rnn-lens train: warning: ${leaked} tensors were not released.`);
         return 0;
-    } catch (error) {
-        if (error instanceof TrainingBlocked) {
-            io.err(`rnn-lens train: model "${model.name}" cannot be trained in tfjs:\n${error.message}`);
-            return 1;
-        }
-        throw error;
     } finally {
         process.off('SIGINT', onSigint);
     }

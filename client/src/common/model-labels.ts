@@ -3,12 +3,12 @@
  * in a quick pick. Pure, for tests; the numbers are formatted as Keras's summary prints its
  * totals (`3,890`).
  */
-import { formatCount } from '../../../language/src/catalog/numbers.js';
+import { formatCount, paramTotalText } from '../../../language/src/catalog/numbers.js';
 import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
 
-/** `3,890 params`; an incomplete model's total leaves out the layers that are unknown: `3,890+ params`. */
+/** `3,890 params`; an incomplete model's total leaves out the layers that are unknown: `≥ 3,890 params`. */
 function paramsText(model: ModelOutline): string {
-    return `${formatCount(model.totalParams)}${model.complete ? '' : '+'} ${model.totalParams === 1 ? 'param' : 'params'}`;
+    return paramTotalText(model.totalParams, model.complete);
 }
 
 export function modelStatusText(model: ModelOutline): { text: string; tooltip: string } {

@@ -9,6 +9,7 @@ import { compareRanges } from '../model/source.js';
 import type { RnnDiagnostic } from '../model/diagnostic.js';
 import { effectiveKerasVersion, type KerasVersion } from '../model/keras-version.js';
 import { computeLayer } from './compute-layer.js';
+import { applyDiagnosticLevels, type DiagnosticLevels } from './diagnostic-levels.js';
 import { checkData, type DataSource } from './data-checks.js';
 import { LayerNamer } from './layer-names.js';
 import { denseOnSequence, largeModel, missingInputShape, missingReturnSequences } from './model-checks.js';
@@ -23,6 +24,8 @@ export interface AnalysisOptions {
     readonly cache?: ModelAnalysisCache;
     /** The Keras version for files without a `keras N` statement (the editor setting, the CLI's --keras); 3 when absent. */
     readonly keras?: KerasVersion;
+    /** Each code's level from the settings; the file's own directives win over them. */
+    readonly levels?: DiagnosticLevels;
 }
 
 /**
@@ -37,7 +40,7 @@ export function analyzeDescription(description: DocumentDescription, options: An
     const keras = effectiveKerasVersion(description.keras?.version, options.keras);
     const models = description.models.map(model => analyzeModelCached(model, diagnostics, options, keras));
     diagnostics.sort((a, b) => compareRanges(a.range, b.range));
-    return { description, models, diagnostics, keras };
+    return { description, models, diagnostics: applyDiagnosticLevels(diagnostics, description.directives ?? {}, options.levels ?? {}), keras };
 }
 
 function analyzeModelCached(model: ModelDescription, diagnostics: RnnDiagnostic[], options: AnalysisOptions, keras: KerasVersion): ModelAnalysis {
@@ -85,11 +88,11 @@ function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], opt
         }
         const last = index === model.layers.length - 1 && isMultiOutput(layer);
         if (last && keras === 2) diagnostics.push(multiOutputInKeras3(layer));
-        const { result, diagnostics: found } = computeLayer(last && keras === 3 ? singleOutputVariant(layer) : layer, shape, name, keras);
+        const { result, diagnostics: found, training } = computeLayer(last && keras === 3 ? singleOutputVariant(layer) : layer, shape, name, keras);
         if (last && keras === 3 && !isLayerError(result)) {
             outputs = outputShapes(layer, result);
             diagnostics.push(...found, multiOutputDifference(layer, outputs));
-            layers.push({ ...base, input: shape, output: outputs[0], outputs, params: result.params, outcome: result });
+            layers.push({ ...base, input: shape, output: outputs[0], outputs, params: result.params, outcome: result, ...(training ? { training } : {}) });
             shape = outputs[0];
             return;
         }
@@ -105,7 +108,7 @@ function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], opt
             return;
         }
         diagnostics.push(...found);
-        layers.push({ ...base, input: shape, output: result.output, params: result.params, outcome: result });
+        layers.push({ ...base, input: shape, output: result.output, params: result.params, outcome: result, ...(training ? { training } : {}) });
         shape = result.output;
     });
     const totals = layers.reduce(

@@ -14,14 +14,18 @@ import { DEFAULT_KERAS_VERSION, type KerasVersion } from '../model/keras-version
 export interface ComputeOutcome {
     readonly result: LayerResult;
     readonly diagnostics: readonly RnnDiagnostic[];
+    /** How RNN Lens trains the layer where stock tfjs would train something else (the kind's tfjsNote). */
+    readonly training?: string;
 }
 
 /** `kerasName` is the layer's name in messages (Keras quotes it in its errors). */
 export function computeLayer(layer: LayerDescription, input: Shape, kerasName: string, keras: KerasVersion = DEFAULT_KERAS_VERSION): ComputeOutcome {
     const diagnostics: RnnDiagnostic[] = [];
     const reported = new Set<LayerIssue>();
+    // Not a problem of the user's model but an engine detail: told in the hover and the panel.
+    let training: string | undefined;
     const result = run(layer, input, kerasName);
-    return { result, diagnostics };
+    return training ? { result, diagnostics, training } : { result, diagnostics };
 
     function run(call: LayerDescription, shape: Shape, name: string): LayerResult {
         const kind = findLayerKind(call.kind)!;
@@ -51,8 +55,7 @@ export function computeLayer(layer: LayerDescription, input: Shape, kerasName: s
         });
         if (call === layer) report(call, result);
         if (isLayerError(result)) return result;
-        const tfjsNote = kind.tfjsNote?.(call.args);
-        if (tfjsNote) diagnostics.push(diagnostic('trains-differently', tfjsNote, call.nameRange));
+        training ??= kind.tfjsNote?.(call.args);
         // The batch dimension passes through every layer unchanged (a fixed batch_size stays fixed).
         const batched = result.output[0] === shape[0] ? result : { ...result, output: [shape[0], ...result.output.slice(1)] };
         return call.args.trainable === false ? frozen(batched) : batched;

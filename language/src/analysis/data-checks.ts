@@ -3,6 +3,7 @@
  * the input shape, the length, and whether the output can match the target.
  */
 import { formatShape } from '../catalog/shape.js';
+import { badCellMessage, formatPlace, type BadCell } from '../data/data-error.js';
 import { findStatementKind } from '../catalog/statements.js';
 import type { StatementDescription } from '../model/description.js';
 import { diagnostic, type RnnDiagnostic } from '../model/diagnostic.js';
@@ -18,6 +19,8 @@ export interface DataTable {
     readonly numeric: readonly boolean[];
     /** For the non-numeric columns: the distinct values in order of first appearance. */
     readonly classes: Readonly<Record<string, readonly string[]>>;
+    /** Per column: its first empty or non-numeric cell (spreadsheet row, header = 1); absent when none. */
+    readonly badCells?: Readonly<Record<string, BadCell>>;
 }
 
 export type DataLookup =
@@ -52,6 +55,7 @@ export function checkData(model: ModelAnalysis, source: DataSource | undefined):
         if (problem) result.push(problem);
     }
     if (result.length > 0) return result;
+    result.push(...badFeatureCells(path, features, table, data));
     result.push(...featureMismatch(model, data, features.length), ...tooShort(data, table));
     if (typeof target === 'string') result.push(...targetMismatch(model, target, table));
     return result;
@@ -64,6 +68,19 @@ function columnProblem(column: string, table: DataTable, range: StatementDescrip
         `The CSV has no column "${column}".${didYouMean(suggestions)} Its columns are: ${table.columns.map(c => `"${c}"`).join(', ')}.`,
         range,
         suggestions.map((s, i) => ({ title: `Change to "${s}"`, edits: [{ range, newText: JSON.stringify(s) }], preferred: i === 0 })));
+}
+
+/**
+ * A feature cell that is empty or not a number stops training at that row: said on the feature,
+ * before Train, with the place training would give (`data.csv, row 102, column "b": ...`).
+ */
+function badFeatureCells(path: string, features: readonly string[], table: DataTable, data: StatementDescription): RnnDiagnostic[] {
+    return features.flatMap((feature, i) => {
+        const bad = table.badCells?.[feature];
+        if (!bad) return [];
+        const range = data.itemRanges.features?.[i] ?? data.valueRanges.features ?? data.nameRange;
+        return [diagnostic('data-bad-cell', `${formatPlace({ file: path, row: bad.row, column: feature })}: ${badCellMessage(bad.cell, 'feature')}`, range)];
+    });
 }
 
 function featureMismatch(model: ModelAnalysis, data: StatementDescription, featureCount: number): RnnDiagnostic[] {

@@ -19,6 +19,11 @@ export interface LayerAnalysis {
     readonly outputs?: readonly Shape[];
     readonly params?: ParamCount;
     readonly outcome?: LayerOutcome;
+    /**
+     * How RNN Lens's own training differs from stock tfjs for this layer (or the layer it wraps),
+     * and why: shown in the hover and the training panel, never as a diagnostic.
+     */
+    readonly training?: string;
 }
 
 export interface ParamTotals {
@@ -47,7 +52,7 @@ export interface ModelAnalysis {
 export interface DocumentAnalysis {
     readonly description: DocumentDescription;
     readonly models: readonly ModelAnalysis[];
-    /** Every diagnostic: lowering's and analysis's, in document order. */
+    /** Every diagnostic: lowering's and analysis's, in document order, at the levels asked for (off ones left out). */
     readonly diagnostics: readonly RnnDiagnostic[];
     /** The Keras version the document follows: its `keras N` statement, else the caller's default, else 3. */
     readonly keras: KerasVersion;

@@ -95,7 +95,8 @@ export interface LayerKind {
     readonly tfjs?: TfjsBuild;
     /**
      * Where tfjs, left to itself, would train something other than Keras with these arguments,
-     * and what RNN Lens does about it: the `trains-differently` diagnostic. Undefined when tfjs is Keras.
+     * and what RNN Lens does about it: told in the layer's hover and the training panel (an engine
+     * detail, not a problem of the user's model). Undefined when tfjs is Keras.
      */
     readonly tfjsNote?: (args: Readonly<Record<string, Value>>) => string | undefined;
     /** How Keras code may spell the kind besides `layers.<name>(...)` (keras-form.ts has the generic rules). */

@@ -7,6 +7,14 @@ export function formatCount(n: number): string {
     return n.toLocaleString('en-US');
 }
 
+/**
+ * A model's total: `3,859 params`, or `≥ 3,859 params` when some layers could not be computed and
+ * the sum counts only the known ones. The mark is in the label itself: most editors show no tooltips.
+ */
+export function paramTotalText(total: number, complete: boolean): string {
+    return `${complete ? '' : '≥ '}${formatCount(total)} ${total === 1 ? 'param' : 'params'}`;
+}
+
 /** A size inside a formula: `None` for unknown. */
 export function dimText(d: number | null): string {
     return d === null ? 'None' : String(d);

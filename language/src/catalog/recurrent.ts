@@ -134,7 +134,7 @@ function slowKernelWarnings(family: RecurrentFamily, args: Readonly<Record<strin
     }];
 }
 
-/** Mirrors buildRecurrent's choice, in words for the `trains-differently` diagnostic. */
+/** Mirrors buildRecurrent's choice, in words for the hover and the training panel. */
 function recurrentTfjsNote(kind: RecurrentFamily['name'], args: Readonly<Record<string, Value>>): string | undefined {
     if (kind === 'GRU' && args.reset_after === true) {
         return 'tfjs\'s GRU has no reset_after=True (Keras\'s default): RNN Lens trains its own GRU layer with Keras\'s math, weight layout and parameter count instead of tfjs\'s.';

@@ -24,7 +24,13 @@ export function layerMarkdown(kind: LayerKind, layer: LayerAnalysis | undefined,
     } else if (layer && !layer.input) {
         parts.push(UNKNOWN_INPUT);
     }
+    if (layer?.training) parts.push(trainingMarkdown(layer.training));
     return parts.join('\n\n');
+}
+
+/** The hover's training part: how ▶ Train trains this layer where stock tfjs would not be Keras. */
+export function trainingMarkdown(note: string): string {
+    return `**Training in RNN Lens**: ${note}`;
 }
 
 export function argumentMarkdown(owner: string, spec: ArgSpec, value: Value | undefined): string {

@@ -10,11 +10,11 @@ export interface ModelProblems {
 }
 
 /**
- * `diagnostics`: the document's. Information-level ones (a GPU kernel, how tfjs trains) are
+ * `diagnostics`: the document's. Information and hint levels (a GPU kernel, when turned on) are
  * for the editor: an explanation of the model leaves them out.
  */
 export function modelProblems(model: ModelAnalysis, diagnostics: readonly RnnDiagnostic[]): ModelProblems {
-    const shown = diagnostics.filter(d => d.severity !== 'information' && rangeContains(model.description.range, d.range));
+    const shown = diagnostics.filter(d => (d.severity === 'error' || d.severity === 'warning') && rangeContains(model.description.range, d.range));
     return {
         ofLayer: layer => shown.filter(d => rangeContains(layer.description.range, d.range)),
         ofModel: shown.filter(d => !model.layers.some(l => rangeContains(l.description.range, d.range)))

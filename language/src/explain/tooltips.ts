@@ -1,6 +1,6 @@
 /** Short explanations of a layer's numbers: the tooltip of its inlay hints. */
 import type { LayerAnalysis, ModelAnalysis } from '../analysis/types.js';
-import { formatCount } from '../catalog/numbers.js';
+import { formatCount, paramTotalText } from '../catalog/numbers.js';
 import { formatShape } from '../catalog/shape.js';
 import { countedLayers, formulaEquation, paramSum, trainableSplit } from './layer-sections.js';
 
@@ -20,8 +20,9 @@ export function layerTooltip(layer: LayerAnalysis): string {
     return lines.join('\n');
 }
 
+/** `3,890 params`, `≥ 3,859 params` when some layers are unknown (numbers.ts), with the trainable split. */
 export function totalsLabel(model: ModelAnalysis): string {
-    return `${formatCount(model.totals.total)} params${trainableSplit(model.totals)}`;
+    return `${paramTotalText(model.totals.total, model.complete)}${trainableSplit(model.totals)}`;
 }
 
 export function totalsTooltip(model: ModelAnalysis): string {

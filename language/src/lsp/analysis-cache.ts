@@ -7,6 +7,7 @@ import type { LangiumDocument } from 'langium';
 import type { URI } from 'langium';
 import type { DataSource } from '../analysis/data-checks.js';
 import { analyzeDescription, type ModelAnalysisCache } from '../analysis/analyze.js';
+import type { DiagnosticLevels } from '../analysis/diagnostic-levels.js';
 import type { DocumentAnalysis } from '../analysis/types.js';
 import type { Document } from '../generated/ast.js';
 import { describeParsed } from '../describe.js';
@@ -20,12 +21,26 @@ export type DataSourceFactory = (documentUri: URI) => DataSource | undefined;
 export type KerasDefault = () => KerasVersion | undefined;
 
 export class AnalysisCache {
-    private readonly cache = new WeakMap<object, DocumentAnalysis>();
+    private cache = new WeakMap<object, DocumentAnalysis>();
+    /** `rnnLens.diagnostics` (lsp/document-validator.ts follows it); a change analyses documents again. */
+    private levels: DiagnosticLevels = {};
+    private levelsKey = '{}';
     /** Unchanged models are neither lowered nor analysed again (their AST nodes are kept by the parser). */
     private readonly lowered = new LoweringCache();
     private readonly analysed: ModelAnalysisCache = new WeakMap();
 
     constructor(private readonly dataSourceFor: DataSourceFactory | undefined, private readonly kerasDefault: KerasDefault = () => undefined) {}
+
+    /** The diagnostic levels of the settings; false when they are the ones in use already. */
+    useLevels(levels: DiagnosticLevels): boolean {
+        const key = JSON.stringify(levels);
+        if (key === this.levelsKey) return false;
+        this.levels = levels;
+        this.levelsKey = key;
+        // Documents analysed at other levels are analysed again (their unchanged models come from the model cache).
+        this.cache = new WeakMap();
+        return true;
+    }
 
     get(document: LangiumDocument): DocumentAnalysis {
         // The parse result is replaced on every change, so it keys the document's current version.
@@ -36,7 +51,7 @@ export class AnalysisCache {
         if (analysis && !analysis.description.keras && analysis.keras !== effectiveKerasVersion(undefined, keras)) analysis = undefined;
         if (!analysis) {
             const description = describeParsed(document.parseResult as LangiumDocument<Document>['parseResult'], document.textDocument.getText(), this.lowered);
-            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri), cache: this.analysed, keras });
+            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri), cache: this.analysed, keras, levels: this.levels });
             this.cache.set(key, analysis);
         }
         return analysis;

@@ -8,7 +8,7 @@ import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from 'vscode-languageserver';
 import type { LayerAnalysis, ModelAnalysis } from '../analysis/types.js';
 import type { LayerOutcome } from '../catalog/layer-kind.js';
-import { formatCount } from '../catalog/numbers.js';
+import { formatCount, paramTotalText } from '../catalog/numbers.js';
 import { formatShape, type Shape } from '../catalog/shape.js';
 import { isCall, isConstant, isModel, type Call, type Constant, type Document, type Model } from '../generated/ast.js';
 import type { BoundCall, ConstantDescription, ModelDescription } from '../model/description.js';
@@ -64,7 +64,7 @@ function modelSymbol(node: Model, model: ModelAnalysis | undefined): DocumentSym
 
 function modelDetail(model: ModelAnalysis): string | undefined {
     if (model.layers.length === 0) return undefined;
-    const params = `${formatCount(model.totals.total)} params`;
+    const params = paramTotalText(model.totals.total, model.complete);
     return model.complete && model.output ? `${formatShape(model.output)} · ${params}` : params;
 }
 

@@ -19,7 +19,7 @@ import { RnnCompletionProvider } from './completion.js';
 import { RnnSignatureHelpProvider } from './signature-help.js';
 import { RnnConfigurationProvider } from './configuration.js';
 import { RnnDocumentSymbolProvider } from './document-symbols.js';
-import { RnnDocumentValidator } from './document-validator.js';
+import { followDiagnosticSettings, RnnDocumentValidator } from './document-validator.js';
 import { RnnFormatter } from './formatter.js';
 import { RnnHoverProvider } from './hover.js';
 import { RnnInlayHintProvider } from './inlay-hints.js';
@@ -84,5 +84,6 @@ export function createRnnLensServices(context: RnnLensServicesContext): { shared
     const RnnLens = inject(createDefaultModule({ shared }), RnnLensGeneratedModule, createRnnLensModule(context.dataSourceFor));
     shared.ServiceRegistry.register(RnnLens);
     reanalyseOnKerasSetting(shared);
+    followDiagnosticSettings(shared, RnnLens.analysis.AnalysisCache);
     return { shared, RnnLens };
 }

@@ -1,5 +1,6 @@
 /** The `rnnLens.*` settings the server reads (the client declares them in package.json). */
 import type { ConfigurationProvider } from 'langium';
+import { readDiagnosticLevels, type DiagnosticLevels } from '../analysis/diagnostic-levels.js';
 import { parseKerasVersion, type KerasVersion } from '../model/keras-version.js';
 
 export interface InlayHintSettings {
@@ -29,4 +30,12 @@ export const KERAS_SETTING = 'keras';
 /** `rnnLens.keras` ("3" or "2") from the settings as last received; undefined when unset or not a version. */
 export function kerasSetting(settings: Readonly<Record<string, unknown>> | undefined): KerasVersion | undefined {
     return parseKerasVersion(settings?.[KERAS_SETTING]);
+}
+
+/** The setting `rnnLens.diagnostics`. */
+export const DIAGNOSTICS_SETTING = 'diagnostics';
+
+/** `rnnLens.diagnostics`: each code's level (`"slow-recurrent-kernel": "warning"`); unknown entries are left out. */
+export async function diagnosticLevelSettings(configuration: ConfigurationProvider): Promise<DiagnosticLevels> {
+    return readDiagnosticLevels(await configuration.getConfiguration('rnn', DIAGNOSTICS_SETTING)).levels;
 }

@@ -8,6 +8,7 @@ import type { Position, SourceRange } from './source.js';
 import type { RnnDiagnostic } from './diagnostic.js';
 import type { Dim } from '../catalog/shape.js';
 import type { KerasVersion } from './keras-version.js';
+import type { DiagnosticLevels } from '../analysis/diagnostic-levels.js';
 
 /** Where a call's arguments end, so that quick fixes can add one. */
 export interface CallSyntax {
@@ -97,4 +98,6 @@ export interface DocumentDescription {
     readonly keras?: KerasDirective;
     /** What lowering found: syntax, names, arguments, order. */
     readonly diagnostics: readonly RnnDiagnostic[];
+    /** The levels the file's `# rnn-lens: allow(...)` comments give codes (model/directives.ts). */
+    readonly directives?: DiagnosticLevels;
 }

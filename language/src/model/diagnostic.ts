@@ -27,15 +27,18 @@ export const DIAGNOSTIC_SEVERITIES = {
     'data-column-not-found': 'error',
     'data-feature-mismatch': 'error',
     'data-too-short': 'error',
+    'data-bad-cell': 'error',
     'statement-order': 'error',
+    // Off by default (analysis/diagnostic-levels.ts): this is its severity once turned on.
     'slow-recurrent-kernel': 'information',
-    'trains-differently': 'information',
     'large-model': 'warning',
-    'keras-version-difference': 'information'
+    'keras-version-difference': 'information',
+    'invalid-directive': 'warning'
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;
-export type Severity = 'error' | 'warning' | 'information';
+/** `hint` only where a setting or a directive asks for it (analysis/diagnostic-levels.ts). */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTIC_SEVERITIES) as DiagnosticCode[];
 

@@ -1,8 +1,8 @@
 /** The Node.js data source: reads the CSV files that `data(...)` names, relative to the `.rnn` file. */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Papa from 'papaparse';
 import type { DataLookup, DataSource, DataTable } from '../analysis/data-checks.js';
+import { DataError, firstBadCell, isNumericCell, parseCsv, type BadCell } from '../data/csv-table.js';
 
 interface CacheEntry { readonly mtimeMs: number; readonly size: number; readonly lookup: DataLookup }
 
@@ -41,22 +41,28 @@ function readTable(file: string, path: string): DataLookup {
     return parseCsvTable(text, path);
 }
 
-/** Header, row count, which columns are numeric, and the classes of the others. */
+/**
+ * Header, row count, which columns are numeric, the classes of the others, and each column's first
+ * empty or non-numeric cell; read as training reads it (data/csv-table.ts), so that a file training
+ * would refuse is refused here with the same place.
+ */
 export function parseCsvTable(text: string, path: string): DataLookup {
-    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
-    const [header, ...rows] = parsed.data;
-    if (!header || header.length === 0 || header.every(h => h.trim() === '')) {
-        return { ok: false, reason: 'unreadable', message: `The data file "${path}" is empty: it needs a header row with the column names.` };
+    let csv;
+    try {
+        csv = parseCsv(text, path);
+    } catch (error) {
+        if (error instanceof DataError) return { ok: false, reason: 'unreadable', message: `The data file ${error.message}` };
+        throw error;
     }
-    const columns = header.map(h => h.trim());
+    const { columns } = csv;
     const numeric = columns.map(() => true);
     const classes: Record<string, string[]> = {};
     const seen = columns.map(() => new Set<string>());
-    for (const row of rows) {
+    for (const row of csv.rows) {
         columns.forEach((column, c) => {
-            const cell = (row[c] ?? '').trim();
+            const cell = row[c];
             if (cell === '') return;
-            if (numeric[c] && !Number.isFinite(Number(cell))) numeric[c] = false;
+            if (numeric[c] && !isNumericCell(cell)) numeric[c] = false;
             if (!seen[c].has(cell) && seen[c].size < 1000) {
                 seen[c].add(cell);
                 (classes[column] ??= []).push(cell);
@@ -64,6 +70,11 @@ export function parseCsvTable(text: string, path: string): DataLookup {
         });
     }
     for (const [c, column] of columns.entries()) if (numeric[c]) delete classes[column];
-    const table: DataTable = { columns, rowCount: rows.length, numeric, classes };
+    const badCells: Record<string, BadCell> = {};
+    columns.forEach((column, c) => {
+        const bad = firstBadCell(csv, c);
+        if (bad) badCells[column] = bad;
+    });
+    const table: DataTable = { columns, rowCount: csv.rows.length, numeric, classes, badCells };
     return { ok: true, table };
 }

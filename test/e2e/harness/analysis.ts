@@ -15,6 +15,13 @@ export function summaryJson(file: string): SummaryModel[] {
     return (JSON.parse(run.stdout) as { models: SummaryModel[] }).models;
 }
 
+/** `rnn-lens check FILE --json`'s diagnostics (0-based LSP ranges). */
+export function checkJson(file: string): { code: string; severity: string; range: { start: { line: number; character: number } } }[] {
+    const run = runCli('check', file, '--json');
+    if (run.status === 2) throw new Error(`rnn-lens check ${file} --json failed: ${run.stderr}`);
+    return JSON.parse(run.stdout).diagnostics;
+}
+
 /** `rnn-lens summary FILE --model NAME`'s table, line by line. */
 export function summaryTable(file: string, model: string): string[] {
     const run = runCli('summary', file, '--model', model);

@@ -1,6 +1,7 @@
 /**
  * The model part of the panel: its name, its errors (each a link to its place in the .rnn file),
- * the Keras summary table, and the data it trains on.
+ * the Keras summary table, how RNN Lens trains the layers stock tfjs would train otherwise, and
+ * the data it trains on.
  */
 import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
 import { formatCount } from '../../../language/src/catalog/numbers.js';
@@ -32,7 +33,7 @@ export class ModelView {
         this.shown = { analysis: state.analysis, errors: state.errors, data: state.data, unavailable: state.unavailable };
         this.title.textContent = state.analysis ? state.analysis.name : 'RNN Lens: training';
         this.renderErrors(state);
-        if (shown.analysis !== state.analysis) replace(this.summary, state.analysis ? [h('h2', { text: 'Summary' }), summaryTable(state.analysis)] : []);
+        if (shown.analysis !== state.analysis) replace(this.summary, state.analysis ? [h('h2', { text: 'Summary' }), summaryTable(state.analysis), ...trainingNotes(state.analysis)] : []);
         replace(this.data, state.analysis ? [h('h2', { text: 'Data' }), ...dataLines(state.data)] : []);
     }
 
@@ -68,6 +69,19 @@ export function summaryTable(model: ModelAnalysis): HTMLElement {
         table('summary', ['Layer (type)', 'Output Shape', 'Param #'], rows),
         h('p', { class: 'totals', text: `Total params: ${formatCount(total)} · Trainable: ${formatCount(trainable)} · Non-trainable: ${formatCount(nonTrainable)}${model.complete ? '' : ' (layers marked ? are unknown)'}` })
     ]);
+}
+
+/**
+ * The analysis's training notes (LayerAnalysis.training): where tfjs alone would train something
+ * other than Keras, and what RNN Lens does instead. Said before training, not as a problem.
+ */
+export function trainingNotes(model: ModelAnalysis): HTMLElement[] {
+    const noted = model.layers.filter(layer => layer.training);
+    if (noted.length === 0) return [];
+    return [h('div', { class: 'training-notes', attrs: { id: 'training-notes' } }, [
+        h('h3', { text: 'How RNN Lens trains it' }),
+        h('ul', {}, noted.map(layer => h('li', {}, [h('span', { class: 'code', text: `${layer.name} (${layer.kind})` }), `: ${layer.training}`])))
+    ])];
 }
 
 function dataLines(data: DataState | undefined): HTMLElement[] {

@@ -54,7 +54,8 @@ const LayerAnalysisSchema = v.looseObject({
     description: LayerDescriptionSchema,
     input: v.optional(ShapeSchema),
     output: v.optional(ShapeSchema),
-    params: v.optional(ParamsSchema)
+    params: v.optional(ParamsSchema),
+    training: v.optional(v.string())
 });
 
 const ModelAnalysisShape = v.looseObject({
