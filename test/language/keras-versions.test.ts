@@ -47,9 +47,9 @@ function analyse(text: string, keras: 2 | 3): DocumentAnalysis {
     return analyzeText(text, { keras });
 }
 
-/** The diagnostics, but for the note that RNN Lens trains its own GRU (about tfjs, not Keras versions). */
+/** The diagnostics, as `severity code`. */
 function codes(analysis: DocumentAnalysis): string[] {
-    return analysis.diagnostics.filter(d => d.code !== 'trains-differently').map(d => `${d.severity} ${d.code}`);
+    return analysis.diagnostics.map(d => `${d.severity} ${d.code}`);
 }
 
 /** The summary's Output Shape and Param # cells, as Keras 3 prints them. */
