@@ -9,15 +9,19 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
 import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
+import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
 import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
 
 export function startNodeLanguageServer(): void {
-    const connection = createConnection(ProposedFeatures.all);
+    // The guard answers what must not reach a handler (requests before initialize, malformed params...).
+    const guard = new ProtocolGuard();
+    const connection = createConnection(ProposedFeatures.all, guard.connectionOptions);
     const { shared, RnnLens } = createRnnLensServices({
         connection,
         ...NodeFileSystem,
         dataSourceFor: uri => (uri.scheme === 'file' ? new CsvDataSource(dirname(uri.fsPath)) : undefined)
     });
+    guard.attach(connection, shared);
     registerCustomRequests(connection, shared, RnnLens);
     startLanguageServer(shared);
 }

@@ -13,6 +13,9 @@ import { RnnLensGeneratedModule, RnnLensGeneratedSharedModule } from '../generat
 import { IncrementalDocumentFactory } from '../incremental/incremental-document-factory.js';
 import { RnnLinker, RnnReferenceDescriptionProvider, RnnScopeComputation, RnnScopeProvider } from '../incremental/references.js';
 import { AnalysisCache, type DataSourceFactory } from './analysis-cache.js';
+import { ClientDiagnosticsValidator } from './client-diagnostics.js';
+import { ClientProfile } from './client-profile.js';
+import { ClientDocumentSymbolProvider } from './client-symbols.js';
 import { RnnCodeActionProvider } from './code-actions.js';
 import { RnnCodeLensProvider } from './code-lens.js';
 import { RnnCompletionProvider } from './completion.js';
@@ -23,11 +26,18 @@ import { RnnDocumentValidator } from './document-validator.js';
 import { RnnFormatter } from './formatter.js';
 import { RnnHoverProvider } from './hover.js';
 import { RnnInlayHintProvider } from './inlay-hints.js';
+import { RnnLanguageServer } from './language-server.js';
 import { RnnSemanticTokenProvider } from './semantic-tokens.js';
+import { refreshOnSettingsChange } from './settings-refresh.js';
+import { RnnDocumentUpdateHandler, RnnWorkspaceManager, RnnWorkspaceSymbolProvider } from './workspace.js';
 
 export interface RnnLensAddedServices {
     readonly analysis: {
         readonly AnalysisCache: AnalysisCache;
+    };
+    readonly client: {
+        /** What the connected client declared it can take: every feature that could send more asks it. */
+        readonly Profile: ClientProfile;
     };
 }
 
@@ -38,8 +48,11 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
         analysis: {
             AnalysisCache: () => new AnalysisCache(dataSourceFor)
         },
+        client: {
+            Profile: services => new ClientProfile(services.shared)
+        },
         validation: {
-            DocumentValidator: services => new RnnDocumentValidator(services.analysis.AnalysisCache)
+            DocumentValidator: services => new ClientDiagnosticsValidator(new RnnDocumentValidator(services.analysis.AnalysisCache), services.client.Profile)
         },
         references: {
             Linker: services => new RnnLinker(services),
@@ -51,12 +64,12 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
         },
         lsp: {
             InlayHintProvider: services => new RnnInlayHintProvider(services.analysis.AnalysisCache, services.shared.workspace.ConfigurationProvider),
-            HoverProvider: services => new RnnHoverProvider(services.analysis.AnalysisCache),
-            CodeActionProvider: () => new RnnCodeActionProvider(),
-            CompletionProvider: services => new RnnCompletionProvider(services.analysis.AnalysisCache),
-            SignatureHelp: () => new RnnSignatureHelpProvider(),
+            HoverProvider: services => new RnnHoverProvider(services.analysis.AnalysisCache, services.client.Profile),
+            CodeActionProvider: services => new RnnCodeActionProvider(services.analysis.AnalysisCache, services.client.Profile),
+            CompletionProvider: services => new RnnCompletionProvider(services.analysis.AnalysisCache, services.client.Profile),
+            SignatureHelp: services => new RnnSignatureHelpProvider(services.client.Profile),
             CodeLensProvider: services => new RnnCodeLensProvider(services.analysis.AnalysisCache),
-            DocumentSymbolProvider: services => new RnnDocumentSymbolProvider(services.analysis.AnalysisCache),
+            DocumentSymbolProvider: services => new ClientDocumentSymbolProvider(new RnnDocumentSymbolProvider(services.analysis.AnalysisCache), services.client.Profile),
             SemanticTokenProvider: services => new RnnSemanticTokenProvider(services),
             Formatter: () => new RnnFormatter()
         }
@@ -64,8 +77,15 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
 }
 
 const RnnLensSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        LanguageServer: services => new RnnLanguageServer(services),
+        DocumentUpdateHandler: services => new RnnDocumentUpdateHandler(services),
+        WorkspaceSymbolProvider: services => new RnnWorkspaceSymbolProvider(services)
+    },
     workspace: {
         ConfigurationProvider: services => new RnnConfigurationProvider(services),
+        // Only the open documents are built; the others' names are indexed in the background.
+        WorkspaceManager: services => new RnnWorkspaceManager(services),
         // Only the changed statements of a document are parsed again (incremental/).
         LangiumDocumentFactory: services => new IncrementalDocumentFactory(services)
     }
@@ -80,5 +100,6 @@ export function createRnnLensServices(context: RnnLensServicesContext): { shared
     const shared = inject(createDefaultSharedModule(context), RnnLensGeneratedSharedModule, RnnLensSharedModule);
     const RnnLens = inject(createDefaultModule({ shared }), RnnLensGeneratedModule, createRnnLensModule(context.dataSourceFor));
     shared.ServiceRegistry.register(RnnLens);
+    refreshOnSettingsChange(shared, RnnLens.client.Profile);
     return { shared, RnnLens };
 }
