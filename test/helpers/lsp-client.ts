@@ -82,6 +82,13 @@ export class LspClient {
         });
     }
 
+    /** initialize with a client's own params (a recorded capability profile), then initialized. */
+    async initializeWith(params: object): Promise<any> {
+        const result = await this.request('initialize', { ...params, processId: process.pid });
+        this.notify('initialized', {});
+        return result;
+    }
+
     async initialize(settings?: unknown): Promise<any> {
         const result = await this.request('initialize', {
             processId: process.pid, rootUri: null,
@@ -129,6 +136,7 @@ export class LspClient {
             return;
         }
         if (message.id !== undefined && message.method) {
+            this.serverRequests.push({ method: message.method, params: message.params });
             // A request from the server (workspace/configuration, ...): answer it.
             const result = message.method === 'workspace/configuration' ? message.params.items.map(() => this.settings ?? null) : null;
             this.send({ jsonrpc: '2.0', id: message.id, result });
@@ -138,6 +146,9 @@ export class LspClient {
         this.notifications.push(notification);
         for (const listener of [...this.listeners]) listener(notification);
     }
+
+    /** The requests the server sent (registerCapability, workspace/configuration, refreshes...), in order. */
+    readonly serverRequests: Notification[] = [];
 
     /** What the client answers to workspace/configuration (the `rnnLens` section). */
     settings: unknown;

@@ -41,9 +41,10 @@ export async function startExtension(
         // One channel for the client, the server's own messages and ours. The server asks for the
         // `rnnLens` settings itself (workspace/configuration) and registers for their changes.
         outputChannel: log,
-        // The editor commands the server may attach to completion items (LSP has no capability for
-        // them: the server sends them only to a client that declares them here, never to Neovim or Emacs).
-        initializationOptions: { editorCommands: ['editor.action.triggerSuggest', 'editor.action.triggerParameterHints'] }
+        // The commands this client runs, which the server may attach to completion items and code
+        // lenses (LSP has no capability for them: the server sends them only to a client that
+        // declares them here, never to Neovim or Emacs, which could not run them).
+        initializationOptions: { editorCommands: ['editor.action.triggerSuggest', 'editor.action.triggerParameterHints', ...Object.values(COMMANDS)] }
         // A crashed server is restarted by the client's default error handler (up to 4 times in 3 minutes).
     });
     running = client;

@@ -10,6 +10,11 @@ export const SERVER_VERSION = typeof __RNN_LENS_VERSION__ === 'string' ? __RNN_L
 
 export class RnnLanguageServer extends DefaultLanguageServer {
     protected override buildInitializeResult(params: InitializeParams): InitializeResult {
-        return { ...super.buildInitializeResult(params), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
+        const result = super.buildInitializeResult(params);
+        // `prepareProvider` is only for a client that declared prepareSupport.
+        if (result.capabilities.renameProvider && params.capabilities?.textDocument?.rename?.prepareSupport !== true) {
+            result.capabilities.renameProvider = true;
+        }
+        return { ...result, serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
     }
 }

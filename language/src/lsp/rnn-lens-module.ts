@@ -68,7 +68,7 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
             CodeActionProvider: services => new RnnCodeActionProvider(services.analysis.AnalysisCache, services.client.Profile),
             CompletionProvider: services => new RnnCompletionProvider(services.analysis.AnalysisCache, services.client.Profile),
             SignatureHelp: services => new RnnSignatureHelpProvider(services.client.Profile),
-            CodeLensProvider: services => new RnnCodeLensProvider(services.analysis.AnalysisCache),
+            CodeLensProvider: services => new RnnCodeLensProvider(services.analysis.AnalysisCache, services.client.Profile),
             DocumentSymbolProvider: services => new ClientDocumentSymbolProvider(new RnnDocumentSymbolProvider(services.analysis.AnalysisCache), services.client.Profile),
             SemanticTokenProvider: services => new RnnSemanticTokenProvider(services),
             Formatter: () => new RnnFormatter()
