@@ -92,7 +92,20 @@ export class LspClient {
     async initialize(settings?: unknown): Promise<any> {
         const result = await this.request('initialize', {
             processId: process.pid, rootUri: null,
-            capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { inlayHint: {} } }
+            // What any current editor declares for the features the tests use (test/protocol/client-profiles.test.ts
+            // runs the real editors' own declarations).
+            capabilities: {
+                workspace: { configuration: settings !== undefined },
+                textDocument: {
+                    inlayHint: {},
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
+                    completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
+                    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },
+                    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+                    publishDiagnostics: { dataSupport: true },
+                    signatureHelp: { signatureInformation: { parameterInformation: { labelOffsetSupport: true } } }
+                }
+            }
         });
         this.notify('initialized', {});
         return result;

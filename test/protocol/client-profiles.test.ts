@@ -1,0 +1,181 @@
+/**
+ * The real server over stdio, started by each real client's own `initialize` params (VS Code,
+ * Neovim 0.10 and 0.12, Emacs eglot: test/fixtures/lsp-clients/), asked what an editor asks for:
+ * every request and notification the server sends, and every answer it gives, must be allowed by
+ * what that client declared (test/helpers/lsp-profile.ts, written from the LSP specification), and
+ * the features must still work in the form that client takes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT } from '../helpers/ensure-built.js';
+import { LspClient } from '../helpers/lsp-client.js';
+import { ClientProfile, checkResponse, checkServerNotification, checkServerRequest } from '../helpers/lsp-profile.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'lsp-clients');
+const PROFILES = ['vscode', 'neovim-0.10', 'neovim-0.12', 'eglot-1.9'];
+const examplePath = join(ROOT, 'examples', 'advanced_rnn_theory.rnn');
+const uri = pathToFileURL(examplePath).href;
+const text = readFileSync(examplePath, 'utf8');
+const lines = text.split('\n');
+
+function at(needle: string, offset = 0) {
+    const line = lines.findIndex(l => l.includes(needle));
+    if (line < 0) throw new Error(`${needle} not in the example`);
+    return { line, character: lines[line].indexOf(needle) + offset };
+}
+
+const whole = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+describe.each(PROFILES)('the server as %s declared it', name => {
+    const params = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
+    delete params._source;
+    const profile = new ClientProfile(params);
+    const caps = profile.caps;
+    let client: LspClient;
+    let serverCommands: string[] = [];
+    const answers = new Map<string, any>();
+    const problems: string[] = [];
+
+    /** Sends a request, checks its answer against the profile, keeps it for the assertions. */
+    async function ask(label: string, method: string, requestParams: unknown): Promise<any> {
+        const result = await client.request(method, requestParams);
+        problems.push(...checkResponse(profile, method, result, serverCommands).map(p => `${label}: ${p}`));
+        answers.set(label, result);
+        return result;
+    }
+
+    beforeAll(async () => {
+        ensureBuilt();
+        client = new LspClient();
+        const init = await client.initializeWith(params);
+        serverCommands = init.capabilities.executeCommandProvider?.commands ?? [];
+        problems.push(...checkResponse(profile, 'initialize', init, serverCommands));
+        answers.set('initialize', init);
+        const published = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri);
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
+        const diagnostics = (await published).diagnostics;
+        answers.set('diagnostics', diagnostics);
+
+        const eol = { line: lines.length, character: 0 };
+        await ask('completion: top level', 'textDocument/completion', { textDocument: { uri }, position: eol });
+        await ask('completion: model body', 'textDocument/completion', { textDocument: { uri }, position: at('LSTM(40', 0) });
+        await ask('completion: arguments', 'textDocument/completion', { textDocument: { uri }, position: at('LSTM(30, activation="relu"', 'LSTM(30, '.length) });
+        await ask('hover: LSTM', 'textDocument/hover', { textDocument: { uri }, position: at('LSTM(30, activation="relu", recurrent_dropout=0.2', 1) });
+        await ask('signature help', 'textDocument/signatureHelp', { textDocument: { uri }, position: at('LSTM(30, activation="relu"', 'LSTM('.length) });
+        await ask('inlay hints', 'textDocument/inlayHint', { textDocument: { uri }, range: whole });
+        const pooling = diagnostics.find((d: any) => d.code === 'pooling-drops-steps');
+        await ask('code actions', 'textDocument/codeAction', { textDocument: { uri }, range: pooling.range, context: { diagnostics: [pooling] } });
+        await ask('document symbols', 'textDocument/documentSymbol', { textDocument: { uri } });
+        await ask('semantic tokens', 'textDocument/semanticTokens/full', { textDocument: { uri } });
+        await ask('code lens', 'textDocument/codeLens', { textDocument: { uri } });
+        await ask('formatting', 'textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+        await ask('references', 'textDocument/references', { textDocument: { uri }, position: at('let n_steps', 4), context: { includeDeclaration: true } });
+        if (caps.textDocument?.rename?.prepareSupport) {
+            await ask('prepare rename', 'textDocument/prepareRename', { textDocument: { uri }, position: at('let n_steps', 4) });
+        }
+        await ask('rename', 'textDocument/rename', { textDocument: { uri }, position: at('let n_steps', 4), newName: 'lookback' });
+        await ask('workspace symbols', 'workspace/symbol', { query: 'Stacked' });
+        await ask('folding ranges', 'textDocument/foldingRange', { textDocument: { uri } });
+
+        // A settings change, pushed as every client here pushes it (and pulled where the client answers).
+        client.settings = { inlayHints: { params: false } };
+        const republished = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri);
+        client.notify('workspace/didChangeConfiguration', { settings: { rnnLens: client.settings } });
+        await republished;
+        await sleep(300);
+        await ask('inlay hints after the settings change', 'textDocument/inlayHint', { textDocument: { uri }, range: whole });
+    }, 60_000);
+
+    afterAll(async () => {
+        await client?.shutdown();
+    });
+
+    it('sends only requests and notifications the client declared it takes', () => {
+        const sent = [
+            ...client.serverRequests.flatMap(r => checkServerRequest(profile, r.method, r.params)),
+            ...client.notifications.flatMap(n => checkServerNotification(profile, n.method, n.params))
+        ];
+        expect(sent).toEqual([]);
+        expect(client.notifications.filter(n => n.method === 'window/logMessage' && n.params.type === 1)).toEqual([]);
+    });
+
+    it('answers every request in a form the client declared it takes', () => {
+        expect(problems).toEqual([]);
+    });
+
+    it('introduces itself with serverInfo', () => {
+        const init = answers.get('initialize');
+        expect(init.serverInfo.name).toBe('rnn-lens');
+        expect(init.serverInfo.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    });
+
+    it('registers for configuration changes exactly when the client declared dynamic registration', () => {
+        const registered = client.serverRequests.some(r => r.method === 'client/registerCapability'
+            && r.params.registrations.some((g: any) => g.method === 'workspace/didChangeConfiguration'));
+        expect(registered).toBe(caps.workspace?.didChangeConfiguration?.dynamicRegistration === true);
+    });
+
+    it('asks the client to refresh inlay hints after a settings change where it can, and the new hints follow the settings', () => {
+        const refreshed = client.serverRequests.some(r => r.method === 'workspace/inlayHint/refresh');
+        expect(refreshed).toBe(caps.workspace?.inlayHint?.refreshSupport === true);
+        const stacked = at('LSTM(40').line;
+        const onStacked = (label: string) => answers.get(label).filter((h: any) => h.position.line === stacked).map((h: any) => h.label);
+        expect(onStacked('inlay hints')).toEqual(['(None, 10, 40)', '11,360 params']);
+        expect(onStacked('inlay hints after the settings change')).toEqual(['(None, 10, 40)']);
+    });
+
+    it('completes layers as a snippet where the client takes snippets, as plain text elsewhere', () => {
+        const lstm = answers.get('completion: model body').items.find((i: any) => i.label === 'LSTM');
+        if (caps.textDocument?.completion?.completionItem?.snippetSupport) {
+            expect(lstm).toMatchObject({ insertText: 'LSTM($0)', insertTextFormat: 2 });
+        } else {
+            expect(lstm.insertText).toBe('LSTM');
+            expect(lstm.insertTextFormat).not.toBe(2);
+        }
+        const model = answers.get('completion: top level').items.find((i: any) => i.label === 'model');
+        expect(JSON.stringify(model)).toMatch(caps.textDocument?.completion?.completionItem?.snippetSupport ? /\$\{1:Name\}/ : /^(?!.*\$)/);
+        const documentation = lstm.documentation;
+        const markdown = caps.textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown');
+        if (markdown) expect(documentation.kind).toBe('markdown');
+        else expect(typeof documentation).toBe('string');
+    });
+
+    it('attaches editor commands only for a client that runs them (the VS Code extension declares them)', () => {
+        const lstm = answers.get('completion: model body').items.find((i: any) => i.label === 'LSTM');
+        const lenses = answers.get('code lens');
+        if (name === 'vscode') {
+            expect(lstm.command.command).toBe('editor.action.triggerParameterHints');
+            expect(lenses.map((l: any) => l.command.title)).toContain('▶ Train');
+        } else {
+            expect(lstm.command).toBeUndefined();
+            expect(lenses).toEqual([]);
+        }
+    });
+
+    it('explains an LSTM on hover in the format the client shows, with the formula', () => {
+        const hover = answers.get('hover: LSTM');
+        expect(hover.contents.value).toContain('4 × [30 × (30 + 1) + 30] = 3,840');
+        const markdown = caps.textDocument?.hover?.contentFormat?.includes('markdown');
+        expect(hover.contents.kind).toBe(markdown ? 'markdown' : 'plaintext');
+        if (!markdown) expect(hover.contents.value).not.toMatch(/\*\*|`/);
+    });
+
+    it('offers the pooling quick fix, whether or not the client keeps diagnostic data', () => {
+        const actions = answers.get('code actions');
+        expect(actions.map((a: any) => a.title).join()).toContain('padding="same"');
+        const diagnostics = answers.get('diagnostics');
+        const withData = diagnostics.some((d: any) => d.data !== undefined);
+        expect(withData).toBe(caps.textDocument?.publishDiagnostics?.dataSupport === true);
+    });
+
+    it('still renames, lists symbols and formats', () => {
+        const edits = answers.get('rename').changes[uri];
+        expect(edits.length).toBe(text.split(/\bn_steps\b/).length - 1);
+        expect(answers.get('document symbols').map((s: any) => s.name)).toContain('StackedBidirectional');
+        expect(answers.get('workspace symbols').map((s: any) => s.name)).toContain('StackedBidirectional');
+        expect(Array.isArray(answers.get('formatting'))).toBe(true);
+    });
+});
