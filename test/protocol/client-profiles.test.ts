@@ -7,26 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, editorSession, exampleText as text, exampleUri as uri, wholeExample as whole } from '../helpers/editor-session.js';
 import { ensureBuilt, ROOT } from '../helpers/ensure-built.js';
 import { LspClient } from '../helpers/lsp-client.js';
 import { ClientProfile, checkResponse, checkServerNotification, checkServerRequest } from '../helpers/lsp-profile.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'lsp-clients');
 const PROFILES = ['vscode', 'neovim-0.10', 'neovim-0.12', 'eglot-1.9'];
-const examplePath = join(ROOT, 'examples', 'advanced_rnn_theory.rnn');
-const uri = pathToFileURL(examplePath).href;
-const text = readFileSync(examplePath, 'utf8');
-const lines = text.split('\n');
-
-function at(needle: string, offset = 0) {
-    const line = lines.findIndex(l => l.includes(needle));
-    if (line < 0) throw new Error(`${needle} not in the example`);
-    return { line, character: lines[line].indexOf(needle) + offset };
-}
-
-const whole = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 describe.each(PROFILES)('the server as %s declared it', name => {
@@ -54,31 +42,7 @@ describe.each(PROFILES)('the server as %s declared it', name => {
         serverCommands = init.capabilities.executeCommandProvider?.commands ?? [];
         problems.push(...checkResponse(profile, 'initialize', init, serverCommands));
         answers.set('initialize', init);
-        const published = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri);
-        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
-        const diagnostics = (await published).diagnostics;
-        answers.set('diagnostics', diagnostics);
-
-        const eol = { line: lines.length, character: 0 };
-        await ask('completion: top level', 'textDocument/completion', { textDocument: { uri }, position: eol });
-        await ask('completion: model body', 'textDocument/completion', { textDocument: { uri }, position: at('LSTM(40', 0) });
-        await ask('completion: arguments', 'textDocument/completion', { textDocument: { uri }, position: at('LSTM(30, activation="relu"', 'LSTM(30, '.length) });
-        await ask('hover: LSTM', 'textDocument/hover', { textDocument: { uri }, position: at('LSTM(30, activation="relu", recurrent_dropout=0.2', 1) });
-        await ask('signature help', 'textDocument/signatureHelp', { textDocument: { uri }, position: at('LSTM(30, activation="relu"', 'LSTM('.length) });
-        await ask('inlay hints', 'textDocument/inlayHint', { textDocument: { uri }, range: whole });
-        const pooling = diagnostics.find((d: any) => d.code === 'pooling-drops-steps');
-        await ask('code actions', 'textDocument/codeAction', { textDocument: { uri }, range: pooling.range, context: { diagnostics: [pooling] } });
-        await ask('document symbols', 'textDocument/documentSymbol', { textDocument: { uri } });
-        await ask('semantic tokens', 'textDocument/semanticTokens/full', { textDocument: { uri } });
-        await ask('code lens', 'textDocument/codeLens', { textDocument: { uri } });
-        await ask('formatting', 'textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
-        await ask('references', 'textDocument/references', { textDocument: { uri }, position: at('let n_steps', 4), context: { includeDeclaration: true } });
-        if (caps.textDocument?.rename?.prepareSupport) {
-            await ask('prepare rename', 'textDocument/prepareRename', { textDocument: { uri }, position: at('let n_steps', 4) });
-        }
-        await ask('rename', 'textDocument/rename', { textDocument: { uri }, position: at('let n_steps', 4), newName: 'lookback' });
-        await ask('workspace symbols', 'workspace/symbol', { query: 'Stacked' });
-        await ask('folding ranges', 'textDocument/foldingRange', { textDocument: { uri } });
+        answers.set('diagnostics', await editorSession(client, ask, caps));
 
         // A settings change, pushed as every client here pushes it (and pulled where the client answers).
         client.settings = { inlayHints: { params: false } };
