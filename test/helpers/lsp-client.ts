@@ -3,7 +3,7 @@
  * child process, frames JSON-RPC messages, matches responses to requests, collects notifications.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,13 @@ function findBin(): string {
 const BIN = process.env.RNN_LENS_BIN ?? findBin();
 
 export interface Notification { readonly method: string; readonly params: any }
+
+/** A real client's initialize params, as recorded in test/fixtures/lsp-clients/ (without the note on their source). */
+export function clientParams(name: string): any {
+    const params = JSON.parse(readFileSync(join(dirname(dirname(findBin())), 'test', 'fixtures', 'lsp-clients', `${name}.json`), 'utf8'));
+    delete params._source;
+    return params;
+}
 
 export class LspClient {
     private readonly process: ChildProcessWithoutNullStreams;
@@ -82,6 +89,11 @@ export class LspClient {
         });
     }
 
+    /** initialize as a real editor does: its recorded params (test/fixtures/lsp-clients/<name>.json). */
+    initializeAs(name: 'vscode' | 'neovim-0.10' | 'neovim-0.12' | 'eglot-1.9'): Promise<any> {
+        return this.initializeWith(clientParams(name));
+    }
+
     /** initialize with a client's own params (a recorded capability profile), then initialized. */
     async initializeWith(params: object): Promise<any> {
         const result = await this.request('initialize', { ...params, processId: process.pid });
@@ -120,6 +132,11 @@ export class LspClient {
 
     kill(): void {
         this.process.kill();
+    }
+
+    /** Writes a message body as given (bad-input tests: broken JSON), framed with its length. */
+    sendRaw(body: string): void {
+        this.process.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     }
 
     private send(message: unknown): void {

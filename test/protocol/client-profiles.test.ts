@@ -10,16 +10,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at, editorSession, exampleText as text, exampleUri as uri, wholeExample as whole } from '../helpers/editor-session.js';
 import { ensureBuilt, ROOT } from '../helpers/ensure-built.js';
-import { LspClient } from '../helpers/lsp-client.js';
+import { clientParams, LspClient } from '../helpers/lsp-client.js';
 import { ClientProfile, checkResponse, checkServerNotification, checkServerRequest } from '../helpers/lsp-profile.js';
 
-const FIXTURES = join(ROOT, 'test', 'fixtures', 'lsp-clients');
 const PROFILES = ['vscode', 'neovim-0.10', 'neovim-0.12', 'eglot-1.9'];
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 describe.each(PROFILES)('the server as %s declared it', name => {
-    const params = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8'));
-    delete params._source;
+    const params = clientParams(name);
     const profile = new ClientProfile(params);
     const caps = profile.caps;
     let client: LspClient;

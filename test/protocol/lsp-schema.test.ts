@@ -4,12 +4,10 @@
  * client (VS Code: snippets, Markdown, commands) and two plain ones (Neovim 0.10, eglot 1.9: plain
  * text, no snippets, no diagnostic data), so that each form the server sends is checked.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorSession, exampleText, exampleUri } from '../helpers/editor-session.js';
 import { ensureBuilt, ROOT } from '../helpers/ensure-built.js';
-import { LspClient } from '../helpers/lsp-client.js';
+import { clientParams, LspClient } from '../helpers/lsp-client.js';
 import { lsp317 } from '../helpers/lsp-meta-model.js';
 
 const spec = lsp317(ROOT);
@@ -29,8 +27,7 @@ describe('the meta model validator itself', () => {
 });
 
 describe.each(['vscode', 'neovim-0.10', 'eglot-1.9'])('every message to %s, against the LSP 3.17 specification', name => {
-    const params = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'lsp-clients', `${name}.json`), 'utf8'));
-    delete params._source;
+    const params = clientParams(name);
     let client: LspClient;
     const errors: string[] = [];
     const checked = new Set<string>();
