@@ -29,7 +29,7 @@ import { RnnInlayHintProvider } from './inlay-hints.js';
 import { RnnLanguageServer } from './language-server.js';
 import { RnnSemanticTokenProvider } from './semantic-tokens.js';
 import { refreshOnSettingsChange } from './settings-refresh.js';
-import { RnnDocumentUpdateHandler, RnnWorkspaceManager, RnnWorkspaceSymbolProvider } from './workspace.js';
+import { RnnDocumentUpdateHandler, RnnNodeKindProvider, RnnWorkspaceManager, RnnWorkspaceSymbolProvider } from './workspace.js';
 
 export interface RnnLensAddedServices {
     readonly analysis: {
@@ -80,7 +80,8 @@ const RnnLensSharedModule: Module<LangiumSharedServices, PartialLangiumSharedSer
     lsp: {
         LanguageServer: services => new RnnLanguageServer(services),
         DocumentUpdateHandler: services => new RnnDocumentUpdateHandler(services),
-        WorkspaceSymbolProvider: services => new RnnWorkspaceSymbolProvider(services)
+        WorkspaceSymbolProvider: services => new RnnWorkspaceSymbolProvider(services),
+        NodeKindProvider: () => new RnnNodeKindProvider()
     },
     workspace: {
         ConfigurationProvider: services => new RnnConfigurationProvider(services),

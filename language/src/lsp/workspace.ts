@@ -5,12 +5,12 @@
  * once and the names of the other files are indexed in the background (workspace-index.ts) for
  * workspace/symbol. Documents of languages the server does not serve are ignored, never built.
  */
-import { DefaultWorkspaceManager, URI, type LangiumDocument, type TextDocument, type WorkspaceFolder } from 'langium';
+import { DefaultWorkspaceManager, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type TextDocument, type WorkspaceFolder } from 'langium';
 import {
-    DefaultDocumentUpdateHandler, DefaultWorkspaceSymbolProvider, type LangiumSharedServices
+    DefaultDocumentUpdateHandler, DefaultNodeKindProvider, DefaultWorkspaceSymbolProvider, type LangiumSharedServices
 } from 'langium/lsp';
 import {
-    CancellationToken, FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent,
+    CancellationToken, FileChangeType, SymbolKind, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent,
     type WorkspaceSymbol, type WorkspaceSymbolParams
 } from 'vscode-languageserver';
 import { WorkspaceNameIndex } from './workspace-index.js';
@@ -79,5 +79,13 @@ export class RnnWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
             symbols.push({ name: name.name, kind: name.kind, location: { uri: name.uri, range: name.range } });
         }
         return symbols;
+    }
+}
+
+/** Models are classes and constants constants, in workspace symbols as in the outline (document-symbols.ts). */
+export class RnnNodeKindProvider extends DefaultNodeKindProvider {
+    override getSymbolKind(node: AstNode | AstNodeDescription): SymbolKind {
+        const type = 'type' in node ? node.type : node.$type;
+        return type === 'Model' ? SymbolKind.Class : type === 'Constant' ? SymbolKind.Constant : super.getSymbolKind(node);
     }
 }
