@@ -22,6 +22,9 @@ export function startNodeLanguageServer(): void {
         dataSourceFor: uri => (uri.scheme === 'file' ? new CsvDataSource(dirname(uri.fsPath)) : undefined)
     });
     guard.attach(connection, shared);
+    // A failure outside any request (a bug) is reported to the client's log; it must not end the
+    // process, which Node does by default for an unhandled rejection.
+    process.on('unhandledRejection', reason => connection.console.error(`RNN Lens: unhandled failure: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
     registerCustomRequests(connection, shared, RnnLens);
     startLanguageServer(shared);
 }
