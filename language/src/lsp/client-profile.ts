@@ -34,9 +34,27 @@ const COMPLETION_KIND_FALLBACK: Partial<Record<CompletionItemKind, CompletionIte
     [CompletionItemKind.Folder]: CompletionItemKind.File
 };
 
+/**
+ * Until a client introduces itself (in-process use of the services: tests, tools), every form is
+ * taken. Over a connection that never happens: `initialize` comes first (protocol-guard.ts).
+ */
+const IN_PROCESS: ClientCapabilities = {
+    textDocument: {
+        completion: {
+            completionItem: { snippetSupport: true, documentationFormat: [MarkupKind.Markdown, MarkupKind.PlainText], preselectSupport: true },
+            completionItemKind: { valueSet: range(CompletionItemKind.Text, CompletionItemKind.TypeParameter) as CompletionItemKind[] }
+        },
+        hover: { contentFormat: [MarkupKind.Markdown, MarkupKind.PlainText] },
+        signatureHelp: { signatureInformation: { documentationFormat: [MarkupKind.Markdown, MarkupKind.PlainText], parameterInformation: { labelOffsetSupport: true } } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true, symbolKind: { valueSet: range(SymbolKind.File, SymbolKind.TypeParameter) as SymbolKind[] } },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: [] } }, isPreferredSupport: true },
+        publishDiagnostics: { dataSupport: true, relatedInformation: true, codeDescriptionSupport: true, tagSupport: { valueSet: [1, 2] } }
+    }
+};
+
 export class ClientProfile {
-    private capabilities: ClientCapabilities = {};
-    private editorCommands: ReadonlySet<string> = new Set();
+    private capabilities: ClientCapabilities = IN_PROCESS;
+    private editorCommands: ReadonlySet<string> | 'all' = 'all';
     private name: string | undefined;
 
     constructor(shared: LangiumSharedServices) {
@@ -81,7 +99,7 @@ export class ClientProfile {
 
     /** Whether the client runs this editor command (one its extension declared). */
     runsCommand(command: string): boolean {
-        return this.editorCommands.has(command);
+        return this.editorCommands === 'all' || this.editorCommands.has(command);
     }
 
     // Hover, signature help

@@ -1,8 +1,9 @@
 /**
  * The names (`model X`, `let x`) of the workspace's `.rnn` files that are not open, for
  * workspace/symbol: the one feature that looks beyond the open files (no `.rnn` file refers to
- * another). Built in the background after `initialized`, a few files at a time with the event
- * loop free in between, so that it never delays a request on an open file; files of languages the
+ * another). Built in the background a second after `initialized` (or at the first workspace/symbol),
+ * a few files at a time with the event loop free in between, so that it never delays a request on an
+ * open file; files of languages the
  * server does not serve are never read. A top-level name always starts its line (grammar: `let ID`,
  * `model ID`), so a line scan finds them without parsing (the parser costs ~10 ms a file).
  */
@@ -16,19 +17,38 @@ export interface IndexedName {
     readonly range: Range;
 }
 
-/** Files read between two yields to the event loop. */
-const FILES_PER_TURN = 8;
+/** Files read between two yields to the event loop (after pending messages and I/O). */
+const FILES_PER_TURN = 4;
 const NAME_AT_LINE_START = /^([ \t]*)(let|model)([ \t]+)([A-Za-z_][A-Za-z0-9_]*)/gm;
+
+/**
+ * How long after `initialized` the index starts: the editor opens its files and asks for their
+ * hints first, and on a busy machine even a light scan competes with that for the CPU.
+ */
+const START_AFTER_MS = 1_000;
 
 export class WorkspaceNameIndex {
     private readonly byUri = new Map<string, readonly IndexedName[]>();
     private indexing: Promise<void> = Promise.resolve();
+    private folders: readonly URI[] = [];
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private started = false;
 
     constructor(private readonly fileSystem: FileSystemProvider, private readonly include: (entry: FileSystemNode) => boolean) {}
 
-    /** Starts indexing the folders in the background; `done` settles when it has finished. */
-    start(folders: readonly URI[]): void {
-        this.indexing = this.indexFolders(folders).catch(error => console.error('Indexing the workspace failed:', error));
+    /** Indexes the folders in the background, soon; at once if a feature asks first (ensureStarted). */
+    schedule(folders: readonly URI[]): void {
+        this.folders = folders;
+        if (folders.length === 0) return;
+        this.timer = setTimeout(() => this.ensureStarted(), START_AFTER_MS);
+        this.timer.unref?.();
+    }
+
+    ensureStarted(): void {
+        if (this.started) return;
+        this.started = true;
+        if (this.timer) clearTimeout(this.timer);
+        this.indexing = this.indexFolders(this.folders).catch(error => console.error('Indexing the workspace failed:', error));
     }
 
     get done(): Promise<void> {

@@ -28,7 +28,7 @@ export class RnnWorkspaceManager extends DefaultWorkspaceManager {
         const documents: LangiumDocument[] = [];
         await this.loadAdditionalDocuments(folders, document => { documents.push(document); });
         this._ready.resolve();
-        this.index.start(folders.map(folder => this.getRootFolder(folder)));
+        this.index.schedule(folders.map(folder => this.getRootFolder(folder)));
         return documents;
     }
 }
@@ -70,10 +70,11 @@ export class RnnWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
     }
 
     override async getSymbols(params: WorkspaceSymbolParams, token = CancellationToken.None): Promise<WorkspaceSymbol[]> {
+        const index = (this.shared.workspace.WorkspaceManager as RnnWorkspaceManager).index;
+        index.ensureStarted();
         const symbols = await super.getSymbols(params, token);
         const open = new Set(this.shared.workspace.LangiumDocuments.all.map(d => d.uri.toString()).toArray());
         const query = (params.query ?? '').toLowerCase();
-        const index = (this.shared.workspace.WorkspaceManager as RnnWorkspaceManager).index;
         for (const name of index.names()) {
             if (open.has(name.uri) || !this.fuzzyMatcher.match(query, name.name)) continue;
             symbols.push({ name: name.name, kind: name.kind, location: { uri: name.uri, range: name.range } });
