@@ -46,7 +46,9 @@ export async function editorSession(client: LspClient, ask: Ask, capabilities: a
     const pooling = diagnostics.find((d: any) => d.code === 'pooling-drops-steps');
     await ask('code actions', 'textDocument/codeAction', { ...document, range: pooling.range, context: { diagnostics: [pooling] } });
     await ask('document symbols', 'textDocument/documentSymbol', document);
-    await ask('semantic tokens', 'textDocument/semanticTokens/full', document);
+    const tokens = await ask('semantic tokens', 'textDocument/semanticTokens/full', document);
+    if (tokens?.resultId) await ask('semantic tokens delta', 'textDocument/semanticTokens/full/delta', { ...document, previousResultId: tokens.resultId });
+    await ask('semantic tokens range', 'textDocument/semanticTokens/range', { ...document, range: { start: { line: 10, character: 0 }, end: { line: 40, character: 0 } } });
     await ask('code lens', 'textDocument/codeLens', document);
     await ask('formatting', 'textDocument/formatting', { ...document, options: { tabSize: 4, insertSpaces: true } });
     await ask('range formatting', 'textDocument/rangeFormatting', { ...document, range: wholeExample, options: { tabSize: 4, insertSpaces: true } });
