@@ -1,8 +1,8 @@
 /**
  * The names (`model X`, `let x`) of the workspace's `.rnn` files that are not open, for
  * workspace/symbol: the one feature that looks beyond the open files (no `.rnn` file refers to
- * another). Built in the background a second after `initialized` (or at the first workspace/symbol),
- * a few files at a time with the event loop free in between, so that it never delays a request on an
+ * another). Built in the background after the first open document's build (or at the first
+ * workspace/symbol), a few files at a time with the event loop free in between, so that it never delays a request on an
  * open file; files of languages the
  * server does not serve are never read. A top-level name always starts its line (grammar: `let ID`,
  * `model ID`), so a line scan finds them without parsing (the parser costs ~10 ms a file).
@@ -22,10 +22,12 @@ const FILES_PER_TURN = 4;
 const NAME_AT_LINE_START = /^([ \t]*)(let|model)([ \t]+)([A-Za-z_][A-Za-z0-9_]*)/gm;
 
 /**
- * How long after `initialized` the index starts: the editor opens its files and asks for their
- * hints first, and on a busy machine even a light scan competes with that for the CPU.
+ * When the index starts: a moment after the first open document has been built (the editor asks
+ * for its hints first, and on a busy machine even a light scan competes with that for the CPU), at
+ * the first workspace/symbol, or at the latest some seconds after `initialized`.
  */
-const START_AFTER_MS = 1_000;
+const START_AFTER_FIRST_BUILD_MS = 300;
+const START_AT_THE_LATEST_MS = 10_000;
 
 export class WorkspaceNameIndex {
     private readonly byUri = new Map<string, readonly IndexedName[]>();
@@ -36,11 +38,21 @@ export class WorkspaceNameIndex {
 
     constructor(private readonly fileSystem: FileSystemProvider, private readonly include: (entry: FileSystemNode) => boolean) {}
 
-    /** Indexes the folders in the background, soon; at once if a feature asks first (ensureStarted). */
+    /** Indexes the folders in the background, at the latest in some seconds; at once if a feature asks (ensureStarted). */
     schedule(folders: readonly URI[]): void {
         this.folders = folders;
-        if (folders.length === 0) return;
-        this.timer = setTimeout(() => this.ensureStarted(), START_AFTER_MS);
+        if (folders.length > 0) this.startIn(START_AT_THE_LATEST_MS);
+    }
+
+    /** An open document has been built: the index may start soon. */
+    firstBuildDone(): void {
+        if (this.folders.length > 0) this.startIn(START_AFTER_FIRST_BUILD_MS);
+    }
+
+    private startIn(ms: number): void {
+        if (this.started) return;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.ensureStarted(), ms);
         this.timer.unref?.();
     }
 

@@ -5,7 +5,7 @@
  * once and the names of the other files are indexed in the background (workspace-index.ts) for
  * workspace/symbol. Documents of languages the server does not serve are ignored, never built.
  */
-import { DefaultWorkspaceManager, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type TextDocument, type WorkspaceFolder } from 'langium';
+import { DefaultWorkspaceManager, DocumentState, URI, type AstNode, type AstNodeDescription, type LangiumDocument, type TextDocument, type WorkspaceFolder } from 'langium';
 import {
     DefaultDocumentUpdateHandler, DefaultNodeKindProvider, DefaultWorkspaceSymbolProvider, type LangiumSharedServices
 } from 'langium/lsp';
@@ -21,6 +21,10 @@ export class RnnWorkspaceManager extends DefaultWorkspaceManager {
     constructor(shared: LangiumSharedServices) {
         super(shared);
         this.index = new WorkspaceNameIndex(shared.workspace.FileSystemProvider, entry => this.shouldIncludeEntry(entry));
+        const firstBuild = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+            firstBuild.dispose();
+            this.index.firstBuildDone();
+        });
     }
 
     /** Ready at once with no workspace document; the other files' names are indexed after. */
@@ -63,7 +67,7 @@ export class RnnDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 }
 
-/** The open documents' names (Langium's index), then those of the closed files found so far. */
+/** The open documents' names (Langium's index), then those of the other files found so far. */
 export class RnnWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
     constructor(private readonly shared: LangiumSharedServices) {
         super(shared);
@@ -72,8 +76,9 @@ export class RnnWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
     override async getSymbols(params: WorkspaceSymbolParams, token = CancellationToken.None): Promise<WorkspaceSymbol[]> {
         const index = (this.shared.workspace.WorkspaceManager as RnnWorkspaceManager).index;
         index.ensureStarted();
-        const symbols = await super.getSymbols(params, token);
-        const open = new Set(this.shared.workspace.LangiumDocuments.all.map(d => d.uri.toString()).toArray());
+        // Langium's index holds every document ever opened; a closed one is read from disk again (the index).
+        const open = new Set(this.shared.workspace.TextDocuments.all().map(d => URI.parse(d.uri).toString()));
+        const symbols = (await super.getSymbols(params, token)).filter(s => open.has(s.location.uri));
         const query = (params.query ?? '').toLowerCase();
         for (const name of index.names()) {
             if (open.has(name.uri) || !this.fuzzyMatcher.match(query, name.name)) continue;
