@@ -2,7 +2,11 @@
  * The language server, measured through its real process over stdio: cold start to the first
  * diagnostics and hints, and edit → new diagnostics → new hints.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { LspClient } from '../test/helpers/lsp-client.js';
 
 export { generateFile } from './analysis-suite.js';
@@ -65,6 +69,58 @@ export async function editLoop(text: string, edits: number, hintRange: HintRange
             times.push(performance.now() - started);
         }
         return times;
+    } finally {
+        await client.shutdown();
+    }
+}
+
+/** A folder like a class's submissions: `rnnFiles` copies of a `.rnn` file (each its own model names) and `pyFiles` Python files. */
+export function makeWorkspace(text: string, rnnFiles: number, pyFiles: number): { folder: string; firstFile: string; remove(): void } {
+    const folder = mkdtempSync(join(tmpdir(), 'rnn-lens-bench-ws-'));
+    for (let i = 0; i < rnnFiles; i++) {
+        const dir = join(folder, `student_${Math.floor(i / 50)}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `submission_${i}.rnn`), text.replace(/^model (\w+)/gm, `model $1_${i}`));
+    }
+    for (let i = 0; i < pyFiles; i++) {
+        const dir = join(folder, 'python', `pkg_${Math.floor(i / 200)}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `module_${i}.py`), `import os\n\ndef f_${i}(x):\n    return x + ${i}\n`);
+    }
+    const firstFile = rnnFiles > 0 ? join(folder, 'student_0', 'submission_0.rnn') : join(folder, 'opened.rnn');
+    if (rnnFiles === 0) writeFileSync(firstFile, text);
+    return { folder, firstFile, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * Spawn → initialize with the folder as the workspace → didOpen of one of its files → its first
+ * diagnostics → its inlay hints; then how long until workspace/symbol knows every file's models
+ * (the background index), when `expectModels` is given.
+ */
+export async function coldStartInWorkspace(folder: string, file: string, text: string, expectModels = 0): Promise<{ toDiagnosticsMs: number; toHintsMs: number; toIndexMs?: number }> {
+    const started = performance.now();
+    const client = new LspClient();
+    try {
+        const rootUri = pathToFileURL(folder).href;
+        await client.initializeWith({
+            rootUri,
+            workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+            capabilities: { workspace: { workspaceFolders: true, symbol: {} }, textDocument: { inlayHint: {} } }
+        });
+        const uri = pathToFileURL(file).href;
+        const published = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri, 120_000);
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
+        await published;
+        const toDiagnosticsMs = performance.now() - started;
+        await client.request('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE(text.split('\n').length) }, 120_000);
+        const toHintsMs = performance.now() - started;
+        if (expectModels === 0) return { toDiagnosticsMs, toHintsMs };
+        for (;;) {
+            const symbols = await client.request<unknown[]>('workspace/symbol', { query: 'StackedLSTM_' }, 120_000);
+            if (symbols.length >= expectModels) break;
+            await new Promise(resolve => setTimeout(resolve, 20));
+        }
+        return { toDiagnosticsMs, toHintsMs, toIndexMs: performance.now() - started };
     } finally {
         await client.shutdown();
     }

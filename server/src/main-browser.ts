@@ -8,10 +8,13 @@ import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
 import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
+import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+const guard = new ProtocolGuard();
+const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), guard.connectionOptions);
 const { shared, RnnLens } = createRnnLensServices({ connection, ...EmptyFileSystem });
+guard.attach(connection, shared);
 registerCustomRequests(connection, shared, RnnLens);
 startLanguageServer(shared);

@@ -9,15 +9,22 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
 import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
+import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
 import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
 
 export function startNodeLanguageServer(): void {
-    const connection = createConnection(ProposedFeatures.all);
+    // The guard answers what must not reach a handler (requests before initialize, malformed params...).
+    const guard = new ProtocolGuard();
+    const connection = createConnection(ProposedFeatures.all, guard.connectionOptions);
     const { shared, RnnLens } = createRnnLensServices({
         connection,
         ...NodeFileSystem,
         dataSourceFor: uri => (uri.scheme === 'file' ? new CsvDataSource(dirname(uri.fsPath)) : undefined)
     });
+    guard.attach(connection, shared);
+    // A failure outside any request (a bug) is reported to the client's log; it must not end the
+    // process, which Node does by default for an unhandled rejection.
+    process.on('unhandledRejection', reason => connection.console.error(`RNN Lens: unhandled failure: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
     registerCustomRequests(connection, shared, RnnLens);
     startLanguageServer(shared);
 }

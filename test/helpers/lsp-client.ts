@@ -3,7 +3,7 @@
  * child process, frames JSON-RPC messages, matches responses to requests, collects notifications.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,13 @@ function findBin(): string {
 const BIN = process.env.RNN_LENS_BIN ?? findBin();
 
 export interface Notification { readonly method: string; readonly params: any }
+
+/** A real client's initialize params, as recorded in test/fixtures/lsp-clients/ (without the note on their source). */
+export function clientParams(name: string): any {
+    const params = JSON.parse(readFileSync(join(dirname(dirname(findBin())), 'test', 'fixtures', 'lsp-clients', `${name}.json`), 'utf8'));
+    delete params._source;
+    return params;
+}
 
 export class LspClient {
     private readonly process: ChildProcessWithoutNullStreams;
@@ -83,10 +90,35 @@ export class LspClient {
         });
     }
 
+    /** initialize as a real editor does: its recorded params (test/fixtures/lsp-clients/<name>.json). */
+    initializeAs(name: 'vscode' | 'neovim-0.10' | 'neovim-0.12' | 'eglot-1.9'): Promise<any> {
+        return this.initializeWith(clientParams(name));
+    }
+
+    /** initialize with a client's own params (a recorded capability profile), then initialized. */
+    async initializeWith(params: object): Promise<any> {
+        const result = await this.request('initialize', { ...params, processId: process.pid });
+        this.notify('initialized', {});
+        return result;
+    }
+
     async initialize(settings?: unknown): Promise<any> {
         const result = await this.request('initialize', {
             processId: process.pid, rootUri: null,
-            capabilities: { workspace: { configuration: settings !== undefined }, textDocument: { inlayHint: {} } }
+            // What any current editor declares for the features the tests use (test/protocol/client-profiles.test.ts
+            // runs the real editors' own declarations).
+            capabilities: {
+                workspace: { configuration: settings !== undefined },
+                textDocument: {
+                    inlayHint: {},
+                    hover: { contentFormat: ['markdown', 'plaintext'] },
+                    completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
+                    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, isPreferredSupport: true },
+                    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+                    publishDiagnostics: { dataSupport: true },
+                    signatureHelp: { signatureInformation: { parameterInformation: { labelOffsetSupport: true } } }
+                }
+            }
         });
         this.notify('initialized', {});
         return result;
@@ -101,6 +133,11 @@ export class LspClient {
 
     kill(): void {
         this.process.kill();
+    }
+
+    /** Writes a message body as given (bad-input tests: broken JSON), framed with its length. */
+    sendRaw(body: string): void {
+        this.process.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     }
 
     private send(message: unknown): void {
@@ -130,6 +167,7 @@ export class LspClient {
             return;
         }
         if (message.id !== undefined && message.method) {
+            this.serverRequests.push({ method: message.method, params: message.params });
             // A request from the server (workspace/configuration, ...): answer it.
             const result = message.method === 'workspace/configuration' ? message.params.items.map(() => this.settings ?? null) : null;
             this.send({ jsonrpc: '2.0', id: message.id, result });
@@ -139,6 +177,9 @@ export class LspClient {
         this.notifications.push(notification);
         for (const listener of [...this.listeners]) listener(notification);
     }
+
+    /** The requests the server sent (registerCapability, workspace/configuration, refreshes...), in order. */
+    readonly serverRequests: Notification[] = [];
 
     /** What the client answers to workspace/configuration (the `rnnLens` section). */
     settings: unknown;

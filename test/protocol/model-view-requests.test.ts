@@ -37,7 +37,8 @@ const layerBoxes = (svg: string) => elements(parseXml(svg), e => e.name === 'g' 
 beforeAll(async () => {
     ensureBuilt();
     client = new LspClient();
-    await client.initialize();
+    // As the VS Code extension starts it: the CodeLens commands are the extension's, declared in its initializationOptions.
+    await client.initializeAs('vscode');
     await open(theoryUri, theory);
 }, 120_000);
 

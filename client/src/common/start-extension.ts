@@ -40,7 +40,11 @@ export async function startExtension(
         documentSelector: [{ language: LANGUAGE_ID }],
         // One channel for the client, the server's own messages and ours. The server asks for the
         // `rnnLens` settings itself (workspace/configuration) and registers for their changes.
-        outputChannel: log
+        outputChannel: log,
+        // The commands this client runs, which the server may attach to completion items and code
+        // lenses (LSP has no capability for them: the server sends them only to a client that
+        // declares them here, never to Neovim or Emacs, which could not run them).
+        initializationOptions: { editorCommands: ['editor.action.triggerSuggest', 'editor.action.triggerParameterHints', ...Object.values(COMMANDS)] }
         // A crashed server is restarted by the client's default error handler (up to 4 times in 3 minutes).
     });
     running = client;

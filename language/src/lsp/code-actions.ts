@@ -1,26 +1,46 @@
 /** Quick fixes: the core computes them with each diagnostic; here they become code actions. */
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { RnnDiagnostic } from '../model/diagnostic.js';
+import type { AnalysisCache } from './analysis-cache.js';
+import type { ClientProfile } from './client-profile.js';
 import type { DiagnosticPayload } from './document-validator.js';
 import { DIAGNOSTIC_SOURCE } from './document-validator.js';
 
 export class RnnCodeActionProvider implements CodeActionProvider {
+    constructor(private readonly analyses: AnalysisCache, private readonly client: ClientProfile) {}
+
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+        // A client without code action literals takes only commands: it gets no quick fixes.
+        if (!this.client.codeActionLiterals) return [];
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-            const fixes = (diagnostic.data as DiagnosticPayload | undefined)?.fixes ?? [];
-            for (const fix of fixes) {
-                actions.push({
+            for (const fix of this.fixesOf(document, diagnostic)) {
+                const action: CodeAction = {
                     title: fix.title,
                     kind: CodeActionKind.QuickFix,
                     diagnostics: [diagnostic],
-                    isPreferred: fix.preferred === true,
                     edit: { changes: { [document.textDocument.uri]: fix.edits.map(e => ({ range: e.range, newText: e.newText })) } }
-                });
+                };
+                if (this.client.preferredCodeActions) action.isPreferred = fix.preferred === true;
+                actions.push(action);
             }
         }
         return actions;
+    }
+
+    /**
+     * The fixes travel in the diagnostic's `data`; a client that does not keep `data` sends the
+     * diagnostic back without it, and the fixes are found again in the analysis (same code, same place).
+     */
+    private fixesOf(document: LangiumDocument, diagnostic: Diagnostic): NonNullable<RnnDiagnostic['fixes']> {
+        const carried = (diagnostic.data as DiagnosticPayload | undefined)?.fixes;
+        if (carried) return carried;
+        const same = this.analyses.get(document).diagnostics.find(d => d.code === diagnostic.code
+            && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character
+            && d.range.end.line === diagnostic.range.end.line && d.range.end.character === diagnostic.range.end.character);
+        return same?.fixes ?? [];
     }
 }

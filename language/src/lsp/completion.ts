@@ -6,7 +6,7 @@
 import type { LangiumDocument } from 'langium';
 import type { CompletionProvider } from 'langium/lsp';
 import {
-    CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams
+    CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams
 } from 'vscode-languageserver';
 import type { ArgSpec, ArgType } from '../catalog/arg-spec.js';
 import { LAYER_KINDS, findLayerKind, signatureOf } from '../catalog/index.js';
@@ -15,18 +15,23 @@ import { describeType } from '../model/check-value.js';
 import { formatValue } from '../model/values.js';
 import type { AnalysisCache } from './analysis-cache.js';
 import { cursorContext, type CallContext } from './call-context.js';
+import type { ClientProfile } from './client-profile.js';
 import { signatureLabel } from './signature-help.js';
 
 export class RnnCompletionProvider implements CompletionProvider {
     readonly completionOptions = { triggerCharacters: ['(', ',', '=', '"', "'", ' '] };
 
-    constructor(private readonly analyses: AnalysisCache) {}
+    constructor(private readonly analyses: AnalysisCache, private readonly client: ClientProfile) {}
 
     getCompletion(document: LangiumDocument, params: CompletionParams): CompletionList {
+        return { isIncomplete: false, items: this.items(document, params).map(item => forClient(item, this.client)) };
+    }
+
+    private items(document: LangiumDocument, params: CompletionParams): RichItem[] {
         const text = document.textDocument.getText();
         const offset = document.textDocument.offsetAt(params.position);
         const context = cursorContext(text, offset);
-        const items: CompletionItem[] = [];
+        const items: RichItem[] = [];
         const call = context.call;
         if (call?.inString) {
             items.push(...enumValues(call, call.inString.quote, false));
@@ -39,16 +44,16 @@ export class RnnCompletionProvider implements CompletionProvider {
             items.push(...layerItems(false), ...statementItems());
         } else {
             items.push(
-                { label: 'let', kind: CompletionItemKind.Keyword, insertText: 'let ${1:name} = ${2:value}', insertTextFormat: InsertTextFormat.Snippet, detail: 'a constant' },
-                { label: 'model', kind: CompletionItemKind.Keyword, insertText: 'model ${1:Name} {\n    $0\n}', insertTextFormat: InsertTextFormat.Snippet, detail: 'a Keras Sequential model' },
-                { label: 'keras', kind: CompletionItemKind.Keyword, insertText: 'keras ${1|3,2|}', insertTextFormat: InsertTextFormat.Snippet, detail: 'the Keras version the file follows: 3 (keras) or 2 (tf-keras)' }
+                { label: 'let', kind: CompletionItemKind.Keyword, snippet: { snippet: 'let ${1:name} = ${2:value}', plain: 'let ' }, detail: 'a constant' },
+                { label: 'model', kind: CompletionItemKind.Keyword, snippet: { snippet: 'model ${1:Name} {\n    $0\n}', plain: 'model ' }, detail: 'a Keras Sequential model' },
+                { label: 'keras', kind: CompletionItemKind.Keyword, snippet: { snippet: 'keras ${1|3,2|}', plain: 'keras ' }, detail: 'the Keras version the file follows: 3 (keras) or 2 (tf-keras)' }
             );
         }
-        return { isIncomplete: false, items };
+        return items;
     }
 
     /** Constants defined above the cursor, with their values. */
-    private constants(document: LangiumDocument, offset: number): CompletionItem[] {
+    private constants(document: LangiumDocument, offset: number): RichItem[] {
         const line = document.textDocument.positionAt(offset).line;
         return this.analyses.get(document).description.constants
             .filter(c => c.range.end.line < line)
@@ -61,7 +66,7 @@ function signatureOfCallee(callee: string): readonly ArgSpec[] | undefined {
     return kind ? signatureOf(kind) : findStatementKind(callee)?.args;
 }
 
-function argumentNames(call: CallContext): CompletionItem[] {
+function argumentNames(call: CallContext): RichItem[] {
     const signature = signatureOfCallee(call.callee) ?? [];
     const positionalTaken = signature.filter(s => !s.keywordOnly).slice(0, call.positionalBefore).map(s => s.name);
     return signature
@@ -73,7 +78,7 @@ function argumentNames(call: CallContext): CompletionItem[] {
             filterText: spec.name,
             sortText: String(i).padStart(3, '0'),
             detail: spec.required ? `${describeType(spec.type)} (required)` : `default ${formatValue(spec.default)}`,
-            documentation: { kind: MarkupKind.Markdown, value: spec.doc },
+            markdown: spec.doc,
             command: { title: 'Suggest', command: 'editor.action.triggerSuggest' }
         }));
 }
@@ -83,11 +88,11 @@ function acceptsLayer(call: CallContext): boolean {
     return Boolean(kind?.wraps) && call.positionalBefore === 0 && call.keywordsGiven.length === 0;
 }
 
-function enumValues(call: CallContext, quote: string, withQuotes: boolean): CompletionItem[] {
+function enumValues(call: CallContext, quote: string, withQuotes: boolean): RichItem[] {
     const spec = (signatureOfCallee(call.callee) ?? []).find(s => s.name === call.valueOf);
     if (!spec) return [];
     const values = enumerationOf(spec.type);
-    const items: CompletionItem[] = values.map(value => ({
+    const items: RichItem[] = values.map(value => ({
         label: withQuotes ? `${quote}${value}${quote}` : value,
         kind: CompletionItemKind.EnumMember,
         detail: value === spec.default ? 'default' : undefined,
@@ -114,27 +119,54 @@ function allowsBool(type: ArgType): boolean {
     return type.kind === 'bool' || ((type.kind === 'optional') && allowsBool(type.of)) || (type.kind === 'oneOf' && type.of.some(allowsBool));
 }
 
-function layerItems(recurrentOnly: boolean): CompletionItem[] {
+function layerItems(recurrentOnly: boolean): RichItem[] {
     return LAYER_KINDS
         .filter(kind => !recurrentOnly || kind.recurrent)
         .map(kind => ({
             label: kind.name,
             kind: CompletionItemKind.Class,
             detail: signatureLabel(kind.name, signatureOf(kind)),
-            documentation: { kind: MarkupKind.Markdown, value: kind.summary },
-            insertText: `${kind.name}($0)`,
-            insertTextFormat: InsertTextFormat.Snippet,
+            markdown: kind.summary,
+            snippet: { snippet: `${kind.name}($0)`, plain: kind.name },
             command: { title: 'Signature', command: 'editor.action.triggerParameterHints' }
         }));
 }
 
-function statementItems(): CompletionItem[] {
+function statementItems(): RichItem[] {
     return STATEMENT_KINDS.map(kind => ({
         label: kind.name,
         kind: CompletionItemKind.Function,
         detail: signatureLabel(kind.name, kind.args),
-        documentation: { kind: MarkupKind.Markdown, value: kind.summary },
-        insertText: `${kind.name}($0)`,
-        insertTextFormat: InsertTextFormat.Snippet
+        markdown: kind.summary,
+        snippet: { snippet: `${kind.name}($0)`, plain: kind.name }
     }));
+}
+
+/**
+ * An item as RNN Lens would like to send it: a snippet (with the plain text for clients without
+ * snippets), Markdown documentation, an editor command to run after it. forClient() keeps of it
+ * what the client declared it can take.
+ */
+interface RichItem extends Omit<CompletionItem, 'kind' | 'documentation' | 'insertText' | 'insertTextFormat'> {
+    readonly kind: CompletionItemKind;
+    readonly snippet?: { readonly snippet: string; readonly plain: string };
+    readonly markdown?: string;
+}
+
+function forClient(rich: RichItem, client: ClientProfile): CompletionItem {
+    const { snippet, markdown, kind, command, preselect, ...item } = rich;
+    const result: CompletionItem = { ...item };
+    const shownKind = client.completionKind(kind);
+    if (shownKind !== undefined) result.kind = shownKind;
+    if (snippet && client.snippets) {
+        result.insertText = snippet.snippet;
+        result.insertTextFormat = InsertTextFormat.Snippet;
+    } else if (snippet) {
+        result.insertText = snippet.plain;
+    }
+    if (markdown !== undefined) result.documentation = client.completionDocumentation(markdown);
+    // Editor commands run only where the client said it has them (the VS Code extension does).
+    if (command && client.runsCommand(command.command)) result.command = command;
+    if (preselect && client.preselect) result.preselect = true;
+    return result;
 }

@@ -3,13 +3,10 @@
  * Langium's own lexer/parser/linker diagnostics are replaced by the core's (undefined constants
  * are reported by lowering, with a did-you-mean), so that every diagnostic has one source.
  */
-import { DocumentState, type DocumentValidator, type LangiumDocument } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
+import type { DocumentValidator, LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { RnnDiagnostic } from '../model/diagnostic.js';
 import type { AnalysisCache } from './analysis-cache.js';
-import { readDiagnosticLevels, type DiagnosticLevels } from '../analysis/diagnostic-levels.js';
-import { diagnosticLevelSettings, DIAGNOSTICS_SETTING, SETTINGS_SECTION } from './settings.js';
 
 export const DIAGNOSTIC_SOURCE = 'rnn-lens';
 
@@ -43,24 +40,4 @@ export class RnnDocumentValidator implements DocumentValidator {
     async validateDocument(document: LangiumDocument): Promise<Diagnostic[]> {
         return this.analyses.get(document).diagnostics.map(toLspDiagnostic);
     }
-}
-
-/**
- * Keeps the analyses at the levels of `rnnLens.diagnostics`: read once the client's settings are in,
- * then on each change, when every validated document's diagnostics are published again (Langium
- * validates only on edits, and a user who turns a code off expects it gone now). Nothing waits for
- * the settings: until they come, the defaults apply.
- */
-export function followDiagnosticSettings(shared: LangiumSharedServices, analyses: AnalysisCache): void {
-    const configuration = shared.workspace.ConfigurationProvider;
-    const apply = (levels: DiagnosticLevels) => {
-        if (!analyses.useLevels(levels)) return;
-        // Validation again, not a new parse: a document closed since may no longer be readable.
-        const documents = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Validated).toArray();
-        if (documents.length > 0) void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.build(documents, { validation: true }, token));
-    };
-    void configuration.ready.then(async () => apply(await diagnosticLevelSettings(configuration)));
-    configuration.onConfigurationSectionUpdate(update => {
-        if (update.section === SETTINGS_SECTION) apply(readDiagnosticLevels(update.configuration?.[DIAGNOSTICS_SETTING]).levels);
-    });
 }

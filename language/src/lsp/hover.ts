@@ -16,9 +16,10 @@ import { kerasVersionName } from '../model/keras-version.js';
 import type { LayerDescription } from '../model/description.js';
 import type { Position } from '../model/source.js';
 import type { AnalysisCache } from './analysis-cache.js';
+import type { ClientProfile } from './client-profile.js';
 
 export class RnnHoverProvider implements HoverProvider {
-    constructor(private readonly analyses: AnalysisCache) {}
+    constructor(private readonly analyses: AnalysisCache, private readonly client: ClientProfile) {}
 
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const root = document.parseResult.value.$cstNode;
@@ -27,7 +28,8 @@ export class RnnHoverProvider implements HoverProvider {
         if (!leaf) return undefined;
         const node = leaf.astNode;
         const analysis = this.analyses.get(document);
-        const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value }, range: leaf.range });
+        // Written in Markdown; sent as plain text to a client that does not take Markdown.
+        const markdown = (value: string): Hover => ({ contents: this.client.hoverContent(value), range: leaf.range });
 
         if (isCall(node) && leaf.text === node.callee) {
             const found = findLayerAt(analysis.models.flatMap(m => m.layers), leaf.range.start);

@@ -13,23 +13,32 @@ import { RnnLensGeneratedModule, RnnLensGeneratedSharedModule } from '../generat
 import { IncrementalDocumentFactory } from '../incremental/incremental-document-factory.js';
 import { RnnLinker, RnnReferenceDescriptionProvider, RnnScopeComputation, RnnScopeProvider } from '../incremental/references.js';
 import { AnalysisCache, type DataSourceFactory } from './analysis-cache.js';
+import { ClientDiagnosticsValidator } from './client-diagnostics.js';
+import { ClientProfile } from './client-profile.js';
+import { ClientDocumentSymbolProvider } from './client-symbols.js';
 import { RnnCodeActionProvider } from './code-actions.js';
 import { RnnCodeLensProvider } from './code-lens.js';
 import { RnnCompletionProvider } from './completion.js';
 import { RnnSignatureHelpProvider } from './signature-help.js';
 import { RnnConfigurationProvider } from './configuration.js';
 import { RnnDocumentSymbolProvider } from './document-symbols.js';
-import { followDiagnosticSettings, RnnDocumentValidator } from './document-validator.js';
+import { RnnDocumentValidator } from './document-validator.js';
 import { RnnFormatter } from './formatter.js';
 import { RnnHoverProvider } from './hover.js';
 import { RnnInlayHintProvider } from './inlay-hints.js';
+import { RnnLanguageServer } from './language-server.js';
 import { RnnSemanticTokenProvider } from './semantic-tokens.js';
+import { refreshOnSettingsChange } from './settings-refresh.js';
 import { kerasSetting } from './settings.js';
-import { reanalyseOnKerasSetting } from './keras-setting.js';
+import { RnnDocumentUpdateHandler, RnnNodeKindProvider, RnnWorkspaceManager, RnnWorkspaceSymbolProvider } from './workspace.js';
 
 export interface RnnLensAddedServices {
     readonly analysis: {
         readonly AnalysisCache: AnalysisCache;
+    };
+    readonly client: {
+        /** What the connected client declared it can take: every feature that could send more asks it. */
+        readonly Profile: ClientProfile;
     };
 }
 
@@ -41,8 +50,11 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
             AnalysisCache: services => new AnalysisCache(dataSourceFor,
                 () => kerasSetting((services.shared.workspace.ConfigurationProvider as RnnConfigurationProvider).current()))
         },
+        client: {
+            Profile: services => new ClientProfile(services.shared)
+        },
         validation: {
-            DocumentValidator: services => new RnnDocumentValidator(services.analysis.AnalysisCache)
+            DocumentValidator: services => new ClientDiagnosticsValidator(new RnnDocumentValidator(services.analysis.AnalysisCache), services.client.Profile)
         },
         references: {
             Linker: services => new RnnLinker(services),
@@ -54,12 +66,12 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
         },
         lsp: {
             InlayHintProvider: services => new RnnInlayHintProvider(services.analysis.AnalysisCache, services.shared.workspace.ConfigurationProvider),
-            HoverProvider: services => new RnnHoverProvider(services.analysis.AnalysisCache),
-            CodeActionProvider: () => new RnnCodeActionProvider(),
-            CompletionProvider: services => new RnnCompletionProvider(services.analysis.AnalysisCache),
-            SignatureHelp: () => new RnnSignatureHelpProvider(),
-            CodeLensProvider: services => new RnnCodeLensProvider(services.analysis.AnalysisCache),
-            DocumentSymbolProvider: services => new RnnDocumentSymbolProvider(services.analysis.AnalysisCache),
+            HoverProvider: services => new RnnHoverProvider(services.analysis.AnalysisCache, services.client.Profile),
+            CodeActionProvider: services => new RnnCodeActionProvider(services.analysis.AnalysisCache, services.client.Profile),
+            CompletionProvider: services => new RnnCompletionProvider(services.analysis.AnalysisCache, services.client.Profile),
+            SignatureHelp: services => new RnnSignatureHelpProvider(services.client.Profile),
+            CodeLensProvider: services => new RnnCodeLensProvider(services.analysis.AnalysisCache, services.client.Profile),
+            DocumentSymbolProvider: services => new ClientDocumentSymbolProvider(new RnnDocumentSymbolProvider(services.analysis.AnalysisCache), services.client.Profile),
             SemanticTokenProvider: services => new RnnSemanticTokenProvider(services),
             Formatter: () => new RnnFormatter()
         }
@@ -67,8 +79,16 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
 }
 
 const RnnLensSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        LanguageServer: services => new RnnLanguageServer(services),
+        DocumentUpdateHandler: services => new RnnDocumentUpdateHandler(services),
+        WorkspaceSymbolProvider: services => new RnnWorkspaceSymbolProvider(services),
+        NodeKindProvider: () => new RnnNodeKindProvider()
+    },
     workspace: {
         ConfigurationProvider: services => new RnnConfigurationProvider(services),
+        // Only the open documents are built; the others' names are indexed in the background.
+        WorkspaceManager: services => new RnnWorkspaceManager(services),
         // Only the changed statements of a document are parsed again (incremental/).
         LangiumDocumentFactory: services => new IncrementalDocumentFactory(services)
     }
@@ -83,7 +103,6 @@ export function createRnnLensServices(context: RnnLensServicesContext): { shared
     const shared = inject(createDefaultSharedModule(context), RnnLensGeneratedSharedModule, RnnLensSharedModule);
     const RnnLens = inject(createDefaultModule({ shared }), RnnLensGeneratedModule, createRnnLensModule(context.dataSourceFor));
     shared.ServiceRegistry.register(RnnLens);
-    reanalyseOnKerasSetting(shared);
-    followDiagnosticSettings(shared, RnnLens.analysis.AnalysisCache);
+    refreshOnSettingsChange(shared, RnnLens.client.Profile, RnnLens.analysis.AnalysisCache);
     return { shared, RnnLens };
 }

@@ -1,6 +1,5 @@
 /** The `rnnLens.*` settings the server reads (the client declares them in package.json). */
 import type { ConfigurationProvider } from 'langium';
-import { readDiagnosticLevels, type DiagnosticLevels } from '../analysis/diagnostic-levels.js';
 import { parseKerasVersion, type KerasVersion } from '../model/keras-version.js';
 
 export interface InlayHintSettings {
@@ -34,8 +33,3 @@ export function kerasSetting(settings: Readonly<Record<string, unknown>> | undef
 
 /** The setting `rnnLens.diagnostics`. */
 export const DIAGNOSTICS_SETTING = 'diagnostics';
-
-/** `rnnLens.diagnostics`: each code's level (`"slow-recurrent-kernel": "warning"`); unknown entries are left out. */
-export async function diagnosticLevelSettings(configuration: ConfigurationProvider): Promise<DiagnosticLevels> {
-    return readDiagnosticLevels(await configuration.getConfiguration('rnn', DIAGNOSTICS_SETTING)).levels;
-}

@@ -8,6 +8,7 @@ import { findStatementKind } from '../catalog/statements.js';
 import { describeType } from '../model/check-value.js';
 import { formatValue } from '../model/values.js';
 import { cursorContext } from './call-context.js';
+import type { ClientProfile } from './client-profile.js';
 
 export function parameterLabel(spec: ArgSpec): string {
     return spec.required ? spec.name : `${spec.name}=${formatValue(spec.default)}`;
@@ -19,6 +20,8 @@ export function signatureLabel(name: string, signature: readonly ArgSpec[]): str
 }
 
 export class RnnSignatureHelpProvider implements SignatureHelpProvider {
+    constructor(private readonly client: ClientProfile) {}
+
     get signatureHelpOptions(): SignatureHelpOptions {
         return { triggerCharacters: ['(', ','], retriggerCharacters: [',', '='] };
     }
@@ -37,15 +40,18 @@ export class RnnSignatureHelpProvider implements SignatureHelpProvider {
             const text = parameterLabel(spec);
             const range: [number, number] = [offset, offset + text.length];
             offset += text.length + 2;
-            return { label: range, documentation: `${spec.doc} (${describeType(spec.type)})` };
+            // Offsets tell a client which `units` is meant; one without them gets the text itself.
+            const label = this.client.parameterLabelOffsets ? range : text;
+            return { label, documentation: this.client.signatureDocumentation(`${spec.doc} (${describeType(spec.type)})`) };
         });
         const positional = signature.filter(s => !s.keywordOnly);
         const current = call.valueOf
             ?? (call.argumentIndex === call.positionalBefore + call.keywordsGiven.length && call.keywordsGiven.length === 0
                 ? positional[call.positionalBefore]?.name : undefined);
         const activeParameter = current === undefined ? undefined : signature.findIndex(s => s.name === current);
+        const summary = kind?.summary ?? statement?.summary;
         return {
-            signatures: [{ label, documentation: kind?.summary ?? statement?.summary, parameters }],
+            signatures: [{ label, documentation: summary === undefined ? undefined : this.client.signatureDocumentation(summary), parameters }],
             activeSignature: 0,
             activeParameter: activeParameter !== undefined && activeParameter >= 0 ? activeParameter : undefined
         };
