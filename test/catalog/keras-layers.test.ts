@@ -4,38 +4,11 @@
  * layers-keras3.json) and written as a .rnn model here; RNN Lens must give Keras's layer names,
  * classes, output shapes and parameter counts, and an error exactly where Keras refuses.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../language/src/analyze-text.js';
-import { ROOT } from '../helpers/ensure-built.js';
+import { kerasFixture, pythonTuple, rnnText } from '../helpers/keras-fixture.js';
 
-interface KerasLayer {
-    readonly name: string;
-    readonly class: string;
-    readonly output: ReadonlyArray<number | null>;
-    readonly trainable: number;
-    readonly nonTrainable: number;
-}
-
-interface KerasCase {
-    readonly input: ReadonlyArray<number | null>;
-    readonly calls: readonly string[];
-    readonly ok: boolean;
-    readonly layers?: readonly KerasLayer[];
-    readonly error?: string;
-}
-
-const fixture = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/keras/layers-keras3.json'), 'utf8')) as { keras: string; cases: KerasCase[] };
-
-function pythonTuple(shape: ReadonlyArray<number | null>): string {
-    const items = shape.map(d => (d === null ? 'None' : String(d)));
-    return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-}
-
-export function rnnText(c: KerasCase): string {
-    return `model M {\n    Input(shape=${pythonTuple(c.input)})\n${c.calls.map(call => `    ${call}\n`).join('')}}\n`;
-}
+const fixture = kerasFixture(3);
 
 describe(`issue 15's layers against Keras ${fixture.keras}`, () => {
     it('has the cases', () => expect(fixture.cases.length).toBeGreaterThan(50));

@@ -107,12 +107,12 @@ function notesFor(args: Readonly<Record<string, Value>>, sequences: boolean, h: 
     notes.push(sequences
         ? 'With return_sequences=True the output is still a sequence, as the next recurrent or Conv1D layer needs.'
         : `Only the last hidden state comes out (${h} numbers per sample): right before Dense, wrong before another recurrent layer.`);
-    const rd = clippedRate(args.recurrent_dropout);
-    if (rd > 0 && rd < 1) {
+    const rd = droppedRate(args.recurrent_dropout);
+    if (rd > 0) {
         notes.push(`recurrent_dropout=${rd} drops ${Math.round(rd * 100)}% of the recurrent connections h_(t−1) → h_t at each step in training, inside the layer; a Dropout layer after it would drop outputs instead. It adds no parameters.`);
     }
-    const d = clippedRate(args.dropout);
-    if (d > 0 && d < 1) notes.push(`dropout=${d} drops ${Math.round(d * 100)}% of the inputs x_t in training, inside the layer.`);
+    const d = droppedRate(args.dropout);
+    if (d > 0) notes.push(`dropout=${d} drops ${Math.round(d * 100)}% of the inputs x_t in training, inside the layer.`);
     notes.push(`The same ${formatCount(total)} weights are used at every time step: the count does not depend on the sequence length.`);
     return notes;
 }
@@ -120,6 +120,12 @@ function notesFor(args: Readonly<Record<string, Value>>, sequences: boolean, h: 
 /** A dropout rate as Keras's recurrent cells keep it: clipped to [0, 1]. */
 export function clippedRate(value: Value | undefined): number {
     return Math.min(1, Math.max(0, typeof value === 'number' ? value : 0));
+}
+
+/** The rate the cells actually drop at: they drop only when 0 < rate < 1. */
+function droppedRate(value: Value | undefined): number {
+    const rate = clippedRate(value);
+    return rate < 1 ? rate : 0;
 }
 
 /**
@@ -168,7 +174,7 @@ function recurrentTfjsNote(kind: RecurrentFamily['name'], args: Readonly<Record<
     if (kind === 'GRU' && args.reset_after === true) {
         return 'tfjs\'s GRU has no reset_after=True (Keras\'s default): RNN Lens trains its own GRU layer with Keras\'s math, weight layout and parameter count instead of tfjs\'s.';
     }
-    if (clippedRate(args.dropout) > 0 || clippedRate(args.recurrent_dropout) > 0) {
+    if (droppedRate(args.dropout) > 0 || droppedRate(args.recurrent_dropout) > 0) {
         return `tfjs's ${kind} draws its dropout masks differently from Keras 3 (one mask per gate) and cannot seed them: RNN Lens trains its own ${kind} layer with Keras's dropout masks instead.`;
     }
     return undefined;
@@ -188,9 +194,9 @@ function buildRecurrent(kind: RecurrentFamily['name'], context: TfjsBuildContext
     }
     if (args.return_state === true) throw new NotTrainable(`${kind}(return_state=True) returns several tensors; a Sequential model cannot pass them on.`, 'return_state');
     rejectActivityRegularizer(context);
-    // Keras's rates, clipped; a rate of 1 drops nothing in Keras, nor in RNN Lens's layer.
-    const dropout = clippedRate(args.dropout);
-    const recurrentDropout = clippedRate(args.recurrent_dropout);
+    // Keras's rates as its cells use them: clipped, and a rate of 1 drops nothing.
+    const dropout = droppedRate(args.dropout);
+    const recurrentDropout = droppedRate(args.recurrent_dropout);
     // unroll and use_cudnn change how Keras runs the loop, not what it computes: nothing to pass.
     const config = {
         ...context.base,

@@ -5,13 +5,11 @@
  * activation layers compute their Keras formulas; the noise layers pass values through at inference.
  */
 import * as tf from '@tensorflow/tfjs';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
 import { buildTfjsModel } from '../../../training/src/build/build-model.js';
 import { createCustomLayers } from '../../../training/src/layers/index.js';
-import { ROOT } from '../../helpers/ensure-built.js';
+import { kerasFixture } from '../../helpers/keras-fixture.js';
 import { analyse, checkLayerStack } from './layer-kit.js';
 
 beforeAll(async () => {
@@ -20,9 +18,7 @@ beforeAll(async () => {
 
 const custom: TfjsCustomLayers = createCustomLayers(tf);
 
-interface KerasCase { readonly input: Array<number | null>; readonly calls: string[]; readonly ok: boolean }
-const cases = (JSON.parse(readFileSync(join(ROOT, 'test/fixtures/keras/layers-keras3.json'), 'utf8')) as { cases: KerasCase[] }).cases
-    .filter(c => c.ok && c.input.every(d => d !== null));
+const cases = kerasFixture(3).cases.filter(c => c.ok && c.input.every(d => d !== null));
 
 /** What RNN Lens refuses to train, by the call that causes it, and what it must say. */
 const REFUSED: Array<[RegExp, RegExp]> = [
