@@ -181,7 +181,8 @@ describe('catalog entries', () => {
             ['input_dim', 'output_dim', 'embeddings_initializer', 'embeddings_regularizer', 'embeddings_constraint', 'mask_zero', 'weights', 'lora_rank', 'lora_alpha']],
         ['BatchNormalization', 'batch_normalization', 'normalization', { min: 2 },
             ['axis', 'momentum', 'epsilon', 'center', 'scale', 'beta_initializer', 'gamma_initializer', 'moving_mean_initializer',
-                'moving_variance_initializer', 'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint', 'synchronized']],
+                'moving_variance_initializer', 'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint', 'renorm',
+                'renorm_clipping', 'renorm_momentum', 'synchronized']],
         ['LayerNormalization', 'layer_normalization', 'normalization', { min: 2 },
             ['axis', 'epsilon', 'center', 'scale', 'rms_scaling', 'beta_initializer', 'gamma_initializer',
                 'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint']]

@@ -28,7 +28,9 @@ const REFUSED: Array<[RegExp, RegExp]> = [
     [/^AlphaDropout/, /cannot train AlphaDropout/],
     [/^ReLU\(.*negative_slope=0\.1/, /no negative slope/],
     [/^ELU\(alpha=0\.5\)/, /only alpha=1/],
-    [/^Softmax\(axis=1\)/, /last axis only/]
+    [/^Softmax\(axis=1\)/, /last axis only/],
+    [/renorm=True/, /no batch renormalization/],
+    [/backward_layer=/, /cannot train a separate backward_layer/]
 ];
 
 const tuple = (shape: Array<number | null>) => `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
