@@ -8,6 +8,7 @@ import { CONVOLUTION_LAYERS } from './convolution.js';
 import { CORE_LAYERS } from './core-layers.js';
 import { Dense } from './core-dense.js';
 import { InputLayer } from './input.js';
+import { ConvLSTM1D } from './conv-lstm1d.js';
 import { RECURRENT_LAYERS } from './recurrent.js';
 import { WRAPPER_LAYERS } from './wrappers.js';
 import type { LayerKind } from './layer-kind.js';
@@ -16,6 +17,7 @@ export const LAYER_KINDS: readonly LayerKind[] = [
     InputLayer,
     ...CONVOLUTION_LAYERS,
     ...RECURRENT_LAYERS,
+    ConvLSTM1D,
     ...WRAPPER_LAYERS,
     Dense,
     ...CORE_LAYERS

@@ -22,15 +22,15 @@ interface RecurrentFamily {
 }
 
 const units = required('units', POSITIVE_INT, 'The size of the hidden state h: how many numbers the layer carries from step to step.');
-const activation = arg('activation', ACTIVATION, 'tanh', 'The activation of the candidate state (Keras default tanh).');
-const recurrentActivation = arg('recurrent_activation', ACTIVATION, 'sigmoid', 'The activation of the gates (Keras default sigmoid).');
-const useBias = arg('use_bias', BOOL, true, 'Whether the layer adds bias vectors.');
+export const activation = arg('activation', ACTIVATION, 'tanh', 'The activation of the candidate state (Keras default tanh).');
+export const recurrentActivation = arg('recurrent_activation', ACTIVATION, 'sigmoid', 'The activation of the gates (Keras default sigmoid).');
+export const useBias = arg('use_bias', BOOL, true, 'Whether the layer adds bias vectors.');
 // Keras takes any number here and clips it to [0, 1]; it drops only when 0 < rate < 1.
-const dropout = arg('dropout', FLOAT, 0, 'The fraction of the inputs x_t dropped in training, inside the layer, between 0 and 1.');
-const recurrentDropout = arg('recurrent_dropout', FLOAT, 0,
+export const dropout = arg('dropout', FLOAT, 0, 'The fraction of the inputs x_t dropped in training, inside the layer, between 0 and 1.');
+export const recurrentDropout = arg('recurrent_dropout', FLOAT, 0,
     'The fraction of the recurrent state h_(t−1) dropped in training, inside the layer, between 0 and 1: not the same as a Dropout layer after it.');
 const seed = arg('seed', optional(INT()), null, 'The random seed for the dropout masks.');
-const sequenceArgs: ArgSpec[] = [
+export const sequenceArgs: ArgSpec[] = [
     arg('return_sequences', BOOL, false,
         'True returns the hidden state of every time step (a 3D sequence for the next recurrent layer); False only the last one (2D).'),
     arg('return_state', BOOL, false, 'Also return the final states; a Sequential model cannot pass several outputs on.'),
@@ -39,7 +39,9 @@ const sequenceArgs: ArgSpec[] = [
     arg('unroll', BOOL, false, 'Unroll the loop over time steps: faster for short sequences, more memory.')
 ];
 const useCudnn = arg('use_cudnn', oneOf(enumOf('auto'), BOOL), 'auto', 'Whether to use the cuDNN kernel on a GPU ("auto": when the settings allow).');
-const weights = [['kernel', 'glorot_uniform'], ['recurrent', 'orthogonal'], ['bias', 'zeros']] as const;
+export const weights = [['kernel', 'glorot_uniform'], ['recurrent', 'orthogonal'], ['bias', 'zeros']] as const;
+/** LSTM's weight arguments, unit_forget_bias among them (ConvLSTM1D's too). */
+export const lstmWeightArgs = weightArgs(weights, [arg('unit_forget_bias', BOOL, true, 'Start the forget gate\'s bias at 1, so that the layer remembers at first (Keras default True).')]);
 
 function recurrentKind(family: RecurrentFamily, args: ArgSpec[]): LayerKind {
     return {
@@ -234,7 +236,7 @@ export const LSTM = recurrentKind({
     summary: 'Long short-term memory: a recurrent layer whose input, forget and output gates decide what its cell state keeps from step to step.'
 }, [
     units, activation, recurrentActivation, useBias,
-    ...weightArgs(weights, [arg('unit_forget_bias', BOOL, true, 'Start the forget gate\'s bias at 1, so that the layer remembers at first (Keras default True).')]),
+    ...lstmWeightArgs,
     dropout, recurrentDropout, seed, ...sequenceArgs, useCudnn
 ]);
 

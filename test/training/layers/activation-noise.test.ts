@@ -30,7 +30,8 @@ const REFUSED: Array<[RegExp, RegExp]> = [
     [/^ELU\(alpha=0\.5\)/, /only alpha=1/],
     [/^Softmax\(axis=1\)/, /last axis only/],
     [/renorm=True/, /no batch renormalization/],
-    [/backward_layer=/, /cannot train a separate backward_layer/]
+    [/backward_layer=/, /cannot train a separate backward_layer/],
+    [/^ConvLSTM1D/, /cannot train ConvLSTM1D/]
 ];
 
 const tuple = (shape: Array<number | null>) => `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
