@@ -184,3 +184,13 @@ export class LspClient {
     /** What the client answers to workspace/configuration (the `rnnLens` section). */
     settings: unknown;
 }
+
+/** A server started and initialized, with `text` open at `uri` and its first diagnostics published. */
+export async function openInServer(uri: string, text: string): Promise<{ client: LspClient; initialized: any }> {
+    const client = new LspClient();
+    const initialized = await client.initialize();
+    const diagnostics = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
+    await diagnostics;
+    return { client, initialized };
+}

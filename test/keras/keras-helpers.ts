@@ -30,6 +30,14 @@ export function expectNoErrors(rnn: string): void {
 }
 
 /** Parses Python source with python3's own parser; returns its error, or '' when it parses. */
+/** pythonSyntaxError for many scripts in one python3 run (a spawn per script stalls the test worker). */
+export function pythonSyntaxErrors(codes: readonly string[]): string[] {
+    const check = 'import ast,json,sys\nout=[]\nfor c in json.load(sys.stdin):\n    try:\n        ast.parse(c); out.append("")\n    except SyntaxError as e:\n        out.append(f"{e.msg} (line {e.lineno})")\nprint(json.dumps(out))';
+    const result = spawnSync('python3', ['-c', check], { input: JSON.stringify(codes), encoding: 'utf8' });
+    if (result.error) throw result.error;
+    return JSON.parse(result.stdout) as string[];
+}
+
 export function pythonSyntaxError(code: string): string {
     const result = spawnSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: code, encoding: 'utf8' });
     if (result.error) throw result.error;

@@ -156,10 +156,10 @@ const CASES: Partial<Record<DiagnosticCode, readonly Case[]>> = {
         mentions: ['"activation"', '"rellu"', 'nearest valid value is "relu"'],
         fixed: 'model A { Dense(4, activation="relu", input_shape=(5,)) }'
     }, {
-        title: 'a rate of 1 or more has no nearest valid value',
+        title: 'a rate above 1 has no nearest valid value (1 is valid, but drops everything)',
         text: 'model A { Dropout(1.5, input_shape=(5,)) }',
         range: t => at(t, '1.5'),
-        mentions: ['"rate"', '1.5', '< 1']
+        mentions: ['"rate"', '1.5', '≤ 1']
     }, {
         title: 'a padding not in the enumeration',
         text: 'model A { Conv1D(2, 3, padding="casual", input_shape=(5, 3)) }',

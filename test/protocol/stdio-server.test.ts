@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../helpers/ensure-built.js';
-import { LspClient } from '../helpers/lsp-client.js';
+import { openInServer, type LspClient } from '../helpers/lsp-client.js';
 
 const examplePath = join(ROOT, 'examples', 'advanced_rnn_theory.rnn');
 const uri = pathToFileURL(examplePath).href;
@@ -33,12 +33,9 @@ function at(needle: string, offset = 0, occurrence = 0) {
 
 beforeAll(async () => {
     ensureBuilt();
-    client = new LspClient();
-    const init = await client.initialize();
-    expect(init.capabilities.inlayHintProvider).toBeTruthy();
-    const diagnostics = client.waitFor('textDocument/publishDiagnostics', p => p.uri === uri);
-    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rnn', version: 1, text } });
-    await diagnostics;
+    const opened = await openInServer(uri, text);
+    client = opened.client;
+    expect(opened.initialized.capabilities.inlayHintProvider).toBeTruthy();
 }, 60_000);
 
 afterAll(async () => {

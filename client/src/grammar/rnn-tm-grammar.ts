@@ -8,7 +8,7 @@
  * Flat patterns only (no begin/end around a model): a half-typed model, with its `}` still
  * missing, is coloured the same as a finished one.
  */
-import { LAYER_KINDS } from '../../../language/src/catalog/index.js';
+import { layerKindNames } from '../../../language/src/catalog/index.js';
 import { STATEMENT_KINDS } from '../../../language/src/catalog/statements.js';
 
 export const GRAMMAR_PATH = 'syntaxes/rnn.tmLanguage.json';
@@ -37,7 +37,7 @@ function quotedString(quote: '"' | "'", kind: 'double' | 'single') {
 }
 
 export function rnnTextMateGrammar() {
-    const layers = alternation(LAYER_KINDS.map(kind => kind.name));
+    const layers = alternation(layerKindNames());
     const statements = alternation(STATEMENT_KINDS.map(kind => kind.name));
     return {
         $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',

@@ -42,16 +42,19 @@ export function computeLayer(layer: LayerDescription, input: Shape, kerasName: s
             return error;
         }
         const innerCall = call.inner;
+        const secondCall = call.second;
+        const wrapped = (nested: LayerDescription) => (nestedShape: Shape) => {
+            const inner = run(nested, nestedShape, name);
+            report(nested, inner);
+            return inner;
+        };
         const result = kind.compute({
             input: shape,
             args: call.args,
             keras,
             innerKind: innerCall ? findLayerKind(innerCall.kind) : undefined,
-            computeInner: innerCall ? innerShape => {
-                const inner = run(innerCall, innerShape, name);
-                report(innerCall, inner);
-                return inner;
-            } : undefined
+            computeInner: innerCall ? wrapped(innerCall) : undefined,
+            ...(secondCall ? { secondKind: findLayerKind(secondCall.kind), computeSecond: wrapped(secondCall) } : {})
         });
         if (call === layer) report(call, result);
         if (isLayerError(result)) return result;

@@ -7,10 +7,12 @@ export class LayerNamer {
 
     /**
      * The name of a layer. A wrapped layer is created before its wrapper in Keras, so it takes
-     * its number first (`Bidirectional(LSTM(...))` uses up `lstm`), as Keras's summary shows.
+     * its number first (`Bidirectional(LSTM(...))` uses up `lstm`), as Keras's summary shows; so
+     * does a `backward_layer`, after it.
      */
     nameOf(layer: LayerDescription): string {
         if (layer.inner) this.nameOf(layer.inner);
+        if (layer.second) this.nameOf(layer.second);
         // A named layer does not use up a number (Keras only counts auto-named layers).
         const given = layer.args.name;
         if (typeof given === 'string') return given;

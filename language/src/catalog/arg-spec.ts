@@ -59,8 +59,8 @@ export const INT = (min?: number, max?: number): ArgType => ({ kind: 'int', min,
 export const POSITIVE_INT: ArgType = { kind: 'int', min: 1 };
 export const BOOL: ArgType = { kind: 'bool' };
 export const STRING: ArgType = { kind: 'string' };
-/** A rate in [0, 1), as Keras requires for dropout. */
-export const RATE: ArgType = { kind: 'float', min: 0, max: 1, maxExclusive: true };
+/** A rate in [0, 1], as Keras checks for the dropout layers ("Expected a float value between 0 and 1"); 1 drops everything. */
+export const RATE: ArgType = { kind: 'float', min: 0, max: 1 };
 export const FLOAT: ArgType = { kind: 'float' };
 export const optional = (of: ArgType): ArgType => ({ kind: 'optional', of });
 export const oneOf = (...of: ArgType[]): ArgType => ({ kind: 'oneOf', of });
@@ -102,8 +102,9 @@ export function weightArgs(weights: ReadonlyArray<readonly [string, string]>, ex
     ];
 }
 
-export const DATA_FORMAT = arg('data_format', enumOf('channels_last', 'channels_first'), 'channels_last',
-    '"channels_last" reads inputs as (batch, steps, features); "channels_first" as (batch, features, steps).');
+/** None is Keras 3's default: `keras.config.image_data_format()`, "channels_last" unless configured. */
+export const DATA_FORMAT = arg('data_format', optional(enumOf('channels_last', 'channels_first')), 'channels_last',
+    '"channels_last" reads inputs as (batch, steps, features); "channels_first" as (batch, features, steps); None means Keras\'s configured image_data_format, "channels_last" by default.');
 
 /** Arguments every Keras layer takes (`keras.layers.Layer`), by keyword only. */
 export const BASE_LAYER_ARGS: readonly ArgSpec[] = [

@@ -1,6 +1,6 @@
 /** Conv1D: filters that slide along the time axis, each mixing a window of steps and all features. */
 import {
-    ACTIVATION, BOOL, DATA_FORMAT, INTS1, POSITIVE_INT, arg, enumOf, optional, required, weightArgs, type ArgSpec
+    ACTIVATION, BOOL, DATA_FORMAT, INTS1, POSITIVE_INT, arg, enumOf, required, weightArgs, type ArgSpec
 } from './arg-spec.js';
 import {
     droppedSteps, intArg, layoutOf, nonPositiveLength, paddingNote, sequenceShape, unknownChannels
@@ -9,7 +9,7 @@ import { fail, type Formula, type LayerKind } from './layer-kind.js';
 import { convOutputLength, effectiveKernel, type Padding } from './length-arithmetic.js';
 import { formatCount, plural } from './numbers.js';
 import { convConfig, convWindow, tfjsDataFormat } from './conv-tfjs.js';
-import { rejectIfSet } from './tfjs-helpers.js';
+import { loraArgs, loraCount, loraNote, loraRankOf, rejectLora } from './lora.js';
 
 /** The window arguments every 1D convolution starts with, in Keras's order. */
 export function convWindowArgs(paddings: readonly string[], what: string): ArgSpec[] {
@@ -48,9 +48,7 @@ export const Conv1D: LayerKind = {
         arg('activation', ACTIVATION, null, 'The function applied to the output; None means linear.'),
         arg('use_bias', BOOL, true, 'Whether each filter adds a bias.'),
         ...weightArgs([['kernel', 'glorot_uniform'], ['bias', 'zeros']]),
-        arg('lora_rank', optional(POSITIVE_INT), null,
-            'The rank of a LoRA adapter on the kernel (Keras 3): the kernel is frozen and two small trainable matrices are learned instead.'),
-        arg('lora_alpha', optional(POSITIVE_INT), null, 'Scales the LoRA update by lora_alpha / lora_rank; defaults to lora_rank.')
+        ...loraArgs('kernel')
     ],
     inputRank: { min: 3, max: 3 },
     compute({ input, args }) {
@@ -88,11 +86,11 @@ export const Conv1D: LayerKind = {
         const useBias = args.use_bias === true;
         const kernelCount = k * perGroup * filters;
         const bias = useBias ? filters : 0;
-        const loraRank = typeof args.lora_rank === 'number' ? args.lora_rank : null;
-        const loraCount = loraRank === null ? 0 : k * perGroup * loraRank + loraRank * filters;
+        const loraRank = loraRankOf(args);
+        const lora = loraRank === null ? 0 : loraCount(k * perGroup, filters, loraRank);
         const params = loraRank === null
             ? { trainable: kernelCount + bias, nonTrainable: 0 }
-            : { trainable: loraCount + bias, nonTrainable: kernelCount };
+            : { trainable: lora + bias, nonTrainable: kernelCount };
 
         const warnings = len.dropped > 0 && layout.steps !== null && len.length !== null
             ? [droppedSteps(`Conv1D with kernel_size ${k} and strides ${s}`, layout.steps,
@@ -107,10 +105,7 @@ export const Conv1D: LayerKind = {
                 `each group has its own ${filters / groups} filters, which see only that group.`);
         }
         notes.push(`The same ${formatCount(kernelCount + bias)} weights are used at every window position along the sequence.`);
-        if (loraRank !== null) {
-            notes.push(`lora_rank=${loraRank}: the ${formatCount(kernelCount)} kernel weights are frozen (non-trainable); ` +
-                `LoRA trains ${formatCount(loraCount)} weights in two small matrices instead.`);
-        }
+        if (loraRank !== null) notes.push(loraNote(loraRank, 'kernel', kernelCount, lora));
 
         return {
             output: sequenceShape(layout, len.length, filters),
@@ -125,7 +120,7 @@ export const Conv1D: LayerKind = {
         };
     },
     tfjs(context) {
-        rejectIfSet(context, 'lora_rank', 'tfjs has no LoRA convolution; remove lora_rank to train in RNN Lens.');
+        rejectLora(context, 'convolution');
         const config = convConfig(context, ['kernel', 'bias']);
         const { padding, dilation } = convWindow(context);
         const groups = typeof context.args.groups === 'number' ? context.args.groups : 1;

@@ -1,9 +1,10 @@
 /** Dense: the fully connected layer. On a 3D input it acts on the last axis, at every time step. */
-import { ACTIVATION, BOOL, POSITIVE_INT, arg, optional, required, weightArgs } from './arg-spec.js';
-import { fail, type LayerKind } from './layer-kind.js';
+import { ACTIVATION, BOOL, POSITIVE_INT, arg, required, weightArgs } from './arg-spec.js';
+import { fail, type Formula, type LayerKind } from './layer-kind.js';
+import { loraArgs, loraCount, loraNote, loraRankOf, rejectLora } from './lora.js';
 import { formatCount, plural } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
-import { rejectActivityRegularizer, rejectIfSet, weightConfig } from './tfjs-helpers.js';
+import { rejectActivityRegularizer, weightConfig } from './tfjs-helpers.js';
 
 export const Dense: LayerKind = {
     name: 'Dense',
@@ -15,7 +16,7 @@ export const Dense: LayerKind = {
         arg('activation', ACTIVATION, null, 'The function applied to the output; None means linear.'),
         arg('use_bias', BOOL, true, 'Whether the layer adds a bias vector.'),
         ...weightArgs([['kernel', 'glorot_uniform'], ['bias', 'zeros']]),
-        arg('lora_rank', optional(POSITIVE_INT), null, 'The rank of a LoRA adapter on the kernel (Keras 3).')
+        ...loraArgs('kernel')
     ],
     inputRank: { min: 2 },
     compute({ input, args }) {
@@ -25,24 +26,28 @@ export const Dense: LayerKind = {
             return fail('incompatible-rank', `Dense needs to know the size of the last axis of its input, but the input shape ${formatShape(input)} ends in None.`);
         }
         const useBias = args.use_bias === true;
-        const total = i * units + (useBias ? units : 0);
+        const kernel = i * units;
+        const bias = useBias ? units : 0;
+        const total = kernel + bias;
+        const rank = loraRankOf(args);
+        const lora = rank === null ? 0 : loraCount(i, units, rank);
         const perStep = input.length > 2;
+        const notes = perStep ? [`The same ${formatCount(rank === null ? total : lora + bias)} trained weights are shared by every time step.`] : [];
+        if (rank !== null) notes.push(loraNote(rank, 'kernel', kernel, lora));
         return {
             output: withLastDim(input, units),
-            params: { trainable: total, nonTrainable: 0 },
+            params: rank === null ? { trainable: total, nonTrainable: 0 } : { trainable: lora + bias, nonTrainable: kernel },
             shapeSteps: [perStep
                 ? `the last axis ${i} becomes ${units}; the ${input.length - 2 === 1 ? 'time axis is' : 'other axes are'} kept: Dense is applied at every step`
                 : `${plural(i, 'feature')} in, ${plural(units, 'unit')} out`],
-            formula: useBias
-                ? { symbolic: 'i × u + u', substituted: `${i} × ${units} + ${units}`, legend: [`i = ${plural(i, 'input feature')}`, `u = ${plural(units, 'unit')} (one bias each)`] }
-                : { symbolic: 'i × u', substituted: `${i} × ${units}`, legend: [`i = ${plural(i, 'input feature')}`, `u = ${plural(units, 'unit')}, no bias`] },
-            notes: perStep ? [`The same ${formatCount(total)} weights are shared by every time step.`] : [],
+            formula: denseFormula(i, units, useBias, rank),
+            notes,
             warnings: []
         };
     },
     tfjs(context) {
         rejectActivityRegularizer(context);
-        rejectIfSet(context, 'lora_rank', 'tfjs has no LoRA Dense; remove lora_rank to train in RNN Lens.');
+        rejectLora(context, 'Dense');
         // tfjs's Dense defaults to glorotNormal: Keras's glorot_uniform is passed explicitly.
         return context.tf.layers.dense({
             ...context.base,
@@ -53,3 +58,15 @@ export const Dense: LayerKind = {
         });
     }
 };
+
+/** i × u + u; with LoRA the i × u kernel is frozen and r(i + u) trained beside it. */
+function denseFormula(i: number, u: number, useBias: boolean, rank: number | null): Formula {
+    const legend = [`i = ${plural(i, 'input feature')}`, useBias ? `u = ${plural(u, 'unit')} (one bias each)` : `u = ${plural(u, 'unit')}, no bias`];
+    const lora = rank === null ? null : { symbolic: ' + r(i + u)', substituted: ` + ${rank} × (${i} + ${u})` };
+    if (rank !== null) legend.push(`r = ${rank} (lora_rank): the i × u kernel is frozen (non-trainable); the LoRA matrices i × r and r × u are trained`);
+    return {
+        symbolic: `i × u${lora?.symbolic ?? ''}${useBias ? ' + u' : ''}`,
+        substituted: `${i} × ${u}${lora?.substituted ?? ''}${useBias ? ` + ${u}` : ''}`,
+        legend
+    };
+}

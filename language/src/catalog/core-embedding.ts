@@ -1,10 +1,11 @@
 /** Embedding: a lookup table from integer indices (words, categories) to learned vectors. */
 import { formatValue } from '../model/values.js';
-import { BOOL, CONSTRAINT, INITIALIZER, POSITIVE_INT, REGULARIZER, FLOAT, arg, oneOf, optional, required } from './arg-spec.js';
+import { BOOL, CONSTRAINT, INITIALIZER, POSITIVE_INT, REGULARIZER, arg, oneOf, optional, required } from './arg-spec.js';
 import type { Formula, LayerIssue, LayerKind } from './layer-kind.js';
 import { formatCount } from './numbers.js';
 import { formatShape, type Shape } from './shape.js';
 import { rejectActivityRegularizer, rejectIfSet, weightConfig } from './tfjs-helpers.js';
+import { loraArgs, loraCount, loraRankOf, rejectLora } from './lora.js';
 
 export const Embedding: LayerKind = {
     name: 'Embedding',
@@ -20,9 +21,7 @@ export const Embedding: LayerKind = {
         arg('mask_zero', BOOL, false, 'Treat index 0 as padding: the steps holding it are masked for the recurrent layers after.'),
         arg('weights', { kind: 'any', describe: 'an initial table of shape (input_dim, output_dim), e.g. pretrained vectors' }, null,
             'Initial values for the table (pretrained embeddings), of shape (input_dim, output_dim).'),
-        arg('lora_rank', optional(POSITIVE_INT), null,
-            'The rank r of a LoRA adapter (Keras 3): the table is frozen and two small matrices (input_dim × r, r × output_dim) are trained instead.'),
-        arg('lora_alpha', optional(FLOAT), null, 'The LoRA scaling factor (Keras 3; defaults to lora_rank).'),
+        ...loraArgs('table'),
         { ...arg('activity_regularizer', REGULARIZER, null, 'A penalty on the layer\'s output, added to the loss.'), keywordOnly: true },
         {
             ...arg('input_length', optional(oneOf(POSITIVE_INT, { kind: 'list', of: optional(POSITIVE_INT) })), null,
@@ -35,12 +34,12 @@ export const Embedding: LayerKind = {
     compute({ input, args, keras }) {
         const v = args.input_dim as number;
         const d = args.output_dim as number;
-        const r = typeof args.lora_rank === 'number' ? args.lora_rank : null;
+        const r = loraRankOf(args);
         const output: Shape = [...input, d];
         const table = v * d;
         const params = r === null
             ? { trainable: table, nonTrainable: 0 }
-            : { trainable: r * (v + d), nonTrainable: table };
+            : { trainable: loraCount(v, d, r), nonTrainable: table };
         const legend = [
             `v = ${v} (input_dim): the vocabulary, one row per index 0 … ${v - 1}`,
             `d = ${d} (output_dim): the numbers in each vector`
@@ -82,7 +81,7 @@ export const Embedding: LayerKind = {
     },
     tfjs(context) {
         rejectActivityRegularizer(context);
-        rejectIfSet(context, 'lora_rank', 'tfjs has no LoRA Embedding; remove lora_rank to train in RNN Lens.');
+        rejectLora(context, 'Embedding');
         rejectIfSet(context, 'weights', 'RNN Lens cannot load a pretrained table from a .rnn file; remove weights= to train the table from embeddings_initializer.');
         // Keras's "uniform" is RandomUniform(-0.05, 0.05), passed explicitly; input_length and sparse change nothing in Keras 3.
         return context.tf.layers.embedding({

@@ -54,6 +54,10 @@ export const BatchNormalization: LayerKind = {
         arg('gamma_regularizer', REGULARIZER, null, 'A penalty on γ, added to the loss.'),
         arg('beta_constraint', CONSTRAINT, null, 'A constraint applied to β after each update.'),
         arg('gamma_constraint', CONSTRAINT, null, 'A constraint applied to γ after each update.'),
+        arg('renorm', BOOL, false, 'Batch renormalization: corrects the batch statistics towards the moving ones in training; keeps 3 more statistics per channel (non-trainable).'),
+        arg('renorm_clipping', { kind: 'any', describe: 'a dict of "rmax", "rmin" and "dmax", or None' }, null,
+            'With renorm=True, how far the renormalization corrections r and d may go: a dict with "rmax", "rmin", "dmax"; None leaves them unclipped.'),
+        arg('renorm_momentum', FLOAT, 0.99, 'With renorm=True, how slowly the statistics used for renormalization follow the batches.'),
         arg('synchronized', BOOL, false, 'Synchronize the batch statistics across devices in distributed training (Keras 3).')
     ],
     inputRank: { min: 2 },
@@ -68,32 +72,38 @@ export const BatchNormalization: LayerKind = {
                 `(Keras: "Axis ${axis} of input tensor should have a defined dimension but the layer received an input with shape ${formatShape(input)}").`);
         }
         const learned = (args.center === true ? 1 : 0) + (args.scale === true ? 1 : 0);
+        // renorm=True adds moving_stddev, renorm_mean and renorm_stddev (Keras 3 and tf-keras alike).
+        const kept = args.renorm === true ? 5 : 2;
         const names = [args.scale === true ? 'γ (scale)' : '', args.center === true ? 'β (offset)' : ''].filter(Boolean);
         const trainablePart = learned === 0 ? '' : learned === 1 ? 'c + ' : '2c + ';
         const formula: Formula = {
-            symbolic: `${trainablePart}2c`,
-            substituted: `${learned === 0 ? '' : learned === 1 ? `${c} + ` : `2 × ${c} + `}2 × ${c}`,
+            symbolic: `${trainablePart}${kept}c`,
+            substituted: `${learned === 0 ? '' : learned === 1 ? `${c} + ` : `2 × ${c} + `}${kept} × ${c}`,
             legend: [
                 `c = ${c} channels (${axisName(axis)})`,
                 ...(learned === 0 ? [] : [`${learned === 1 ? 'c' : '2c'} trainable: ${names.join(' and ')}, one per channel`]),
-                '2c non-trainable: the moving mean and the moving variance, one each per channel'
+                kept === 2
+                    ? '2c non-trainable: the moving mean and the moving variance, one each per channel'
+                    : '5c non-trainable: the moving mean and variance, and renorm\'s moving standard deviation, mean and standard deviation, one each per channel'
             ]
         };
         const reduced = input.slice(1).map((d, i) => (i + 1 === resolved ? '' : dimText(d))).filter(Boolean);
         return {
             output: input,
-            params: { trainable: learned * c, nonTrainable: 2 * c },
+            params: { trainable: learned * c, nonTrainable: kept * c },
             shapeSteps: [`the shape stays ${formatShape(input)}; statistics per channel along ${axisName(axis)}: c = ${c}`],
             formula,
             notes: [
                 `Each of the ${c} channels is normalized with the mean and variance over the batch${reduced.length > 0 ? ` and the other axes (${reduced.join(' × ')})` : ''}.`,
-                `The moving mean and moving variance (${formatCount(2 * c)} numbers) are not learned by gradient descent: they are running averages of the batch statistics (momentum ${args.momentum}), updated in training and used at inference instead of the batch's own, so Keras counts them as non-trainable.`
+                `The moving mean and moving variance (${formatCount(2 * c)} numbers) are not learned by gradient descent: they are running averages of the batch statistics (momentum ${args.momentum}), updated in training and used at inference instead of the batch's own, so Keras counts them as non-trainable.`,
+                ...(kept === 5 ? [`renorm=True keeps ${formatCount(3 * c)} more running statistics (moving_stddev, renorm_mean, renorm_stddev): in training the batch statistics are corrected towards them, so that training and inference normalize alike even with small batches.`] : [])
             ],
             warnings: []
         };
     },
     tfjs(context) {
         const { args } = context;
+        if (args.renorm === true) throw new NotTrainable('tfjs\'s BatchNormalization has no batch renormalization; remove renorm=True to train in RNN Lens.', 'renorm');
         if (args.center !== true || args.scale !== true) {
             throw new NotTrainable('tfjs\'s BatchNormalization cannot train without both β and γ (center=False or scale=False fails in training); keep center=True and scale=True to train in RNN Lens.', args.center !== true ? 'center' : 'scale');
         }

@@ -8,6 +8,7 @@ import { CONVOLUTION_LAYERS } from './convolution.js';
 import { CORE_LAYERS } from './core-layers.js';
 import { Dense } from './core-dense.js';
 import { InputLayer } from './input.js';
+import { ConvLSTM1D } from './conv-lstm1d.js';
 import { RECURRENT_LAYERS } from './recurrent.js';
 import { WRAPPER_LAYERS } from './wrappers.js';
 import type { LayerKind } from './layer-kind.js';
@@ -16,17 +17,35 @@ export const LAYER_KINDS: readonly LayerKind[] = [
     InputLayer,
     ...CONVOLUTION_LAYERS,
     ...RECURRENT_LAYERS,
+    ConvLSTM1D,
     ...WRAPPER_LAYERS,
     Dense,
     ...CORE_LAYERS
 ];
 
-const byName = new Map(LAYER_KINDS.map(kind => [kind.name, kind]));
+/**
+ * The other class names Keras exports the kind under with the same arguments (`MaxPool1D` is
+ * `MaxPooling1D`, `Convolution1D` is `Conv1D`): the same class, so Keras's summary shows the
+ * kind's own name. `.rnn` files may write them; aliases that rename arguments (InputLayer) are
+ * only read from Python.
+ */
+export function aliasesOf(kind: LayerKind): string[] {
+    return Object.entries(kind.keras?.aliases ?? {}).filter(([, renames]) => Object.keys(renames).length === 0).map(([alias]) => alias);
+}
 
+const byName = new Map(LAYER_KINDS.flatMap(kind => [kind.name, ...aliasesOf(kind)].map(name => [name, kind] as const)));
+
+/** What an alias is, for hovers and completion. */
+export function aliasNote(alias: string, kind: LayerKind): string {
+    return `\`${alias}\` is Keras's other name for \`${kind.name}\`: the same layer, which Keras's summary lists as \`${kind.kerasName} (${kind.name})\`.`;
+}
+
+/** The kind a `.rnn` callee names: its own name or one of its aliases. */
 export function findLayerKind(name: string): LayerKind | undefined {
     return byName.get(name);
 }
 
+/** Every name a `.rnn` file may call a layer by, aliases included. */
 export function layerKindNames(): string[] {
     return [...byName.keys()];
 }

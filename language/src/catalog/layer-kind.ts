@@ -53,6 +53,8 @@ export interface LayerOutcome {
     readonly warnings: readonly LayerIssue[];
     /** The per-direction (Bidirectional) or per-step (TimeDistributed) outcome of a wrapped layer. */
     readonly inner?: LayerOutcome;
+    /** Bidirectional's separate backward layer's outcome. */
+    readonly second?: LayerOutcome;
 }
 
 export type LayerResult = LayerOutcome | { readonly error: LayerIssue };
@@ -72,6 +74,9 @@ export interface LayerContext {
     readonly computeInner?: (input: Shape) => LayerResult;
     /** The Keras name of the wrapped layer (`lstm`), for explanations. */
     readonly innerKind?: LayerKind;
+    /** The second wrapped layer (`wraps.second`), when it is given: computed as `computeInner`. */
+    readonly computeSecond?: (input: Shape) => LayerResult;
+    readonly secondKind?: LayerKind;
 }
 
 export interface LayerKind {
@@ -87,7 +92,12 @@ export interface LayerKind {
     /** The input ranks (batch included) the layer accepts, e.g. exactly 3 for recurrent layers. */
     readonly inputRank: { readonly min: number; readonly max?: number };
     /** The argument holding a wrapped layer, for wrappers. */
-    readonly wraps?: { readonly argument: string; readonly accepts: 'recurrent' | 'any' };
+    readonly wraps?: {
+        readonly argument: string;
+        readonly accepts: 'recurrent' | 'any';
+        /** A second wrapped layer, optional, of the same kinds: Bidirectional's `backward_layer`. */
+        readonly second?: string;
+    };
     /** True for recurrent layers: their output is 2D unless `return_sequences=True`. */
     readonly recurrent?: boolean;
     compute(context: LayerContext): LayerResult;

@@ -5,13 +5,13 @@
  */
 import type { Value } from '../model/values.js';
 import {
-    ACTIVATION, BOOL, INT, POSITIVE_INT, RATE, arg, enumOf, oneOf, optional, required, weightArgs, type ArgSpec
+    ACTIVATION, BOOL, FLOAT, INT, POSITIVE_INT, arg, enumOf, oneOf, optional, required, weightArgs, type ArgSpec
 } from './arg-spec.js';
 import { fail, type LayerIssue, type LayerKind, type LayerResult } from './layer-kind.js';
 import { formatCount } from './numbers.js';
 import { formatShape } from './shape.js';
 import { NotTrainable, type TfjsBuildContext, type TfLayer } from './tfjs-build.js';
-import { num, rejectActivityRegularizer, weightConfig } from './tfjs-helpers.js';
+import { rejectActivityRegularizer, weightConfig } from './tfjs-helpers.js';
 
 interface RecurrentFamily {
     readonly name: 'SimpleRNN' | 'LSTM' | 'GRU';
@@ -22,14 +22,15 @@ interface RecurrentFamily {
 }
 
 const units = required('units', POSITIVE_INT, 'The size of the hidden state h: how many numbers the layer carries from step to step.');
-const activation = arg('activation', ACTIVATION, 'tanh', 'The activation of the candidate state (Keras default tanh).');
-const recurrentActivation = arg('recurrent_activation', ACTIVATION, 'sigmoid', 'The activation of the gates (Keras default sigmoid).');
-const useBias = arg('use_bias', BOOL, true, 'Whether the layer adds bias vectors.');
-const dropout = arg('dropout', RATE, 0, 'The fraction of the inputs x_t dropped in training, inside the layer.');
-const recurrentDropout = arg('recurrent_dropout', RATE, 0,
-    'The fraction of the recurrent state h_(t−1) dropped in training, inside the layer: not the same as a Dropout layer after it.');
+export const activation = arg('activation', ACTIVATION, 'tanh', 'The activation of the candidate state (Keras default tanh).');
+export const recurrentActivation = arg('recurrent_activation', ACTIVATION, 'sigmoid', 'The activation of the gates (Keras default sigmoid).');
+export const useBias = arg('use_bias', BOOL, true, 'Whether the layer adds bias vectors.');
+// Keras takes any number here and clips it to [0, 1]; it drops only when 0 < rate < 1.
+export const dropout = arg('dropout', FLOAT, 0, 'The fraction of the inputs x_t dropped in training, inside the layer, between 0 and 1.');
+export const recurrentDropout = arg('recurrent_dropout', FLOAT, 0,
+    'The fraction of the recurrent state h_(t−1) dropped in training, inside the layer, between 0 and 1: not the same as a Dropout layer after it.');
 const seed = arg('seed', optional(INT()), null, 'The random seed for the dropout masks.');
-const sequenceArgs: ArgSpec[] = [
+export const sequenceArgs: ArgSpec[] = [
     arg('return_sequences', BOOL, false,
         'True returns the hidden state of every time step (a 3D sequence for the next recurrent layer); False only the last one (2D).'),
     arg('return_state', BOOL, false, 'Also return the final states; a Sequential model cannot pass several outputs on.'),
@@ -38,7 +39,9 @@ const sequenceArgs: ArgSpec[] = [
     arg('unroll', BOOL, false, 'Unroll the loop over time steps: faster for short sequences, more memory.')
 ];
 const useCudnn = arg('use_cudnn', oneOf(enumOf('auto'), BOOL), 'auto', 'Whether to use the cuDNN kernel on a GPU ("auto": when the settings allow).');
-const weights = [['kernel', 'glorot_uniform'], ['recurrent', 'orthogonal'], ['bias', 'zeros']] as const;
+export const weights = [['kernel', 'glorot_uniform'], ['recurrent', 'orthogonal'], ['bias', 'zeros']] as const;
+/** LSTM's weight arguments, unit_forget_bias among them (ConvLSTM1D's too). */
+export const lstmWeightArgs = weightArgs(weights, [arg('unit_forget_bias', BOOL, true, 'Start the forget gate\'s bias at 1, so that the layer remembers at first (Keras default True).')]);
 
 function recurrentKind(family: RecurrentFamily, args: ArgSpec[]): LayerKind {
     return {
@@ -82,7 +85,7 @@ function computeRecurrent(family: RecurrentFamily, input: readonly (number | nul
             : `return_sequences=False: only the last hidden state, ${h} units`],
         formula: formulaOf(family, g, h, i, args.use_bias === true, resetAfter),
         notes: notesFor(args, sequences, h, total),
-        warnings: slowKernelWarnings(family, args)
+        warnings: [...dropoutRateWarnings(family.name, args), ...slowKernelWarnings(family, args)]
     };
 }
 
@@ -106,14 +109,48 @@ function notesFor(args: Readonly<Record<string, Value>>, sequences: boolean, h: 
     notes.push(sequences
         ? 'With return_sequences=True the output is still a sequence, as the next recurrent or Conv1D layer needs.'
         : `Only the last hidden state comes out (${h} numbers per sample): right before Dense, wrong before another recurrent layer.`);
-    const rd = args.recurrent_dropout as number;
+    const rd = droppedRate(args.recurrent_dropout);
     if (rd > 0) {
         notes.push(`recurrent_dropout=${rd} drops ${Math.round(rd * 100)}% of the recurrent connections h_(t−1) → h_t at each step in training, inside the layer; a Dropout layer after it would drop outputs instead. It adds no parameters.`);
     }
-    const d = args.dropout as number;
+    const d = droppedRate(args.dropout);
     if (d > 0) notes.push(`dropout=${d} drops ${Math.round(d * 100)}% of the inputs x_t in training, inside the layer.`);
     notes.push(`The same ${formatCount(total)} weights are used at every time step: the count does not depend on the sequence length.`);
     return notes;
+}
+
+/** A dropout rate as Keras's recurrent cells keep it: clipped to [0, 1]. */
+export function clippedRate(value: Value | undefined): number {
+    return Math.min(1, Math.max(0, typeof value === 'number' ? value : 0));
+}
+
+/** The rate the cells actually drop at: they drop only when 0 < rate < 1. */
+function droppedRate(value: Value | undefined): number {
+    const rate = clippedRate(value);
+    return rate < 1 ? rate : 0;
+}
+
+/**
+ * Keras clips `dropout` and `recurrent_dropout` to [0, 1] without a word, and drops only when
+ * 0 < rate < 1: a rate of 1 (or more) drops nothing at all, the opposite of what it says.
+ */
+export function dropoutRateWarnings(layer: string, args: Readonly<Record<string, Value>>): LayerIssue[] {
+    const warnings: LayerIssue[] = [];
+    for (const name of ['dropout', 'recurrent_dropout']) {
+        const given = args[name];
+        if (typeof given !== 'number') continue;
+        const rate = clippedRate(given);
+        const clipped = rate !== given ? ` Keras clips ${given} to ${rate} without a word.` : '';
+        if (rate >= 1) {
+            warnings.push({
+                code: 'invalid-argument', severity: 'warning', argument: name,
+                message: `${name}=${given} asks ${layer} to drop everything, but Keras drops only when 0 < ${name} < 1: with ${rate}, nothing is dropped at all (as with ${name}=0).${clipped} Use a rate below 1, such as 0.2.`
+            });
+        } else if (clipped) {
+            warnings.push({ code: 'invalid-argument', severity: 'warning', argument: name, message: `${name}=${given} is not a fraction between 0 and 1.${clipped}` });
+        }
+    }
+    return warnings;
 }
 
 /** TensorFlow's fused cuDNN kernel for LSTM/GRU needs the default activations and no recurrent dropout. */
@@ -122,7 +159,7 @@ function slowKernelWarnings(family: RecurrentFamily, args: Readonly<Record<strin
     const reasons: Array<[string, string]> = [];
     if (args.activation !== 'tanh') reasons.push(['activation', `activation=${JSON.stringify(args.activation)} (cuDNN needs "tanh")`]);
     if (args.recurrent_activation !== 'sigmoid') reasons.push(['recurrent_activation', `recurrent_activation=${JSON.stringify(args.recurrent_activation)} (cuDNN needs "sigmoid")`]);
-    if ((args.recurrent_dropout as number) > 0) reasons.push(['recurrent_dropout', `recurrent_dropout=${args.recurrent_dropout} (cuDNN needs 0)`]);
+    if (clippedRate(args.recurrent_dropout) > 0) reasons.push(['recurrent_dropout', `recurrent_dropout=${args.recurrent_dropout} (cuDNN needs 0)`]);
     if (args.unroll === true) reasons.push(['unroll', 'unroll=True']);
     if (args.use_bias !== true) reasons.push(['use_bias', 'use_bias=False']);
     if (family.name === 'GRU' && args.reset_after !== true) reasons.push(['reset_after', 'reset_after=False']);
@@ -139,7 +176,7 @@ function recurrentTfjsNote(kind: RecurrentFamily['name'], args: Readonly<Record<
     if (kind === 'GRU' && args.reset_after === true) {
         return 'tfjs\'s GRU has no reset_after=True (Keras\'s default): RNN Lens trains its own GRU layer with Keras\'s math, weight layout and parameter count instead of tfjs\'s.';
     }
-    if (num(args.dropout) > 0 || num(args.recurrent_dropout) > 0) {
+    if (droppedRate(args.dropout) > 0 || droppedRate(args.recurrent_dropout) > 0) {
         return `tfjs's ${kind} draws its dropout masks differently from Keras 3 (one mask per gate) and cannot seed them: RNN Lens trains its own ${kind} layer with Keras's dropout masks instead.`;
     }
     return undefined;
@@ -159,8 +196,9 @@ function buildRecurrent(kind: RecurrentFamily['name'], context: TfjsBuildContext
     }
     if (args.return_state === true) throw new NotTrainable(`${kind}(return_state=True) returns several tensors; a Sequential model cannot pass them on.`, 'return_state');
     rejectActivityRegularizer(context);
-    const dropout = num(args.dropout);
-    const recurrentDropout = num(args.recurrent_dropout);
+    // Keras's rates as its cells use them: clipped, and a rate of 1 drops nothing.
+    const dropout = droppedRate(args.dropout);
+    const recurrentDropout = droppedRate(args.recurrent_dropout);
     // unroll and use_cudnn change how Keras runs the loop, not what it computes: nothing to pass.
     const config = {
         ...context.base,
@@ -198,7 +236,7 @@ export const LSTM = recurrentKind({
     summary: 'Long short-term memory: a recurrent layer whose input, forget and output gates decide what its cell state keeps from step to step.'
 }, [
     units, activation, recurrentActivation, useBias,
-    ...weightArgs(weights, [arg('unit_forget_bias', BOOL, true, 'Start the forget gate\'s bias at 1, so that the layer remembers at first (Keras default True).')]),
+    ...lstmWeightArgs,
     dropout, recurrentDropout, seed, ...sequenceArgs, useCudnn
 ]);
 

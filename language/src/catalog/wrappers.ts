@@ -1,6 +1,7 @@
 /** Bidirectional and TimeDistributed: layers that run another layer. */
 import { enumOf, optional, arg, required, type ArgSpec } from './arg-spec.js';
 import { fail, isLayerError, type LayerKind } from './layer-kind.js';
+import { withBackwardLayer } from './bidirectional-backward.js';
 import { formatCount } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
 import { NotTrainable } from './tfjs-build.js';
@@ -18,21 +19,24 @@ export const Bidirectional: LayerKind = {
         arg('merge_mode', optional(enumOf('concat', 'sum', 'mul', 'ave')), 'concat',
             'How the two directions are merged: "concat" (default) doubles the last axis; "sum", "mul", "ave" keep it.'),
         arg('weights', { kind: 'any', describe: 'initial weights' }, null, 'Initial weights for both directions.'),
-        arg('backward_layer', { kind: 'any', describe: 'a recurrent layer' }, null, 'A different layer for the backward direction (default: a copy of `layer`).')
+        arg('backward_layer', optional({ kind: 'layer' }), null,
+            'A different recurrent layer for the backward direction, with go_backwards=True (default: a copy of `layer` reading backwards).')
     ],
     inputRank: { min: 3, max: 3 },
-    wraps: { argument: 'layer', accepts: 'recurrent' },
-    compute({ input, args, computeInner, innerKind }) {
+    wraps: { argument: 'layer', accepts: 'recurrent', second: 'backward_layer' },
+    compute({ input, args, computeInner, innerKind, computeSecond, secondKind }) {
         if (!computeInner || !innerKind) return fail('missing-argument', 'Bidirectional needs the layer to wrap, e.g. Bidirectional(LSTM(30)).', 'layer');
-        if (args.backward_layer !== null) {
-            return fail('invalid-argument', 'RNN Lens does not analyse a separate backward_layer yet: remove it to use a copy of the forward layer, as Keras does by default.', 'backward_layer');
-        }
         const mode = args.merge_mode;
         if (mode === null) {
             return fail('invalid-argument', 'merge_mode=None returns the two directions as two outputs; a Sequential model passes one tensor on, so Keras fails. Use "concat", "sum", "mul" or "ave".', 'merge_mode');
         }
         const inner = computeInner(input);
         if (isLayerError(inner)) return inner;
+        if (computeSecond && secondKind) {
+            const backward = computeSecond(input);
+            if (isLayerError(backward)) return backward;
+            return withBackwardLayer(args, inner, innerKind, backward, secondKind);
+        }
         const perDirection = inner.params;
         const units = lastDim(inner.output);
         const output = mode === 'concat' && units !== null ? withLastDim(inner.output, units * 2) : inner.output;

@@ -6,6 +6,7 @@
 import type { LayerAnalysis, ModelAnalysis } from '../analysis/types.js';
 import type { ArgSpec } from '../catalog/arg-spec.js';
 import type { LayerKind, LayerOutcome } from '../catalog/layer-kind.js';
+import { aliasNote } from '../catalog/index.js';
 import { formatCount } from '../catalog/numbers.js';
 import { formatShape, type Shape } from '../catalog/shape.js';
 import { describeType } from '../model/check-value.js';
@@ -14,9 +15,10 @@ import { kerasVersionName, type KerasVersion } from '../model/keras-version.js';
 import { formatOutputs } from '../analysis/several-outputs.js';
 import { UNKNOWN_INPUT, bulletList, paramTotal, paramsMarkdown, shapeMarkdown } from './layer-sections.js';
 
-/** `keras`: the version the numbers follow, named under them. */
-export function layerMarkdown(kind: LayerKind, layer: LayerAnalysis | undefined, outcome: LayerOutcome | undefined, input: Shape | undefined, title: string, keras?: KerasVersion): string {
+/** `keras`: the version the numbers follow, named under them; `callee`: the name the file wrote, when it is an alias of the kind (`MaxPool1D`). */
+export function layerMarkdown(kind: LayerKind, layer: LayerAnalysis | undefined, outcome: LayerOutcome | undefined, input: Shape | undefined, title: string, keras?: KerasVersion, callee = kind.name): string {
     const parts = [`**${kind.name}** \`${title}\`: ${kind.summary}`];
+    if (callee !== kind.name) parts.push(aliasNote(callee, kind));
     if (outcome && input) {
         parts.push(shapeMarkdown(input, outcome), ...paramsMarkdown(kind, outcome));
         if (outcome.notes.length > 0) parts.push(bulletList(outcome.notes));

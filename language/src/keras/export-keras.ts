@@ -47,8 +47,9 @@ export function exportKeras(text: string, analysis: DocumentAnalysis, model: Mod
 function layerCall(kind: LayerKind, call: BoundCall, inner: LayerDescription | undefined, values: ExportValues): string {
     const signature = signatureOf(kind);
     const args = kerasLayerArguments(kind, call).map(({ name, positional }) => {
-        const value = name === kind.wraps?.argument && inner
-            ? layerCall(findLayerKind(inner.kind)!, inner, inner.inner, values)
+        const nested = name === kind.wraps?.argument ? inner : name === kind.wraps?.second ? (call as LayerDescription).second : undefined;
+        const value = nested
+            ? layerCall(findLayerKind(nested.kind)!, nested, nested.inner, values)
             : values.argument(call, name, signature.find(s => s.name === name)?.type)!;
         return positional ? value : `${name}=${value}`;
     });

@@ -9,7 +9,7 @@ import {
     CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams
 } from 'vscode-languageserver';
 import type { ArgSpec, ArgType } from '../catalog/arg-spec.js';
-import { LAYER_KINDS, findLayerKind, signatureOf } from '../catalog/index.js';
+import { LAYER_KINDS, aliasNote, aliasesOf, findLayerKind, signatureOf } from '../catalog/index.js';
 import { STATEMENT_KINDS, findStatementKind } from '../catalog/statements.js';
 import { describeType } from '../model/check-value.js';
 import { formatValue } from '../model/values.js';
@@ -122,12 +122,13 @@ function allowsBool(type: ArgType): boolean {
 function layerItems(recurrentOnly: boolean): RichItem[] {
     return LAYER_KINDS
         .filter(kind => !recurrentOnly || kind.recurrent)
-        .map(kind => ({
-            label: kind.name,
+        .flatMap(kind => [kind.name, ...aliasesOf(kind)].map(name => ({ kind, name })))
+        .map(({ kind, name }) => ({
+            label: name,
             kind: CompletionItemKind.Class,
-            detail: signatureLabel(kind.name, signatureOf(kind)),
-            markdown: kind.summary,
-            snippet: { snippet: `${kind.name}($0)`, plain: kind.name },
+            detail: signatureLabel(name, signatureOf(kind)),
+            markdown: name === kind.name ? kind.summary : `${aliasNote(name, kind)}\n\n${kind.summary}`,
+            snippet: { snippet: `${name}($0)`, plain: name },
             command: { title: 'Signature', command: 'editor.action.triggerParameterHints' }
         }));
 }

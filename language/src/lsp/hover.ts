@@ -34,7 +34,7 @@ export class RnnHoverProvider implements HoverProvider {
         if (isCall(node) && leaf.text === node.callee) {
             const found = findLayerAt(analysis.models.flatMap(m => m.layers), leaf.range.start);
             const kind = findLayerKind(node.callee);
-            if (kind) return markdown(layerMarkdown(kind, found?.layer, found?.outcome, found?.input, found?.title ?? kind.kerasName, analysis.keras));
+            if (kind) return markdown(layerMarkdown(kind, found?.layer, found?.outcome, found?.input, found?.title ?? kind.kerasName, analysis.keras, node.callee));
             const statement = findStatementKind(node.callee);
             return statement ? markdown(`**${statement.name}(...)**: ${statement.summary}`) : undefined;
         }

@@ -96,8 +96,8 @@ function checkFloat(type: Extract<ArgType, { kind: 'float' }>, value: Value): Va
     const tooLow = type.min !== undefined && (type.minExclusive ? value <= type.min : value < type.min);
     const tooHigh = type.max !== undefined && (type.maxExclusive ? value >= type.max : value > type.max);
     if (!tooLow && !tooHigh) return undefined;
-    // Rates are in [0, 1): the nearest valid rate below 1 that a user would type.
-    const nearest = tooLow ? type.min : type.maxExclusive ? undefined : type.max;
+    // No fix to a rate of 1: valid, but it drops everything (a warning of its own); nor to an excluded bound.
+    const nearest = tooLow ? type.min : type.maxExclusive || (type.min === 0 && type.max === 1) ? undefined : type.max;
     return { expected, nearest };
 }
 

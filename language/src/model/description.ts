@@ -43,6 +43,8 @@ export interface LayerDescription extends BoundCall {
     readonly kind: string;
     /** The layer that a wrapper (Bidirectional, TimeDistributed) wraps. */
     readonly inner?: LayerDescription;
+    /** Bidirectional's `backward_layer`, when one is given (the kind's `wraps.second`). */
+    readonly second?: LayerDescription;
 }
 
 export interface StatementDescription extends BoundCall {

@@ -139,19 +139,27 @@ function lowerLayer(call: Call, kind: LayerKind, scope: EvaluationScope): LayerD
     if (!kind.wraps) return { ...bound, kind: kind.name };
     const nested = nestedLayers.get(kind.wraps.argument);
     if (!nested) return { ...bound, kind: kind.name, valid: false };
+    const inner = lowerWrapped(kind, nested, scope);
+    const secondCall = kind.wraps.second === undefined ? undefined : nestedLayers.get(kind.wraps.second);
+    const second = secondCall && lowerWrapped(kind, secondCall, scope);
+    if (!inner || second === null) return { ...bound, kind: kind.name, valid: false };
+    return { ...bound, kind: kind.name, inner, ...(second ? { second } : {}), valid: bound.valid && inner.valid && (second?.valid ?? true) };
+}
+
+/** A layer inside a wrapper, or null (reported) when it is unknown or of a kind the wrapper does not take. */
+function lowerWrapped(wrapper: LayerKind, nested: Call, scope: EvaluationScope): LayerDescription | null {
     const innerKind = findLayerKind(nested.callee);
     if (!innerKind) {
         reportUnknownCallee(nested, scope);
-        return { ...bound, kind: kind.name, valid: false };
+        return null;
     }
-    if (kind.wraps.accepts === 'recurrent' && !innerKind.recurrent) {
+    if (wrapper.wraps?.accepts === 'recurrent' && !innerKind.recurrent) {
         scope.report(diagnostic('invalid-argument',
-            `${kind.name} wraps a recurrent layer (SimpleRNN, LSTM or GRU), not ${innerKind.name}: it runs the layer over the sequence in both directions.`,
+            `${wrapper.name} wraps a recurrent layer (SimpleRNN, LSTM or GRU), not ${innerKind.name}: it runs the layer over the sequence in both directions.`,
             propertyRange(nested, 'callee')));
-        return { ...bound, kind: kind.name, valid: false };
+        return null;
     }
-    const inner = lowerLayer(nested, innerKind, scope);
-    return { ...bound, kind: kind.name, inner, valid: bound.valid && inner.valid };
+    return lowerLayer(nested, innerKind, scope);
 }
 
 function unknownLayer(call: Call): LayerDescription {
