@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from '../helpers/ensure-built.js';
-import { openInServer, type LspClient } from '../helpers/lsp-client.js';
+import { LspClient, openInServer } from '../helpers/lsp-client.js';
 
 const examplePath = join(ROOT, 'examples', 'advanced_rnn_theory.rnn');
 const uri = pathToFileURL(examplePath).href;
