@@ -70,6 +70,12 @@ function computeRecurrent(family: RecurrentFamily, input: readonly (number | nul
             `return_state=True makes ${family.name} return its output and its states; a Sequential model passes one tensor from layer to layer, so Keras fails. Remove return_state.`,
             'return_state');
     }
+    if (args.stateful === true && (input[0] === null || input[0] === undefined)) {
+        return fail('invalid-argument',
+            `stateful=True carries ${family.name}'s states from one batch to the next, sample by sample, so Keras needs a fixed batch size, but the batch dimension of ${formatShape(input)} is None ` +
+            '(Keras: "When using `stateful=True` in a RNN, the batch size must be static"). Give it with Input(shape=..., batch_size=...) or batch_input_shape=(batch, steps, features) on the first layer, or remove stateful=True.',
+            'stateful');
+    }
     const resetAfter = family.name === 'GRU' && args.reset_after === true;
     const bias = args.use_bias === true ? (resetAfter ? 2 * h : h) : 0;
     const perGate = h * (h + i) + bias;

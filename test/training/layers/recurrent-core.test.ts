@@ -68,7 +68,8 @@ describe('core layers build, match the analysis and train', () => {
 
 describe('what tfjs cannot train is said before training', () => {
     const cases: Array<[string, string, string]> = [
-        ['(5, 3)', 'LSTM(4, stateful=True)', 'stateful'],
+        // stateful needs a fixed batch size to build at all (Keras refuses it without one)
+        ['(5, 3), batch_size=4', 'LSTM(4, stateful=True)', 'stateful'],
         ['(5, 3)', 'GRU(4, activity_regularizer="l2")', 'activity regularizer'],
         ['(5, 3)', 'Dense(2, lora_rank=2)', 'lora_rank'],
         ['(5, 3)', 'LayerNormalization(rms_scaling=True)', 'rms_scaling'],
@@ -85,7 +86,7 @@ describe('what tfjs cannot train is said before training', () => {
         });
     }
     it('NotTrainable names the argument', () => {
-        const model = analyse('(5, 3)', 'LSTM(4, stateful=True)');
+        const model = analyse('(5, 3), batch_size=4', 'LSTM(4, stateful=True)');
         const context = { args: model.layers[0].description.args };
         expect(context.args.stateful).toBe(true);
         expect(new NotTrainable('x', 'stateful').argument).toBe('stateful');
