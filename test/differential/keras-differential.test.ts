@@ -31,8 +31,8 @@ type Path = 'rnn' | 'import';
  * (issue 15, `--keras 2|3`), RNN Lens answers one way whatever the target: both targets get the
  * same analysis, held against each version's ground truth. Wire the target in here.
  */
-function analyzeFor(text: string, _target: Target): DocumentAnalysis {
-    return analyzeText(text);
+function analyzeFor(text: string, target: Target): DocumentAnalysis {
+    return analyzeText(text, { keras: target });
 }
 
 /** `{ "rnn": { "3": { "S012": "wrong-numbers: ... | why" } } }`: the detail RNN Lens gave, then a note. */

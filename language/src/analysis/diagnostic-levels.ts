@@ -5,7 +5,7 @@
  * unless turned on: they speak of something that is not a problem of the model (rustc's
  * allow-by-default lints).
  */
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_SEVERITIES, type DiagnosticCode, type RnnDiagnostic, type Severity } from '../model/diagnostic.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type RnnDiagnostic, type Severity } from '../model/diagnostic.js';
 
 export const DIAGNOSTIC_LEVELS = ['off', 'hint', 'info', 'warning', 'error', 'default'] as const;
 export type DiagnosticLevel = typeof DIAGNOSTIC_LEVELS[number];
@@ -30,11 +30,15 @@ export function isDiagnosticLevel(name: string): name is DiagnosticLevel {
     return (DIAGNOSTIC_LEVELS as readonly string[]).includes(name);
 }
 
-/** The severity a code is shown with, or undefined when it is off. */
-export function severityOf(code: DiagnosticCode, file: DiagnosticLevels, settings: DiagnosticLevels): Severity | undefined {
-    const level = [file[code], settings[code]].find(l => l !== undefined && l !== 'default') ?? 'default';
+/**
+ * The severity a diagnostic is shown with, or undefined when its code is off. At the default
+ * level it keeps its own severity: a code's severity is its usual one, but a check may report a
+ * milder case of it (an `invalid-argument` that Keras accepts, as a warning).
+ */
+function shownSeverity(d: RnnDiagnostic, file: DiagnosticLevels, settings: DiagnosticLevels): Severity | undefined {
+    const level = [file[d.code], settings[d.code]].find(l => l !== undefined && l !== 'default') ?? 'default';
     if (level === 'off') return undefined;
-    if (level === 'default') return OFF_BY_DEFAULT.has(code) ? undefined : DIAGNOSTIC_SEVERITIES[code];
+    if (level === 'default') return OFF_BY_DEFAULT.has(d.code) ? undefined : d.severity;
     return SEVERITY_OF[level];
 }
 
@@ -42,7 +46,7 @@ export function severityOf(code: DiagnosticCode, file: DiagnosticLevels, setting
 export function applyDiagnosticLevels(diagnostics: readonly RnnDiagnostic[], file: DiagnosticLevels, settings: DiagnosticLevels): RnnDiagnostic[] {
     const shown: RnnDiagnostic[] = [];
     for (const d of diagnostics) {
-        const severity = severityOf(d.code, file, settings);
+        const severity = shownSeverity(d, file, settings);
         if (severity) shown.push(severity === d.severity ? d : { ...d, severity });
     }
     return shown;
