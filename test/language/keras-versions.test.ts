@@ -114,6 +114,47 @@ describe('Bidirectional around a layer with go_backwards=True', () => {
     });
 });
 
+describe('batch_input_shape on a layer', () => {
+    const text = 'model B {\n    LSTM(4, batch_input_shape=(8, 7, 5))\n    Dense(1)\n}';
+    /** What real Keras 3 said of the differential test's stacks that give a layer batch_input_shape. */
+    const refusals = (() => {
+        const truth = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/keras-differential/keras3.json'), 'utf8')) as
+            { results: Record<string, { built: boolean; error?: string }> };
+        return Object.values(truth.results).map(r => r.error ?? '').filter(e => e.includes("'batch_input_shape'"));
+    })();
+
+    it('is refused by Keras 3 with its words, on the argument', () => {
+        expect(refusals.length).toBeGreaterThan(0);
+        const analysis = analyse(text, 3);
+        expect(codes(analysis)).toEqual(['error unknown-argument']);
+        const keras = refusals.find(e => e.includes('passed to LSTM'))!;
+        expect(analysis.diagnostics[0].message).toContain(keras.replace(/^ValueError: /, '').replace(/\(\d+, \d+, \d+\)/, '(8, 7, 5)'));
+        expect(analysis.diagnostics[0].range.start).toEqual({ line: 1, character: 12 });
+        expect(analysis.models[0].output).toBeUndefined();
+    });
+
+    it('is the model\'s input in Keras 2, with a note', () => {
+        const analysis = analyse(text, 2);
+        expect(codes(analysis)).toEqual(['information keras-version-difference']);
+        expect(analysis.models[0].output).toEqual([8, 1]);
+    });
+
+    it('moves to Input(shape=..., batch_size=...) first, which both versions build alike', () => {
+        const fixed = preferredFixResult(text, analyse(text, 3), 'unknown-argument');
+        expect(fixed).toBe('model B {\n    Input(shape=(7, 5), batch_size=8)\n    LSTM(4)\n    Dense(1)\n}');
+        for (const keras of [2, 3] as const) {
+            expect(codes(analyse(fixed, keras))).toEqual([]);
+            expect(rows(analyse(fixed, keras))).toEqual(rows(analyse(text, 2)));
+        }
+    });
+
+    it('is only removed where it is not the first layer\'s', () => {
+        const later = 'model B {\n    Input(shape=(7, 5))\n    LSTM(4, batch_input_shape=(None, 7, 5))\n}';
+        const fixed = preferredFixResult(later, analyse(later, 3), 'unknown-argument');
+        expect(fixed).toBe('model B {\n    Input(shape=(7, 5))\n    LSTM(4)\n}');
+    });
+});
+
 describe('SpatialDropout1D with a base-layer keyword', () => {
     const text = 'model S {\n    SpatialDropout1D(0.1, input_shape=(10, 3))\n    LSTM(4)\n}';
 

@@ -78,7 +78,7 @@ function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], opt
             layers.push(base);
             return;
         }
-        const versions = layerVersionCheck(layer, keras);
+        const versions = layerVersionCheck(layer, keras, index === 0 && model.input?.source !== 'Input');
         diagnostics.push(...versions.diagnostics);
         if (versions.fails) {
             layers.push({ ...base, input: shape });

@@ -8,7 +8,7 @@ import type { InputDescription, LayerDescription, ModelDescription } from '../mo
 import { diagnostic, type QuickFix, type RnnDiagnostic, type TextEdit } from '../model/diagnostic.js';
 import { addArgumentEdit, removeArgumentEdit } from '../model/edits.js';
 import type { KerasVersion } from '../model/keras-version.js';
-import { formatValue } from '../model/values.js';
+import { formatValue, isTuple, type Value } from '../model/values.js';
 
 export interface VersionCheck {
     readonly diagnostics: readonly RnnDiagnostic[];
@@ -31,7 +31,8 @@ const KERAS3_ONLY: Readonly<Record<string, readonly string[]>> = {
     GRU: ['seed', 'use_cudnn']
 };
 
-export function layerVersionCheck(layer: LayerDescription, keras: KerasVersion): VersionCheck {
+/** `first`: the layer gives the model its input (it is the first, after no `Input(...)`). */
+export function layerVersionCheck(layer: LayerDescription, keras: KerasVersion, first = true): VersionCheck {
     if (keras === 2) {
         const newer = [layer, ...(layer.inner ? [layer.inner] : [])].flatMap(keras3OnlyArguments);
         if (newer.length > 0) return { diagnostics: newer, fails: true };
@@ -39,7 +40,37 @@ export function layerVersionCheck(layer: LayerDescription, keras: KerasVersion):
     if (layer.kind === 'AveragePooling1D' && !layer.given.includes('pool_size')) return averagePoolingWithoutSize(layer, keras);
     if (layer.kind === 'Bidirectional' && layer.inner?.args.go_backwards === true) return backwardsInBidirectional(layer.inner, keras);
     if (layer.kind === 'SpatialDropout1D') return spatialDropoutKeywords(layer, keras);
+    if (layer.given.includes('batch_input_shape')) return batchInputShape(layer, keras, first);
     return FINE;
+}
+
+/**
+ * `batch_input_shape=` on a layer: Keras 2's base Layer takes it, Keras 3's refuses every keyword
+ * it does not know ("Unrecognized keyword arguments passed to LSTM: {'batch_input_shape': ...}").
+ * `Input(shape=..., batch_size=...)` first says the same in both.
+ */
+function batchInputShape(layer: LayerDescription, keras: KerasVersion, first: boolean): VersionCheck {
+    const value = layer.args.batch_input_shape;
+    const written = value === undefined ? '...' : formatValue(value);
+    const remove = removeArgumentEdit(layer, 'batch_input_shape');
+    const input = first && isTuple(value) && value.items.length > 1 ? inputWithBatch(value.items) : undefined;
+    const fixes: QuickFix[] = !remove ? []
+        : input ? [{ title: `Move the shape to ${input} before ${layer.kind}`, edits: [inputBefore(layer, input), remove], preferred: true }]
+        : first ? [] : [{ title: 'Remove batch_input_shape', edits: [remove], preferred: true }];
+    const range = layer.argRanges.batch_input_shape ?? layer.nameRange;
+    const keras3 = `"Unrecognized keyword arguments passed to ${layer.kind}: {'batch_input_shape': ${written}}"`;
+    const instead = !first ? 'remove it (only a first layer takes an input shape)'
+        : input ? `put ${input} first instead` : 'put Input(shape=..., batch_size=...) first instead';
+    return keras === 3
+        ? fails(diagnostic('unknown-argument', `Keras 3 has no batch_input_shape: ${keras3}. Keras 2 accepted it; ${instead}.`, range, fixes))
+        : notes(diagnostic('keras-version-difference', `Keras 2 accepts batch_input_shape; Keras 3 refuses it (${keras3}). For code that runs on both, ${instead}.`, range, fixes));
+}
+
+/** `Input(shape=(steps, features), batch_size=n)` for a batch_input_shape of `(n, steps, features)`. */
+function inputWithBatch([batch, ...shape]: readonly Value[]): string {
+    const dims = shape.map(formatValue).join(', ');
+    const tuple = shape.length === 1 ? `(${dims},)` : `(${dims})`;
+    return batch === null ? `Input(shape=${tuple})` : `Input(shape=${tuple}, batch_size=${formatValue(batch)})`;
 }
 
 function keras3OnlyArguments(layer: LayerDescription): RnnDiagnostic[] {
@@ -102,14 +133,14 @@ function spatialDropoutFixes(layer: LayerDescription, name: string): QuickFix[] 
     const remove = removeArgumentEdit(layer, name);
     if (!remove) return [];
     if (name !== 'input_shape') return [{ title: `Remove ${name}`, edits: [remove], preferred: true }];
-    const insert = inputBefore(layer, formatValue(layer.args.input_shape));
+    const insert = inputBefore(layer, `Input(shape=${formatValue(layer.args.input_shape)})`);
     return [{ title: 'Move the shape to Input(shape=...) before SpatialDropout1D', edits: [insert, remove], preferred: true }];
 }
 
-/** Inserts `Input(shape=...)` on its own line before the layer, at the layer's indentation. */
-function inputBefore(layer: LayerDescription, shape: string): TextEdit {
+/** Inserts an `Input(...)` call on its own line before the layer, at the layer's indentation. */
+function inputBefore(layer: LayerDescription, input: string): TextEdit {
     const at = layer.range.start;
-    return { range: { start: at, end: at }, newText: `Input(shape=${shape})\n${' '.repeat(at.character)}` };
+    return { range: { start: at, end: at }, newText: `${input}\n${' '.repeat(at.character)}` };
 }
 
 export interface ModelInput {
@@ -127,7 +158,7 @@ export function modelInput(model: ModelDescription, keras: KerasVersion): ModelI
     const embedding = model.layers[0];
     const shape = `(${input.shape.map(d => (d === null ? 'None' : String(d))).join(', ')},)`;
     const remove = removeArgumentEdit(embedding, 'input_length');
-    const fixes = remove ? [{ title: `Put Input(shape=${shape}) first`, edits: [inputBefore(embedding, shape), remove], preferred: true }] : [];
+    const fixes = remove ? [{ title: `Put Input(shape=${shape}) first`, edits: [inputBefore(embedding, `Input(shape=${shape})`), remove], preferred: true }] : [];
     if (keras === 3) {
         return {
             input: undefined,
