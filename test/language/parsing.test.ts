@@ -275,10 +275,10 @@ describe('the model\'s input', () => {
         expect(m.input?.valueRange).toEqual({ start: { line: 0, character: 35 }, end: { line: 0, character: 42 } });
     });
 
-    it('comes from batch_input_shape, whose first item is the batch size', () => {
+    it('comes from batch_input_shape (Keras 2), whose first item is the batch size', () => {
         const m = model(describeText('model M { LSTM(16, batch_input_shape=(32, 10, 2)) }'), 'M');
         expect(m.input).toMatchObject({ shape: [10, 2], batchSize: 32, source: 'batch_input_shape' });
-        expect(shapes(analyzeText('model M { LSTM(16, batch_input_shape=(32, 10, 2)) }')).M.total).toBe(4 * (16 * (16 + 2) + 16));
+        expect(shapes(analyzeText('model M { LSTM(16, batch_input_shape=(32, 10, 2)) }', { keras: 2 })).M.total).toBe(4 * (16 * (16 + 2) + 16));
     });
 
     it('comes from Input(batch_shape=...)', () => {

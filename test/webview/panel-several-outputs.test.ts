@@ -24,6 +24,6 @@ describe('a last layer with several outputs, which Keras 3 builds', () => {
         const { status, stdout, stderr } = runCli('train', file('state.rnn', TEXT), '--epochs', '1');
         expect(status).toBe(1);
         expect(stdout).toBe('');
-        expect(stderr).toContain('rnn-lens train: Model "S" ends in lstm, which has several outputs');
+        expect(stderr).toContain('Model "S" ends in lstm, which has several outputs');
     });
 });

@@ -40,6 +40,8 @@ export interface ArgSpec {
     /** Keras's default; ignored when `required`. */
     readonly default: Value;
     readonly required?: boolean;
+    /** Keras 3 requires it where Keras 2 had the default (AveragePooling1D's pool_size): code keeps it even at the default. */
+    readonly requiredInKeras3?: boolean;
     /** Only by keyword: the base-layer arguments (`input_shape`, `name`, ...). */
     readonly keywordOnly?: boolean;
     /** What the argument means, in one or two sentences. */

@@ -50,7 +50,7 @@ export function kerasLayerArguments(kind: LayerKind, call: BoundCall): KerasArgu
     return call.given
         .filter(name => {
             const spec = signature.find(s => s.name === name);
-            return !spec || spec.required || !sameValue(call.args[name], spec.default);
+            return !spec || spec.required || spec.requiredInKeras3 || !sameValue(call.args[name], spec.default);
         })
         .map(name => ({ name, positional: name === signature[0]?.name && signature[0].required === true }));
 }

@@ -15,7 +15,7 @@ function windowPooling(name: string, kerasName: string, op: 'max' | 'average'): 
         category: 'pooling',
         summary: `Shortens the sequence: each output step is the ${what} of a window of pool_size consecutive steps, taken feature by feature; it has no weights.`,
         args: [
-            arg('pool_size', INTS1, 2, `How many consecutive steps each output step takes the ${what} of.`),
+            { ...arg('pool_size', INTS1, 2, `How many consecutive steps each output step takes the ${what} of.`), ...(op === 'average' ? { requiredInKeras3: true } : {}) },
             arg('strides', optional(INTS1), null, 'How far the window moves each time; None means pool_size (windows side by side, no overlap).'),
             arg('padding', enumOf('valid', 'same'), 'valid',
                 '"valid": only whole windows, leftover steps at the end are dropped; "same": the last window is padded so every step is used.'),
