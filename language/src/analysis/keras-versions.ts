@@ -23,9 +23,12 @@ const SPATIAL_DROPOUT_KERAS2_ONLY = ['input_shape', 'batch_input_shape', 'batch_
 
 /** Arguments Keras 3 added: Keras 2's base Layer refuses them ("Keyword argument not understood:"). */
 const KERAS3_ONLY: Readonly<Record<string, readonly string[]>> = {
-    Dense: ['lora_rank'],
-    Conv1D: ['lora_rank'],
-    Embedding: ['lora_rank'],
+    Dense: ['lora_rank', 'lora_alpha'],
+    Conv1D: ['lora_rank', 'lora_alpha'],
+    Embedding: ['lora_rank', 'lora_alpha'],
+    // Keras 2's LeakyReLU takes `alpha`; Keras 3 renamed it negative_slope.
+    LeakyReLU: ['negative_slope'],
+    LayerNormalization: ['rms_scaling'],
     SimpleRNN: ['seed'],
     LSTM: ['seed', 'use_cudnn'],
     GRU: ['seed', 'use_cudnn']

@@ -66,12 +66,13 @@ export const LeakyReLU: LayerKind = {
         }
     ],
     inputRank: { min: 1 },
-    compute({ input, args }) {
+    compute({ input, args, keras }) {
         const slope = leakySlope(args);
         const error = negative(typeof args.alpha === 'number' ? 'alpha' : 'negative_slope', slope,
             'The negative_slope value of a Leaky ReLU layer cannot be None or negative value. Expected a float');
         if (error) return error;
-        const warnings: LayerIssue[] = typeof args.alpha === 'number' ? [{
+        // alpha is Keras 2's own name: deprecated only in Keras 3.
+        const warnings: LayerIssue[] = typeof args.alpha === 'number' && keras !== 2 ? [{
             code: 'invalid-argument', severity: 'warning', argument: 'alpha',
             message: `alpha is deprecated in Keras 3 ("Argument \`alpha\` is deprecated. Use \`negative_slope\` instead."): write negative_slope=${tidy(slope)}.`
         }] : [];
