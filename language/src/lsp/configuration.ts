@@ -41,8 +41,8 @@ export class RnnConfigurationProvider extends DefaultConfigurationProvider {
     }
 
     /**
-     * The `rnnLens` settings as last fetched or pushed, without waiting: the analysis reads the
-     * default Keras version from here synchronously (a change re-analyses every open document).
+     * The `rnnLens` settings as last fetched or pushed, without waiting: lsp/settings-refresh.ts
+     * hands them to the analysis as soon as they arrive or change.
      */
     current(): Readonly<Record<string, unknown>> | undefined {
         return this.settings[SETTINGS_SECTION] as Record<string, unknown> | undefined;

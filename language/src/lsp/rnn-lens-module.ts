@@ -29,7 +29,6 @@ import { RnnInlayHintProvider } from './inlay-hints.js';
 import { RnnLanguageServer } from './language-server.js';
 import { RnnSemanticTokenProvider } from './semantic-tokens.js';
 import { refreshOnSettingsChange } from './settings-refresh.js';
-import { kerasSetting } from './settings.js';
 import { RnnDocumentUpdateHandler, RnnNodeKindProvider, RnnWorkspaceManager, RnnWorkspaceSymbolProvider } from './workspace.js';
 
 export interface RnnLensAddedServices {
@@ -47,8 +46,7 @@ export type RnnLensServices = LangiumServices & RnnLensAddedServices;
 export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined): Module<RnnLensServices, PartialLangiumServices & RnnLensAddedServices> {
     return {
         analysis: {
-            AnalysisCache: services => new AnalysisCache(dataSourceFor,
-                () => kerasSetting((services.shared.workspace.ConfigurationProvider as RnnConfigurationProvider).current()))
+            AnalysisCache: () => new AnalysisCache(dataSourceFor)
         },
         client: {
             Profile: services => new ClientProfile(services.shared)

@@ -12,18 +12,15 @@ import { readDiagnosticLevels } from '../analysis/diagnostic-levels.js';
 import type { AnalysisCache } from './analysis-cache.js';
 import type { ClientProfile } from './client-profile.js';
 import type { RnnConfigurationProvider } from './configuration.js';
-import { DIAGNOSTICS_SETTING, KERAS_SETTING, SETTINGS_SECTION } from './settings.js';
+import { DIAGNOSTICS_SETTING, kerasSetting, SETTINGS_SECTION } from './settings.js';
 
 export function refreshOnSettingsChange(shared: LangiumSharedServices, client: ClientProfile, analyses: AnalysisCache): void {
     const configuration = shared.workspace.ConfigurationProvider as RnnConfigurationProvider;
-    // What the analysis last followed: documents opened before the settings came used the defaults.
-    let followed = analysisKey(undefined);
     const refresh = (always: boolean) => {
         const settings = configuration.current();
-        const key = analysisKey(settings);
-        analyses.useLevels(readDiagnosticLevels(settings?.[DIAGNOSTICS_SETTING]).levels);
-        if (!always && key === followed) return;
-        followed = key;
+        // Documents opened before the settings came were analysed under the defaults.
+        const changed = analyses.useSettings({ keras: kerasSetting(settings), levels: readDiagnosticLevels(settings?.[DIAGNOSTICS_SETTING]).levels });
+        if (!always && !changed) return;
         const connection = shared.lsp.Connection;
         const open = shared.workspace.TextDocuments.all()
             .map(document => URI.parse(document.uri))
@@ -43,7 +40,3 @@ export function refreshOnSettingsChange(shared: LangiumSharedServices, client: C
     });
 }
 
-/** The settings the analysis itself depends on, as one comparable string. */
-function analysisKey(settings: Readonly<Record<string, unknown>> | undefined): string {
-    return JSON.stringify([settings?.[KERAS_SETTING] ?? null, settings?.[DIAGNOSTICS_SETTING] ?? null]);
-}
