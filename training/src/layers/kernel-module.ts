@@ -28,6 +28,17 @@ export interface KernelExports {
     convForward(...args: number[]): void;
     convBackward(...args: number[]): void;
     convScratch(batch: number, channels: number, filters: number, outSteps: number): number;
+    /** The whole-step engine's (whole-step.ts, step-layers.ts; training/src/train/whole-step/). */
+    trainStep(program: number, batch: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
+        correction1: number, correction2: number, epsilon: number, learningRate: number): void;
+    evaluateStep(program: number, batch: number): void;
+    wholeForward(program: number, batch: number, training: number): void;
+    wholeLoss(program: number, batch: number, total: number, grad: number): void;
+    wholeBackward(program: number, batch: number): void;
+    wholeAdam(program: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
+        correction1: number, correction2: number, epsilon: number, learningRate: number): void;
+    wholeStepRecord(): number;
+    denseScratch(rows: number, inputs: number, units: number): number;
 }
 
 export interface KernelModule {

@@ -175,6 +175,11 @@ function defineClass(tf: Tf): Ctor {
             };
         }
 
+        /** A training call's dropout masks, drawn as that call draws them: the whole-step engine's (training/src/train/whole-step/). */
+        dropoutMasks(batch: number, inputDim: number): { input: Float32Array[] | null; state: Float32Array[] | null } {
+            return this.drawMasks(batch, inputDim, true);
+        }
+
         /** Whether this layer's loop runs as one operation (fastPlan gives its inputs). */
         get fastLoop(): boolean {
             return this.fast;

@@ -10,6 +10,8 @@ import { buildTfjsModel, type BuildOptions, type BuildProblem } from '../build/b
 import { compileSettings } from '../build/compile.js';
 import type { PreparedDataset } from '../data/dataset.js';
 import { EarlyStopper, earlyStoppingFrom } from './early-stopping.js';
+import { chooseEngine, type EngineChoice } from './whole-step/choose.js';
+import { fitWholeStep } from './whole-step/fit.js';
 import { evaluateOnTest, type TestResult } from './evaluate.js';
 import type { EpochLog, TrainingCallbacks } from './progress.js';
 import { fitRunSettings } from './run-settings.js';
@@ -30,6 +32,8 @@ export interface TrainOptions extends TrainingCallbacks {
      * is seen at the end of that batch.
      */
     readonly yieldEachBatch?: () => Promise<void>;
+    /** Which engine trains (whole-step/choose.ts); default: RNN_LENS_ENGINE, else the whole-step one wherever it can. */
+    readonly engine?: EngineChoice;
 }
 
 export interface TrainResult {
@@ -48,6 +52,9 @@ export interface TrainResult {
     readonly testLogs: Readonly<Record<string, number>>;
     readonly test?: TestResult;
     readonly seconds: number;
+    /** The engine that trained: one wasm call per batch, or tfjs's fit over the layers (and why). */
+    readonly engine: 'whole-step' | 'layers';
+    readonly engineReason?: string;
     /** The trained tfjs model; the caller disposes it. */
     readonly tfModel: tfjs.Sequential;
 }
@@ -83,8 +90,10 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
     const started = Date.now();
     let stoppedEarly = false;
     let stoppedByUser = false;
+    let decision: ReturnType<typeof chooseEngine> | undefined;
     try {
         model.compile({ optimizer: settings.optimizer, loss: settings.loss, metrics: settings.metrics.map(m => m.tfjs) });
+        decision = chooseEngine(tf, model, settings.loss, settings.metrics.map(m => m.tfjs), settings.optimizer, batchSize, options.engine);
         const xTrain = keep(tf.tensor3d(data.train.x, [data.train.n, steps, features]));
         const yTrain = keep(tf.tensor2d(data.train.y, [data.train.n, data.targetWidth]));
         const validation = data.validation.n > 0
@@ -92,43 +101,49 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
             : undefined;
         const batches = Math.ceil(data.train.n / batchSize);
         let epochStarted = Date.now();
-        await model.fit(xTrain, yTrain, {
-            epochs,
-            batchSize,
-            shuffle: fitArgs.shuffle !== false,
-            validationData: validation,
-            verbose: 0,
-            yieldEvery: options.yieldEachBatch ? 'never' : 'batch',
-            callbacks: {
-                onEpochBegin: async () => { epochStarted = Date.now(); },
-                onBatchEnd: async (batch, logs) => {
-                    const seconds = (Date.now() - epochStarted) / 1000;
-                    const done = Math.min((batch + 1) * batchSize, data.train.n);
-                    const perSecond = seconds > 0 ? done / seconds : 0;
-                    const epochIndex = history.length;
-                    const samplesLeft = (epochs - epochIndex) * data.train.n - done;
-                    options.onBatch?.({
-                        epoch: epochIndex + 1, epochs, batch: batch + 1, batches, loss: logs?.loss ?? NaN,
-                        samplesPerSecond: perSecond, secondsLeft: perSecond > 0 ? samplesLeft / perSecond : NaN
-                    });
-                    if (options.yieldEachBatch) await options.yieldEachBatch();
-                    if (options.shouldStop?.()) {
-                        stoppedByUser = true;
-                        model.stopTraining = true;
-                    }
-                },
-                onEpochEnd: async (epoch, logs) => {
-                    const seconds = (Date.now() - epochStarted) / 1000;
-                    const entry: EpochLog = { epoch: epoch + 1, epochs, logs: kerasLogNames(logs ?? {}, settings.metrics), seconds, samplesPerSecond: seconds > 0 ? data.train.n / seconds : 0 };
-                    history.push(entry);
-                    options.onEpoch?.(entry);
-                    if (stopper?.onEpochEnd(epoch, entry.logs, model)) {
-                        stoppedEarly = true;
-                        model.stopTraining = true;
-                    }
+        const callbacks = {
+            onEpochBegin: async () => { epochStarted = Date.now(); },
+            onBatchEnd: async (batch: number, logs?: tfjs.Logs) => {
+                const seconds = (Date.now() - epochStarted) / 1000;
+                const done = Math.min((batch + 1) * batchSize, data.train.n);
+                const perSecond = seconds > 0 ? done / seconds : 0;
+                const epochIndex = history.length;
+                const samplesLeft = (epochs - epochIndex) * data.train.n - done;
+                options.onBatch?.({
+                    epoch: epochIndex + 1, epochs, batch: batch + 1, batches, loss: logs?.loss ?? NaN,
+                    samplesPerSecond: perSecond, secondsLeft: perSecond > 0 ? samplesLeft / perSecond : NaN
+                });
+                if (options.yieldEachBatch) await options.yieldEachBatch();
+                if (options.shouldStop?.()) {
+                    stoppedByUser = true;
+                    model.stopTraining = true;
+                }
+            },
+            onEpochEnd: async (epoch: number, logs?: tfjs.Logs) => {
+                const seconds = (Date.now() - epochStarted) / 1000;
+                const entry: EpochLog = { epoch: epoch + 1, epochs, logs: kerasLogNames(logs ?? {}, settings.metrics), seconds, samplesPerSecond: seconds > 0 ? data.train.n / seconds : 0 };
+                history.push(entry);
+                options.onEpoch?.(entry);
+                if (stopper?.onEpochEnd(epoch, entry.logs, model)) {
+                    stoppedEarly = true;
+                    model.stopTraining = true;
                 }
             }
-        });
+        };
+        const shuffle = fitArgs.shuffle !== false;
+        if (decision.program) {
+            await fitWholeStep(tf, decision.program, data.train, data.validation.n > 0 ? data.validation : undefined, {
+                epochs, batchSize, shuffle, yieldEachBatch: !options.yieldEachBatch,
+                loss: settings.loss === 'meanAbsoluteError' ? 'absolute' : 'squared',
+                metrics: settings.metrics.map(m => ({ name: m.tfjs, of: m.tfjs === 'mae' ? 'absolute' as const : 'squared' as const }))
+            }, { ...callbacks, stopRequested: () => stoppedByUser || stoppedEarly });
+        } else {
+            await model.fit(xTrain, yTrain, {
+                epochs, batchSize, shuffle, validationData: validation, verbose: 0,
+                yieldEvery: options.yieldEachBatch ? 'never' : 'batch',
+                callbacks
+            });
+        }
         const restored = stopper?.restore(model) ? stopper.bestEpoch + 1 : undefined;
         const testLogs = data.test.n > 0 ? evaluateLogs(tf, model, data, settings.metrics) : {};
         return {
@@ -146,6 +161,8 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
             testLogs,
             test: evaluateOnTest(tf, model, data),
             seconds: (Date.now() - started) / 1000,
+            engine: decision.engine,
+            engineReason: decision.reason,
             tfModel: model
         };
     } catch (error) {
@@ -153,6 +170,7 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
         throw error;
     } finally {
         stopper?.dispose();
+        decision?.program?.dispose();
         tensors.forEach(t => t.dispose());
         settings.optimizer.dispose();
     }

@@ -44,10 +44,11 @@ export function convBackward(batch: i32, steps: i32, channels: i32, filters: i32
     const rows = batch * outSteps;
     const g = scratch, gT = at(scratch, rows * channels), wT = at(gT, rows * channels);
     const product = gT; // dy · W_jᵀ [B·L, C], once G_jᵀ is used
-    memory.fill(dx, 0, (<usize>(batch * steps * channels)) << 2);
+    if (dx) memory.fill(dx, 0, (<usize>(batch * steps * channels)) << 2);
     for (let j = 0; j < kernel; j++) {
         gather(batch, steps, channels, outSteps, stride, dilation, padLeft, j, x, g);
         gemmTransposedA(channels, filters, rows, g, channels, dy, filters, at(dw, j * channels * filters), filters, gT);
+        if (!dx) continue; // the first layer's input needs no gradient (a whole step's first layer)
         transpose(channels, filters, at(w, j * channels * filters), filters, wT);
         gemm(rows, channels, filters, dy, filters, wT, channels, product, channels, false);
         for (let b = 0; b < batch; b++) {

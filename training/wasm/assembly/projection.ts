@@ -50,7 +50,8 @@ export function projectInputsBackward(batch: i32, steps: i32, inputs: i32, g: i3
         memory.fill(dbias, 0, (<usize>gh) << 2);
         for (let r = 0; r < rows; r++) addInto(dbias, at(dxw, r * gh), gh);
     }
-    // dx = Σ_k (dxw_k · W_kᵀ) ⊙ m_k.
+    // dx = Σ_k (dxw_k · W_kᵀ) ⊙ m_k; none for a whole step's first layer (dx 0).
+    if (!dx) return;
     const wT = scratch, product = at(scratch, gh * inputs);
     transpose(inputs, gh, w, gh, wT);
     if (maskCount == 0) {
