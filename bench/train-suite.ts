@@ -38,14 +38,14 @@ export interface Throughput {
  * Trains `warmup + batches` batches and times the last `batches` of them (the first ones pay
  * for kernel set-up and the optimizer's variables). `stock`: with tfjs's own recurrent layers
  * wherever they compute what Keras does, and tfjs-wasm's own kernels (the baseline),
- * instead of RNN Lens's.
+ * instead of RNN Lens's. `engine`: the whole-step engine or the per-layer path (default: the whole-step one where it can).
  */
-export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number, stock = false): Promise<Throughput> {
+export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number, stock = false, engine: 'auto' | 'whole-step' | 'layers' = 'auto'): Promise<Throughput> {
     const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(join(root, 'examples')));
     const stamps: number[] = [];
     useStockKernels(stock);
     const result = await trainModel(tf, model, data, createCustomLayers(tf), {
-        epochs: 100, batchSize: BATCH_SIZE, build: { stockLayers: stock },
+        epochs: 100, batchSize: BATCH_SIZE, build: { stockLayers: stock }, engine: stock ? 'layers' : engine,
         onBatch: () => { stamps.push(performance.now()); },
         shouldStop: () => stamps.length >= warmup + batches
     }).finally(() => useStockKernels(false));

@@ -39,9 +39,10 @@ for (const model of models) result.models.push({ name: model.name, params: model
 // in turn within a round, so that a burst of someone else's work slows one round, not a figure.
 const ROUNDS = quick ? 1 : Number(process.argv.find(a => a.startsWith('--rounds='))?.slice(9) ?? 3);
 
-async function measureOnce(model, backend, stock) {
+/** `run`: 'stock' (the baseline), 'layers' (the engine's per-layer path) or 'auto' (the whole-step engine where it can). */
+async function measureOnce(model, backend, run) {
     const before = suite.tensorsInMemory();
-    const t = await suite.throughput(model, root, WARMUP, batches[backend], stock);
+    const t = await suite.throughput(model, root, WARMUP, batches[backend], run === 'stock', run === 'stock' ? 'layers' : run);
     if (suite.tensorsInMemory() !== before) throw new Error(`${model.name} on ${backend} leaked ${suite.tensorsInMemory() - before} tensors`);
     return t.samplesPerSecond;
 }
@@ -73,16 +74,19 @@ for (const backend of ['wasm', 'cpu']) {
     }
     for (const [i, model] of models.entries()) {
         if (backend === 'cpu') {
-            [result.models[i].samplesPerSecond.cpu] = await measure(model, backend, [false], 1);
+            [result.models[i].samplesPerSecond.cpu] = await measure(model, backend, ['auto'], 1);
             continue;
         }
-        const [engine, baseline] = await measure(model, backend, [false, true], ROUNDS);
+        const [engine, layers, baseline] = await measure(model, backend, ['auto', 'layers', 'stock'], ROUNDS);
         const flop = suite.trainingFlopPerSample(model);
         result.models[i].samplesPerSecond.wasm = engine;
         Object.assign(result.models[i], {
             baseline: { backend, samplesPerSecond: baseline },
             engine: { backend, samplesPerSecond: engine, gflops: Number((engine * flop / 1e9).toFixed(2)) },
             speedup: Number((engine / baseline).toFixed(2)),
+            // The whole-step engine (one wasm call a batch) against the per-layer path, same run.
+            layers: { backend, samplesPerSecond: layers },
+            wholeStepGain: Number((engine / layers).toFixed(2)),
             mflopPerSample: Number((flop / 1e6).toFixed(2))
         });
     }
@@ -95,14 +99,16 @@ if (json) {
     const num = n => (n === undefined ? '–' : n.toLocaleString('en-US')).padStart(11);
     log(`RNN Lens training benchmark (Node.js ${result.node}; wasm = ${result.backends.wasm}; batch ${result.batchSize})`);
     log('');
-    log(`${'model'.padEnd(22)}${'params'.padStart(9)}${'stock /s'.padStart(10)}${'engine /s'.padStart(11)}${'speedup'.padStart(9)}${'GFLOP/s'.padStart(9)}${'cpu /s'.padStart(9)}${'1st epoch'.padStart(11)}`);
-    log('-'.repeat(90));
+    log(`${'model'.padEnd(22)}${'params'.padStart(9)}${'stock /s'.padStart(10)}${'layers /s'.padStart(11)}${'engine /s'.padStart(11)}${'speedup'.padStart(9)}${'whole×'.padStart(8)}${'GFLOP/s'.padStart(9)}${'cpu /s'.padStart(9)}${'1st epoch'.padStart(11)}`);
+    log('-'.repeat(109));
     for (const m of result.models) {
         const first = m.firstEpochSeconds === undefined ? '–'.padStart(11) : `${m.firstEpochSeconds.toFixed(1)} s`.padStart(11);
-        log(`${m.name.padEnd(22)}${m.params.toLocaleString('en-US').padStart(9)}${num(m.baseline.samplesPerSecond).slice(1)}${num(m.engine.samplesPerSecond)}${`${m.speedup.toFixed(1)}×`.padStart(9)}${m.engine.gflops.toFixed(2).padStart(9)}${num(m.samplesPerSecond.cpu).slice(2)}${first}`);
+        log(`${m.name.padEnd(22)}${m.params.toLocaleString('en-US').padStart(9)}${num(m.baseline.samplesPerSecond).slice(1)}${num(m.layers.samplesPerSecond)}${num(m.engine.samplesPerSecond)}${`${m.speedup.toFixed(1)}×`.padStart(9)}${`${m.wholeStepGain.toFixed(2)}×`.padStart(8)}${m.engine.gflops.toFixed(2).padStart(9)}${num(m.samplesPerSecond.cpu).slice(2)}${first}`);
     }
-    log('-'.repeat(90));
-    log(`stock and engine on wasm; samples/s over ${batches.wasm} (wasm, best of ${ROUNDS} rounds) / ${batches.cpu} (cpu) batches after ${WARMUP} warm-up;`);
+    log('-'.repeat(109));
+    log(`layers: the engine's per-layer path (tfjs's fit over RNN Lens's layers); engine: the whole-step engine (one wasm call a batch) where`);
+    log(`the model allows, else the per-layer path; whole×: engine ÷ layers, measured in the same rounds. stock and engine on wasm;`);
+    log(`stock, layers and engine samples/s over ${batches.wasm} (wasm, best of ${ROUNDS} rounds) / ${batches.cpu} (cpu) batches after ${WARMUP} warm-up;`);
     log(`GFLOP/s: the engine's matrix-product arithmetic per second (6 FLOP per weight and position a sample uses);`);
     log(`wasm's own matMul reaches ${result.wasmMatMulGflops} GFLOP/s on a 320×120 by 120×480 product in this run, the recurrent kernels' product ${result.kernelProductGflops}.`);
     log(`1st epoch: the engine on wasm, from data to the end of an epoch of ${result.models[0].trainingSamples ?? '?'} samples. Took ${result.benchSeconds} s.`);

@@ -27,7 +27,7 @@ export function chooseEngine(tf: typeof tfjs, model: tfjs.Sequential, loss: stri
     batchSize: number, choice: EngineChoice = engineFromEnvironment()): EngineDecision {
     if (choice === 'layers') return { engine: 'layers', reason: 'asked for' };
     if (choice === 'auto' && stockKernels()) return { engine: 'layers', reason: 'tfjs\'s own kernels are asked for' };
-    const planned = planWholeStep(tf, model, loss, metrics, optimizer);
+    const planned = planWholeStep(model, loss, metrics, optimizer);
     if (!planned.ok) {
         if (choice === 'whole-step') throw new Error(`The whole-step engine cannot train this model: ${planned.reason}.`);
         return { engine: 'layers', reason: planned.reason };

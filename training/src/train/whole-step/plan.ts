@@ -91,9 +91,9 @@ function need(condition: boolean, reason: string): asserts condition {
 /** A sample's shape between layers: [steps, width], steps null for a 2-D output. */
 interface Shape { readonly steps: number | null; readonly width: number }
 
-export function planWholeStep(tf: typeof tfjs, model: tfjs.Sequential, loss: string, metrics: readonly string[], optimizer: tfjs.Optimizer): PlanResult {
+export function planWholeStep(model: tfjs.Sequential, loss: string, metrics: readonly string[], optimizer: tfjs.Optimizer): PlanResult {
     try {
-        need(optimizer instanceof tf.AdamOptimizer, 'the optimizer is not Adam');
+        need(optimizer.getClassName() === 'Adam', 'the optimizer is not Adam'); // tfjs's optimizers answer instanceof for one another
         need(LOSS_CODES[loss] !== undefined, `the loss ${loss} has no kernel`);
         for (const m of metrics) need((STEP_METRICS as readonly string[]).includes(m), `the metric ${m} has no kernel`);
         need(model.nonTrainableWeights.length === 0, 'the model has non-trainable weights');
