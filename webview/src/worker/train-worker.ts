@@ -25,6 +25,13 @@ const BROWSER_BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
 let running = false;
 let stopRequested = false;
 let batchesDone = 0;
+/**
+ * Batch progress goes to the page at most this often (and at each epoch's last batch): the
+ * whole-step engine trains a small model's batch in a fraction of a millisecond, and a message
+ * per batch would keep the page's thread busy redrawing instead of drawing frames.
+ */
+const BATCH_POST_MS = 20;
+let batchPostedAt = 0;
 let stopRequestedAfter: number | undefined;
 let trained: tfjs.LayersModel | undefined;
 let timedBackend: { key: string; backend: string; reason: string } | undefined;
@@ -124,6 +131,9 @@ async function train(analysis: ModelAnalysis, csv: CsvText | undefined, settings
             yieldEachBatch: yieldToEventLoop,
             onBatch: progress => {
                 batchesDone++;
+                const now = Date.now();
+                if (now - batchPostedAt < BATCH_POST_MS && progress.batch < progress.batches) return;
+                batchPostedAt = now;
                 post({ type: 'batch', progress });
             },
             onEpoch: log => post({ type: 'epoch', log })
