@@ -99,9 +99,57 @@ export class StepProgram {
         const { beta1, beta2, epsilon, learningRate } = this.adam;
         k.trainStep(this.address(this.layout.program), rows, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2),
             1 - this.power1, 1 - this.power2, epsilon, learningRate);
-        this.power1 = Math.fround(this.power1 * Math.fround(beta1));
-        this.power2 = Math.fround(this.power2 * Math.fround(beta2));
+        this.advancePowers();
         return this.sums();
+    }
+
+    /** β₁ᵗ and β₂ᵗ of the next step, as tfjs's float32 accumulators hold them. */
+    private advancePowers(): void {
+        this.power1 = Math.fround(this.power1 * Math.fround(this.adam.beta1));
+        this.power2 = Math.fround(this.power2 * Math.fround(this.adam.beta2));
+    }
+
+    /**
+     * The gradients of the staged rows, part of a batch of `total` rows, without the update: a
+     * batch split over several programs (threads) sums their gradients (addGradients) into one
+     * and updates there (applyAdam), as train does in one call.
+     */
+    gradients(rows: number, total: number): LossSums {
+        const { exports: k } = kernelModule();
+        const program = this.address(this.layout.program);
+        k.wholeForward(program, rows, 1);
+        k.wholeLoss(program, rows, total, 1);
+        k.wholeBackward(program, rows);
+        return this.sums();
+    }
+
+    /** Adds another program's gradients (the same plan's) to this one's. */
+    addGradients(other: StepProgram): void {
+        const f = kernelModule().memory.view();
+        this.layout.weights.forEach((s, i) => {
+            const to = this.start + s.g, from = other.start + other.layout.weights[i].g;
+            for (let j = 0; j < s.size; j++) f[to + j] += f[from + j];
+        });
+    }
+
+    /** Takes another program's weights (the same plan's): a part of a split batch after the update. */
+    readWeightsFrom(other: StepProgram): void {
+        const f = kernelModule().memory.view();
+        this.layout.weights.forEach((s, i) => f.copyWithin(this.start + s.w, other.start + other.layout.weights[i].w, other.start + other.layout.weights[i].w + s.size));
+    }
+
+    /** Adam's update from the gradients in this program. */
+    applyAdam(): void {
+        const { beta1, beta2, epsilon, learningRate } = this.adam;
+        kernelModule().exports.wholeAdam(this.address(this.layout.program), beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2),
+            1 - this.power1, 1 - this.power2, epsilon, learningRate);
+        this.advancePowers();
+    }
+
+    /** Copies of the weights as the program holds them, in the model's order. */
+    weightValues(): Float32Array[] {
+        const f = kernelModule().memory.view();
+        return this.layout.weights.map(s => f.slice(this.start + s.w, this.start + s.w + s.size));
     }
 
     /** The staged rows' losses in inference (no dropout, no update). */
