@@ -94,11 +94,6 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
     try {
         model.compile({ optimizer: settings.optimizer, loss: settings.loss, metrics: settings.metrics.map(m => m.tfjs) });
         decision = chooseEngine(tf, model, settings.loss, settings.metrics.map(m => m.tfjs), settings.optimizer, batchSize, options.engine);
-        const xTrain = keep(tf.tensor3d(data.train.x, [data.train.n, steps, features]));
-        const yTrain = keep(tf.tensor2d(data.train.y, [data.train.n, data.targetWidth]));
-        const validation = data.validation.n > 0
-            ? [keep(tf.tensor3d(data.validation.x, [data.validation.n, steps, features])), keep(tf.tensor2d(data.validation.y, [data.validation.n, data.targetWidth]))] as [tfjs.Tensor, tfjs.Tensor]
-            : undefined;
         const batches = Math.ceil(data.train.n / batchSize);
         let epochStarted = Date.now();
         const callbacks = {
@@ -138,6 +133,12 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
                 metrics: settings.metrics.map(m => ({ name: m.tfjs, of: m.tfjs === 'mae' ? 'absolute' as const : 'squared' as const }))
             }, { ...callbacks, stopRequested: () => stoppedByUser || stoppedEarly });
         } else {
+            // The data as tensors only for tfjs's fit (the whole-step engine reads the arrays).
+            const xTrain = keep(tf.tensor3d(data.train.x, [data.train.n, steps, features]));
+            const yTrain = keep(tf.tensor2d(data.train.y, [data.train.n, data.targetWidth]));
+            const validation = data.validation.n > 0
+                ? [keep(tf.tensor3d(data.validation.x, [data.validation.n, steps, features])), keep(tf.tensor2d(data.validation.y, [data.validation.n, data.targetWidth]))] as [tfjs.Tensor, tfjs.Tensor]
+                : undefined;
             await model.fit(xTrain, yTrain, {
                 epochs, batchSize, shuffle, validationData: validation, verbose: 0,
                 yieldEvery: options.yieldEachBatch ? 'never' : 'batch',
