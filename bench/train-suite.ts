@@ -15,6 +15,8 @@ import { directoryLoader } from '../training/src/data/node-loader.js';
 import { createCustomLayers } from '../training/src/layers/index.js';
 import { kernelProduct } from '../training/src/layers/recurrent-kernel.js';
 import { trainModel } from '../training/src/train/train-model.js';
+import { nodeSpawner } from '../training/src/threads/node-threads.js';
+import { useKernelThreads } from '../training/src/threads/use-kernel-threads.js';
 
 export const BATCH_SIZE = 32;
 
@@ -26,6 +28,11 @@ export function notebookModels(root: string): readonly ModelAnalysis[] {
 export async function useBackend(name: 'cpu' | 'wasm'): Promise<string> {
     const choice = await selectNodeBackend(tf, name);
     return `${choice.backend} (tfjs ${tf.version.tfjs})`;
+}
+
+/** Runs the kernels on `count` threads (1: one thread); the threads now in use. */
+export async function useThreads(count: number): Promise<number> {
+    return (await useKernelThreads(count, nodeSpawner)).threads;
 }
 
 export interface Throughput {
