@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Spawner } from './kernel-threads.js';
+import { KernelThreadError, type Spawner } from './kernel-threads.js';
 import { useKernelThreads, type ThreadChoice } from './use-kernel-threads.js';
 
 export const nodeSpawner: Spawner = (source, data) => {
@@ -28,9 +28,21 @@ export function requestedThreads(option?: string, env: string | undefined = proc
     return { count, source };
 }
 
-/** Starts the kernel threads asked for (see requestedThreads) and says how many run. */
-export async function startNodeThreads(option?: string): Promise<ThreadChoice> {
+/**
+ * Starts the kernel threads asked for (see requestedThreads; a bad request throws) and says how
+ * many run: threads that fail to start leave one thread, with the failure as the reason.
+ */
+export async function startNodeThreads(option?: string, spawn: Spawner = nodeSpawner): Promise<ThreadChoice> {
     const { count, source } = requestedThreads(option);
-    const choice = await useKernelThreads(count, nodeSpawner);
-    return count > 1 ? { threads: choice.threads, reason: `${choice.reason} (${source})` } : { threads: 1, reason: `one thread (${source})` };
+    if (count <= 1) {
+        await useKernelThreads(1, spawn);
+        return { threads: 1, reason: `one thread (${source})` };
+    }
+    try {
+        const choice = await useKernelThreads(count, spawn);
+        return { threads: choice.threads, reason: `${choice.reason} (${source})` };
+    } catch (error) {
+        if (!(error instanceof KernelThreadError)) throw error;
+        return { threads: 1, reason: `one thread: ${error.message}` };
+    }
 }
