@@ -14,7 +14,7 @@ import { prepareDataset } from '../training/src/data/dataset.js';
 import { directoryLoader } from '../training/src/data/node-loader.js';
 import { createCustomLayers } from '../training/src/layers/index.js';
 import { kernelProduct } from '../training/src/layers/recurrent-kernel.js';
-import { trainModel } from '../training/src/train/train-model.js';
+import { trainModel, type TrainOptions } from '../training/src/train/train-model.js';
 import { nodeSpawner } from '../training/src/threads/node-threads.js';
 import { useKernelThreads } from '../training/src/threads/use-kernel-threads.js';
 
@@ -45,14 +45,15 @@ export interface Throughput {
  * Trains `warmup + batches` batches and times the last `batches` of them (the first ones pay
  * for kernel set-up and the optimizer's variables). `stock`: with tfjs's own recurrent layers
  * wherever they compute what Keras does, and tfjs-wasm's own kernels (the baseline),
- * instead of RNN Lens's.
+ * instead of RNN Lens's. `train`: more of trainModel's options (an engine's, bench/train-engines.mjs).
  */
-export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number, stock = false): Promise<Throughput> {
+export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number, stock = false,
+    train: Partial<TrainOptions> = {}): Promise<Throughput> {
     const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(join(root, 'examples')));
     const stamps: number[] = [];
     useStockKernels(stock);
     const result = await trainModel(tf, model, data, createCustomLayers(tf), {
-        epochs: 100, batchSize: BATCH_SIZE, build: { stockLayers: stock },
+        ...train, epochs: 100, batchSize: BATCH_SIZE, build: { ...train.build, stockLayers: stock },
         onBatch: () => { stamps.push(performance.now()); },
         shouldStop: () => stamps.length >= warmup + batches
     }).finally(() => useStockKernels(false));
