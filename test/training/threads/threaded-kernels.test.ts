@@ -4,10 +4,12 @@
  * row is computed by the same code either way), and the same weight gradients within float
  * summation order (1e-5 relative: the two halves' sums are added at the end), for SimpleRNN,
  * LSTM, GRU and GRU with reset_after=False, both directions, with and without return_sequences,
- * with dropout masks (one for all gates, and one per gate) and masked steps; and both give
- * their kernel memory back.
+ * with dropout masks (one for all gates, and one per gate) and masked steps; the same for the
+ * Conv1D kernel (strided, dilated, with and without a bias); and both give their kernel memory back.
  */
+import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fastConv1D } from '../../../training/src/layers/conv-kernel.js';
 import { mulberry32 } from '../../../training/src/data/synthetic.js';
 import { kernelForward, kernelMemoryInUse, type KernelKind, type KernelOptions, type KernelWeights } from '../../../training/src/layers/recurrent-kernel.js';
 import { nodeSpawner } from '../../../training/src/threads/node-threads.js';
@@ -90,5 +92,36 @@ describe('the recurrent kernels on two threads', () => {
         if (one.dBias) expect(relative(two.dBias!, one.dBias)).toBeLessThan(1e-5);
         // Not trivially equal: the weights' gradients are not zero.
         expect(Math.max(...Array.from(one.dRecurrentKernel, Math.abs))).toBeGreaterThan(1e-3);
+    });
+});
+
+/** Conv1D's output and gradients of Σ conv(x) · u for x [32, 15, 4], a kernel [3, 4, 5]. */
+function conv(stride: number, dilation: number, bias: boolean): Float32Array[] {
+    return tf.tidy(() => {
+        const x = tf.tensor3d(values(32 * 15 * 4, 31), [32, 15, 4]);
+        const w = tf.tensor3d(values(3 * 4 * 5, 32, 0.5), [3, 4, 5]);
+        const b = tf.tensor1d(values(5, 33, 0.2));
+        const outSteps = Math.floor((15 - dilation * 2 - 1) / stride) + 1;
+        const f = (a: tf.Tensor3D, k: tf.Tensor3D, c?: tf.Tensor1D) => fastConv1D(tf, a, k, c, { stride, dilation, padLeft: 0, outSteps });
+        const u = tf.tensor(values(32 * outSteps * 5, 34), [32, outSteps, 5]);
+        const output = f(x, w, bias ? b : undefined);
+        const grads = bias
+            ? tf.grads((a, k, c) => tf.sum(tf.mul(f(a as tf.Tensor3D, k as tf.Tensor3D, c as tf.Tensor1D), u)))([x, w, b])
+            : tf.grads((a, k) => tf.sum(tf.mul(f(a as tf.Tensor3D, k as tf.Tensor3D), u)))([x, w]);
+        return [output, ...grads].map(t => t.dataSync() as Float32Array);
+    });
+}
+
+describe('the Conv1D kernel on two threads', () => {
+    it.each([[1, 1, true], [2, 1, false], [1, 2, true]])('stride %i, dilation %i, bias %s: as on one thread', async (stride, dilation, bias) => {
+        await useKernelThreads(1, nodeSpawner);
+        const used = kernelMemoryInUse();
+        const [output, dx, ...weights] = conv(stride, dilation, bias);
+        await useKernelThreads(2, nodeSpawner);
+        const [output2, dx2, ...weights2] = conv(stride, dilation, bias);
+        expect(kernelMemoryInUse()).toBe(used);
+        expect(output2).toEqual(output);
+        expect(dx2).toEqual(dx);
+        weights.forEach((w, i) => expect(relative(weights2[i], w)).toBeLessThan(1e-5));
     });
 });

@@ -10,7 +10,7 @@
  * which also holds its records (states, gates, ...) until its backward pass, or its release,
  * so that they never leave wasm; each call's own arrays take a block for that call only.
  */
-import { batchShares, runLists } from '../threads/batch-shares.js';
+import { batchShares, runLists, sumShares } from '../threads/batch-shares.js';
 import type { KernelCall } from '../threads/kernel-threads.js';
 import { Layout, type KernelMemory } from './kernel-memory.js';
 import { kernelModule, type KernelExports as Exports } from './kernel-module.js';
@@ -312,13 +312,6 @@ function joinShares(parts: readonly BackwardResult[]): BackwardResult {
         dx.set(p.dx, at);
         at += p.dx.length;
     }
-    const sum = (pick: (p: BackwardResult) => Float32Array) => {
-        const total = Float32Array.from(pick(parts[0]));
-        for (const p of parts.slice(1)) {
-            const values = pick(p);
-            for (let i = 0; i < total.length; i++) total[i] += values[i];
-        }
-        return total;
-    };
+    const sum = (pick: (p: BackwardResult) => Float32Array) => sumShares(parts.map(pick));
     return { dx, dKernel: sum(p => p.dKernel), dRecurrentKernel: sum(p => p.dRecurrentKernel), dBias: parts[0].dBias ? sum(p => p.dBias!) : null };
 }

@@ -31,3 +31,11 @@ export function runLists(lists: readonly (readonly KernelCall[])[]): void {
     }
     for (const list of lists) for (const [name, ...args] of list) functions[name](...args);
 }
+
+/** The shares' gradients of one weight summed (the first share's array itself when it is the only one). */
+export function sumShares(parts: readonly Float32Array[]): Float32Array {
+    if (parts.length === 1) return parts[0];
+    const total = Float32Array.from(parts[0]);
+    for (const part of parts.slice(1)) for (let i = 0; i < total.length; i++) total[i] += part[i];
+    return total;
+}
