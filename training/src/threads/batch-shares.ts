@@ -32,10 +32,15 @@ export function runLists(lists: readonly (readonly KernelCall[])[]): void {
     for (const list of lists) for (const [name, ...args] of list) functions[name](...args);
 }
 
-/** The shares' gradients of one weight summed (the first share's array itself when it is the only one). */
+/**
+ * The shares' gradients of one weight summed into the first share's array (a view of a call's
+ * kernel memory, which is the caller's to overwrite), and returned.
+ */
 export function sumShares(parts: readonly Float32Array[]): Float32Array {
-    if (parts.length === 1) return parts[0];
-    const total = Float32Array.from(parts[0]);
-    for (const part of parts.slice(1)) for (let i = 0; i < total.length; i++) total[i] += part[i];
+    const total = parts[0];
+    for (let p = 1; p < parts.length; p++) {
+        const part = parts[p];
+        for (let i = 0; i < total.length; i++) total[i] += part[i];
+    }
     return total;
 }

@@ -88,9 +88,9 @@ export class KernelThreads {
         return new KernelThreads(workers, names);
     }
 
-    /** Threads in all, this one included. */
+    /** Threads in all, this one included (1 once stopped: the kernels go on here alone). */
     get count(): number {
-        return this.workers.length + 1;
+        return this.stopped ? 1 : this.workers.length + 1;
     }
 
     /**
@@ -100,7 +100,7 @@ export class KernelThreads {
      */
     run(lists: readonly (readonly KernelCall[])[], local: Record<string, (...args: number[]) => void>): void {
         if (this.stopped) throw new KernelThreadError('the kernel threads were stopped');
-        if (lists.length > this.count) throw new Error(`${lists.length} call lists for ${this.count} threads`);
+        if (lists.length > this.workers.length + 1) throw new Error(`${lists.length} call lists for ${this.workers.length + 1} threads`);
         const posted = lists.slice(1).map((calls, i) => this.post(this.workers[i], calls));
         let failure: unknown = null;
         try {
