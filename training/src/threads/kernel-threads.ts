@@ -94,13 +94,18 @@ export class KernelThreads {
     }
 
     /**
-     * Runs `lists[0]` here (through `local`, this thread's instance) and `lists[i]` on worker i (fewer lists than threads leave the rest
-     * idle), each list's calls in order; returns when every list is done. A call that fails in a
-     * worker throws here, naming the thread and the kernel.
+     * Runs `lists[0]` here (through `local`, this thread's instance) and `lists[i]` on worker i
+     * (fewer lists than threads leave the rest idle), each list's calls in order; returns when
+     * every list is done. A call that fails in a worker throws here, naming the thread and the kernel.
      */
     run(lists: readonly (readonly KernelCall[])[], local: Record<string, (...args: number[]) => void>): void {
         if (this.stopped) throw new KernelThreadError('the kernel threads were stopped');
         if (lists.length > this.workers.length + 1) throw new Error(`${lists.length} call lists for ${this.workers.length + 1} threads`);
+        // Checked before any is posted: a worker once asked must be waited for.
+        for (const calls of lists.slice(1)) {
+            if (calls.some(([name]) => !this.index.has(name))) throw new Error(`the kernels have no export of ${calls.map(c => c[0]).join(', ')}`);
+            if (calls.reduce((n, c) => n + 1 + c.length, 0) > C.CALL_VALUES) throw new Error('too many kernel calls for one request');
+        }
         const posted = lists.slice(1).map((calls, i) => this.post(this.workers[i], calls));
         let failure: unknown = null;
         try {
@@ -131,10 +136,7 @@ export class KernelThreads {
     private post(w: Worker, calls: readonly KernelCall[]): number {
         let p = 0;
         for (const [name, ...args] of calls) {
-            const index = this.index.get(name);
-            if (index === undefined) throw new Error(`the kernels have no export "${name}"`);
-            if (p + 2 + args.length > C.CALL_VALUES) throw new Error('too many kernel calls for one request');
-            w.values[p] = index;
+            w.values[p] = this.index.get(name)!;
             w.values[p + 1] = args.length;
             w.values.set(args, p + 2);
             p += 2 + args.length;
