@@ -14,7 +14,9 @@ import { prepareDataset } from '../training/src/data/dataset.js';
 import { directoryLoader } from '../training/src/data/node-loader.js';
 import { createCustomLayers } from '../training/src/layers/index.js';
 import { kernelProduct } from '../training/src/layers/recurrent-kernel.js';
-import { trainModel } from '../training/src/train/train-model.js';
+import { trainModel, type TrainOptions } from '../training/src/train/train-model.js';
+import { nodeSpawner } from '../training/src/threads/node-threads.js';
+import { useKernelThreads } from '../training/src/threads/use-kernel-threads.js';
 
 export const BATCH_SIZE = 32;
 
@@ -28,42 +30,37 @@ export async function useBackend(name: 'cpu' | 'wasm'): Promise<string> {
     return `${choice.backend} (tfjs ${tf.version.tfjs})`;
 }
 
+/** Runs the kernels on `count` threads (1: one thread); the threads now in use. */
+export async function useThreads(count: number): Promise<number> {
+    return (await useKernelThreads(count, nodeSpawner)).threads;
+}
+
 export interface Throughput {
     readonly samplesPerSecond: number;
     readonly batches: number;
     readonly msPerBatch: number;
-    /** Samples per second of this process's CPU time (user + system): per core, and less swayed by other work on a shared machine than wall time. */
-    readonly cpuSamplesPerSecond: number;
 }
 
 /**
  * Trains `warmup + batches` batches and times the last `batches` of them (the first ones pay
  * for kernel set-up and the optimizer's variables). `stock`: with tfjs's own recurrent layers
  * wherever they compute what Keras does, and tfjs-wasm's own kernels (the baseline),
- * instead of RNN Lens's. `engine`: the whole-step engine or the per-layer path (default: the whole-step one where it can).
+ * instead of RNN Lens's. `train`: more of trainModel's options (an engine's, bench/train-engines.mjs).
  */
-export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number, stock = false, engine: 'auto' | 'whole-step' | 'layers' = 'auto'): Promise<Throughput> {
+export async function throughput(model: ModelAnalysis, root: string, warmup: number, batches: number, stock = false,
+    train: Partial<TrainOptions> = {}): Promise<Throughput> {
     const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(join(root, 'examples')));
     const stamps: number[] = [];
-    const cpu: number[] = [];
     useStockKernels(stock);
     const result = await trainModel(tf, model, data, createCustomLayers(tf), {
-        epochs: 100, batchSize: BATCH_SIZE, build: { stockLayers: stock }, engine: stock ? 'layers' : engine,
-        onBatch: () => {
-            stamps.push(performance.now());
-            // Only where the timing starts and ends: the call costs a few percent of a small model's batch.
-            if (stamps.length === warmup || stamps.length === warmup + batches) {
-                const used = process.cpuUsage();
-                cpu.push((used.user + used.system) / 1000);
-            }
-        },
+        ...train, epochs: 100, batchSize: BATCH_SIZE, build: { ...train.build, stockLayers: stock },
+        onBatch: () => { stamps.push(performance.now()); },
         shouldStop: () => stamps.length >= warmup + batches
     }).finally(() => useStockKernels(false));
     result.tfModel.dispose();
     const timed = stamps.slice(warmup);
     const ms = timed.at(-1)! - stamps[warmup - 1];
-    const cpuMs = cpu[1] - cpu[0];
-    return { samplesPerSecond: (batches * BATCH_SIZE) / (ms / 1000), batches, msPerBatch: ms / batches, cpuSamplesPerSecond: (batches * BATCH_SIZE) / (cpuMs / 1000) };
+    return { samplesPerSecond: (batches * BATCH_SIZE) / (ms / 1000), batches, msPerBatch: ms / batches };
 }
 
 export interface FirstEpoch {

@@ -13,11 +13,23 @@
 //   3. the engine's arithmetic rate: GFLOP/s of the matrix products a training sample needs
 //      (trainingFlopPerSample) at the engine's samples/s, against wasm's own matMul on a
 //      recurrent-sized product (matMulCeiling), and against the recurrent kernels' own product on
-//      the same shape (kernelProductRate), measured in the same run.
-// Prints a table, or with --json one JSON object. --quick: fewer batches and one round, for a
-// smoke test; --rounds=N: wasm figures as the best of N rounds (3).
+//      the same shape (kernelProductRate), measured in the same run;
+//   4. each engine (bench/train-engines.mjs) on one kernel thread and on every core (training/src/
+//      threads/), samples/s best of the rounds with their spread; with RNN_LENS_KERAS_PYTHON set,
+//      Keras 3 on JAX on one core and on every core, measured in this run (bench/keras-anchor.mjs),
+//      and RNN Lens ÷ Keras;
+//   5. a learner's whole run: `rnn-lens train --epochs 30` (bench/whole-run.mjs) on every core and
+//      on one thread, process start included, against Keras's wholeRunSeconds (compile included).
+// Prints tables, or with --json one JSON object. --quick: fewer batches and one round, for a
+// smoke test (no whole runs; Keras on two models); --rounds=N: wasm figures as the best of N
+// rounds (3); --no-whole-run, --no-keras: leave those out.
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { kerasPython, measureKeras } from './keras-anchor.mjs';
 import { loadSuite, root } from './lib.mjs';
+import { printComparison } from './train-comparison.mjs';
+import { ENGINES } from './train-engines.mjs';
+import { cliBuilt, wholeRunSeconds } from './whole-run.mjs';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -32,33 +44,36 @@ const models = suite.notebookModels(root);
 
 const WARMUP = 2;
 const batches = { wasm: quick ? 3 : 12, cpu: quick ? 2 : 6 };
-const result = { node: process.version, batchSize: suite.BATCH_SIZE, backends: {}, models: [] };
+const cores = availableParallelism();
+const result = { node: process.version, batchSize: suite.BATCH_SIZE, cores, backends: {}, models: [] };
 for (const model of models) result.models.push({ name: model.name, params: model.totals.total, samplesPerSecond: {} });
 
 // The machine is shared: each wasm figure is the best of a few rounds, stock and engine taken
 // in turn within a round, so that a burst of someone else's work slows one round, not a figure.
 const ROUNDS = quick ? 1 : Number(process.argv.find(a => a.startsWith('--rounds='))?.slice(9) ?? 3);
 
-/** `run`: 'stock' (the baseline), 'layers' (the engine's per-layer path) or 'auto' (the whole-step engine where it can). */
-async function measureOnce(model, backend, run) {
+/** What is measured: stock tfjs (the baseline), or an engine (bench/train-engines.mjs) on `threads` kernel threads. */
+const STOCK = { stock: true, threads: 1, train: {} };
+const variants = [STOCK, ...ENGINES.flatMap(e => [1, cores].filter((n, i, all) => all.indexOf(n) === i).map(threads => ({ engine: e.id, stock: false, threads, train: e.train })))];
+
+async function measureOnce(model, backend, variant) {
+    await suite.useThreads(variant.threads);
     const before = suite.tensorsInMemory();
-    const t = await suite.throughput(model, root, WARMUP, batches[backend], run === 'stock', run === 'stock' ? 'layers' : run);
+    const t = await suite.throughput(model, root, WARMUP, batches[backend], variant.stock, variant.train);
     if (suite.tensorsInMemory() !== before) throw new Error(`${model.name} on ${backend} leaked ${suite.tensorsInMemory() - before} tensors`);
-    return t;
+    return t.samplesPerSecond;
 }
 
-/** Best samples/s of `rounds` rounds, for each of `stocks` (taken in turn within a round). */
-async function measure(model, backend, stocks, rounds, cpuBest = []) {
-    const best = stocks.map(() => 0);
+/** Samples/s of `rounds` rounds for each variant (taken in turn within a round), every round's. */
+async function measure(model, backend, list, rounds) {
+    const all = list.map(() => []);
     for (let round = 0; round < rounds; round++) {
-        for (const [j, stock] of stocks.entries()) {
-            const t = await measureOnce(model, backend, stock);
-            best[j] = Math.max(best[j], t.samplesPerSecond);
-            cpuBest[j] = Math.round(Math.max(cpuBest[j] ?? 0, t.cpuSamplesPerSecond));
-        }
+        for (const [j, variant] of list.entries()) all[j].push(Math.round(await measureOnce(model, backend, variant)));
     }
-    return best.map(Math.round);
+    return all;
 }
+
+const best = rounds => Math.max(...rounds);
 
 const started = performance.now();
 // First, while the process is cold, as a user's first Train is.
@@ -78,24 +93,39 @@ for (const backend of ['wasm', 'cpu']) {
     }
     for (const [i, model] of models.entries()) {
         if (backend === 'cpu') {
-            [result.models[i].samplesPerSecond.cpu] = await measure(model, backend, ['auto'], 1);
+            [result.models[i].samplesPerSecond.cpu] = (await measure(model, backend, [{ ...variants[1], threads: 1 }], 1))[0];
             continue;
         }
-        const cpuBest = [];
-        const [engine, layers, baseline] = await measure(model, backend, ['auto', 'layers', 'stock'], ROUNDS, cpuBest);
+        const rounds = await measure(model, backend, variants, ROUNDS);
+        const [baseline, engine] = rounds.map(best);
+        result.models[i].engines = variants.slice(1).map((v, j) => ({ engine: v.engine, threads: v.threads, samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1] }));
         const flop = suite.trainingFlopPerSample(model);
         result.models[i].samplesPerSecond.wasm = engine;
         Object.assign(result.models[i], {
             baseline: { backend, samplesPerSecond: baseline },
             engine: { backend, samplesPerSecond: engine, gflops: Number((engine * flop / 1e9).toFixed(2)) },
             speedup: Number((engine / baseline).toFixed(2)),
-            // The whole-step engine (one wasm call a batch) against the per-layer path, same run.
-            layers: { backend, samplesPerSecond: layers, cpuSamplesPerSecond: cpuBest[1] },
-            // Per second of this process's CPU time: the figure a busy shared machine sways least.
-            engineCpuSamplesPerSecond: cpuBest[0],
-            wholeStepGain: Number((engine / layers).toFixed(2)),
             mflopPerSample: Number((flop / 1e6).toFixed(2))
         });
+    }
+}
+await suite.useThreads(1);
+
+const python = process.argv.includes('--no-keras') ? null : kerasPython();
+if (python) {
+    const names = models.map(m => m.name).slice(0, quick ? 2 : undefined);
+    const one = measureKeras(python, 1, quick ? 5 : 30, names);
+    const all = measureKeras(python, 'all', quick ? 5 : 30, names);
+    result.keras = { version: one.keras, backend: one.backend, pinned: one.pinned };
+    for (const m of result.models) {
+        const [k1, kAll] = [one, all].map(r => r.models.find(k => k.name === m.name));
+        if (k1 && kAll) m.keras = { oneCore: k1.samplesPerSecond, allCores: kAll.samplesPerSecond, warmupSeconds: kAll.warmupSeconds, wholeRunSeconds: kAll.wholeRunSeconds, wholeRunOneCoreSeconds: k1.wholeRunSeconds };
+    }
+}
+const wholeRuns = !quick && !process.argv.includes('--no-whole-run') && cliBuilt();
+if (wholeRuns) {
+    for (const m of result.models) {
+        m.wholeRun = { allThreads: wholeRunSeconds(m.name, 'auto'), oneThread: wholeRunSeconds(m.name, 1) };
     }
 }
 result.benchSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
@@ -106,18 +136,16 @@ if (json) {
     const num = n => (n === undefined ? '–' : n.toLocaleString('en-US')).padStart(11);
     log(`RNN Lens training benchmark (Node.js ${result.node}; wasm = ${result.backends.wasm}; batch ${result.batchSize})`);
     log('');
-    log(`${'model'.padEnd(22)}${'params'.padStart(9)}${'stock /s'.padStart(10)}${'layers /s'.padStart(11)}${'engine /s'.padStart(11)}${'speedup'.padStart(9)}${'whole×'.padStart(8)}${'cpu-s /s'.padStart(10)}${'GFLOP/s'.padStart(9)}${'cpu /s'.padStart(9)}${'1st epoch'.padStart(11)}`);
-    log('-'.repeat(119));
+    log(`${'model'.padEnd(22)}${'params'.padStart(9)}${'stock /s'.padStart(10)}${'engine /s'.padStart(11)}${'speedup'.padStart(9)}${'GFLOP/s'.padStart(9)}${'cpu /s'.padStart(9)}${'1st epoch'.padStart(11)}`);
+    log('-'.repeat(90));
     for (const m of result.models) {
         const first = m.firstEpochSeconds === undefined ? '–'.padStart(11) : `${m.firstEpochSeconds.toFixed(1)} s`.padStart(11);
-        log(`${m.name.padEnd(22)}${m.params.toLocaleString('en-US').padStart(9)}${num(m.baseline.samplesPerSecond).slice(1)}${num(m.layers.samplesPerSecond)}${num(m.engine.samplesPerSecond)}${`${m.speedup.toFixed(1)}×`.padStart(9)}${`${m.wholeStepGain.toFixed(2)}×`.padStart(8)}${num(m.engineCpuSamplesPerSecond).slice(1)}${m.engine.gflops.toFixed(2).padStart(9)}${num(m.samplesPerSecond.cpu).slice(2)}${first}`);
+        log(`${m.name.padEnd(22)}${m.params.toLocaleString('en-US').padStart(9)}${num(m.baseline.samplesPerSecond).slice(1)}${num(m.engine.samplesPerSecond)}${`${m.speedup.toFixed(1)}×`.padStart(9)}${m.engine.gflops.toFixed(2).padStart(9)}${num(m.samplesPerSecond.cpu).slice(2)}${first}`);
     }
-    log('-'.repeat(119));
-    log(`layers: the engine's per-layer path (tfjs's fit over RNN Lens's layers); engine: the whole-step engine (one wasm call a batch) where`);
-    log(`the model allows, else the per-layer path; whole×: engine ÷ layers, measured in the same rounds; cpu-s /s: the engine's samples per`);
-    log(`second of the process's CPU time (best of the rounds), which other work on a shared machine sways less than wall time. All on wasm;`);
-    log(`stock, layers and engine samples/s over ${batches.wasm} (wasm, best of ${ROUNDS} rounds) / ${batches.cpu} (cpu) batches after ${WARMUP} warm-up;`);
+    log('-'.repeat(90));
+    log(`stock and engine on wasm; samples/s over ${batches.wasm} (wasm, best of ${ROUNDS} rounds) / ${batches.cpu} (cpu) batches after ${WARMUP} warm-up;`);
     log(`GFLOP/s: the engine's matrix-product arithmetic per second (6 FLOP per weight and position a sample uses);`);
     log(`wasm's own matMul reaches ${result.wasmMatMulGflops} GFLOP/s on a 320×120 by 120×480 product in this run, the recurrent kernels' product ${result.kernelProductGflops}.`);
     log(`1st epoch: the engine on wasm, from data to the end of an epoch of ${result.models[0].trainingSamples ?? '?'} samples. Took ${result.benchSeconds} s.`);
+    printComparison(log, result, { ROUNDS, python, wholeRuns, built: cliBuilt() });
 }

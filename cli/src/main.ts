@@ -21,7 +21,7 @@ Usage:
                                                   the diagnostics; exit code 1 when any error
                                                   (LEVEL: off, hint, info, warning, error, default)
   rnn-lens train FILE [--model NAME] [--epochs N] [--batch-size N] [--learning-rate X]
-                 [--backend auto|wasm|cpu] [--json] [--save DIR]
+                 [--backend auto|wasm|cpu] [--threads N|auto|off] [--json] [--save DIR]
                                                   trains the model with tfjs on its data
   rnn-lens import FILE.py|FILE.ipynb              Keras code → a .rnn document (warnings on stderr)
   rnn-lens export FILE [--model NAME] [--to keras|tfjs]

@@ -35,12 +35,17 @@ export interface PanelHarness {
     close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<PanelHarness> {
+/** `crossOriginIsolated`: every response with COOP and COEP, as VS Code's webviews get them under --enable-coi. */
+export async function startHarness(options: { crossOriginIsolated?: boolean } = {}): Promise<PanelHarness> {
     ensureBuilt();
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as scripts/install-test-deps.sh does.`);
     const outDir = join(ROOT, 'out', 'webview');
     let origin = '';
     const server: Server = createServer((request, response) => {
+        if (options.crossOriginIsolated) {
+            response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+            response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+        }
         const url = new URL(request.url ?? '/', 'http://localhost');
         if (url.pathname === '/') {
             const html = panelHtml({

@@ -1,6 +1,7 @@
 /**
  * `rnn-lens train FILE [--model NAME] [--epochs N] [--batch-size N] [--learning-rate X]
- * [--backend auto|wasm|cpu] [--json] [--save DIR]`: trains a model with tfjs on its data.
+ * [--backend auto|wasm|cpu] [--threads N|auto|off] [--json] [--save DIR]`: trains a model with tfjs on its data.
+ * --threads: the kernel threads (training/src/threads/; RNN_LENS_THREADS likewise; every core by default).
  * A progress bar on a terminal, a line per epoch otherwise, JSON lines with --json.
  * Ctrl-C stops between batches and still prints the results so far.
  */
@@ -12,6 +13,8 @@ import { DataError } from '../../../training/src/data/errors.js';
 import { directoryLoader } from '../../../training/src/data/node-loader.js';
 import { selectNodeBackend, type BackendRequest } from '../../../training/src/backend/node-backend.js';
 import { createCustomLayers } from '../../../training/src/layers/index.js';
+import { startNodeThreads } from '../../../training/src/threads/node-threads.js';
+import { stopKernelThreads } from '../../../training/src/threads/use-kernel-threads.js';
 import { saveModelToDirectory } from '../../../training/src/save/save-node.js';
 import { TrainingBlocked, trainModel } from '../../../training/src/train/train-model.js';
 import { CliError, analyzeFile, type Io } from '../io.js';
@@ -49,7 +52,7 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
     const { values, positionals } = parseOptions(args, {
         ...KERAS_OPTION,
         model: { type: 'string' }, epochs: { type: 'string' }, 'batch-size': { type: 'string' },
-        'learning-rate': { type: 'string' }, backend: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'string' }
+        'learning-rate': { type: 'string' }, backend: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'string' }
     });
     const file = singleFile(positionals);
     context.file = file;
@@ -72,11 +75,18 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
     quietTfjsNotices();
     const tf = await import('@tensorflow/tfjs');
     const backend = await selectNodeBackend(tf, backendRequest);
+    let threads;
+    try {
+        threads = await startNodeThreads(values.threads);
+    } catch (error) {
+        throw new CliError(`${(error as Error).message}.`);
+    }
     const json = values.json === true;
     const tty = !json && process.stderr.isTTY === true;
     if (!json) {
         io.out(`Training "${model.name}" (${model.totals.total.toLocaleString('en-US')} params) on ${data.summary}`);
         io.out(`Backend: ${backend.backend} (${backend.reason})`);
+        io.out(`Threads: ${threads.threads === 1 ? threads.reason : `${threads.reason}; the recurrent kernels share each batch among them`}`);
     }
     let stop = false;
     const onSigint = () => {
@@ -102,7 +112,7 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
                 const written = await saveModelToDirectory(tf, result.tfModel, values.save);
                 if (!json) io.out(`Saved the trained model (tfjs format) to ${written.join(', ')}`);
             }
-            if (json) io.out(JSON.stringify(resultJson(result, backend.backend, data)));
+            if (json) io.out(JSON.stringify({ ...resultJson(result, backend.backend, data), threads: threads.threads }));
             else io.out(resultLines(result, data).join('\n'));
         } finally {
             result.tfModel.dispose();
@@ -112,6 +122,7 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
         return 0;
     } finally {
         process.off('SIGINT', onSigint);
+        stopKernelThreads();
     }
 }
 

@@ -9,6 +9,7 @@
  * same with TF's split, causal) as the number of zero steps before the input.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { batchShares, runLists, sumShares } from '../threads/batch-shares.js';
 import { Layout } from './kernel-memory.js';
 import { kernelModule } from './kernel-module.js';
 import { tensorFrom, valuesOf } from './tensor-values.js';
@@ -31,15 +32,17 @@ export function fastConv1D(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor3D, bias
         if (kernelChannels !== channels) throw new Error(`Conv1D: a kernel for ${kernelChannels} channels on an input of ${channels}`);
         const { exports: k, memory } = kernelModule();
         const rows = batch * o.outSteps;
-        const dims = [batch, steps, channels, filters, taps, o.stride, o.dilation, o.padLeft, o.outSteps];
-        const scratchSize = k.convScratch(batch, channels, filters, o.outSteps);
+        const dims = (n: number) => [n, steps, channels, filters, taps, o.stride, o.dilation, o.padLeft, o.outSteps];
+        // Each thread takes whole rows of the batch (batch-shares.ts): their own scratch, their part of x and y.
+        const shares = batchShares(batch);
+        const scratchSizes = shares.map(([from, to]) => k.convScratch(to - from, channels, filters, o.outSteps));
         // Copies: the backward pass needs them, and tfjs may have disposed these inputs by then.
         const xValues = valuesOf(tf, xIn).slice();
         const wValues = valuesOf(tf, wIn).slice();
 
         const forward = new Layout();
         const xAt = forward.take(xIn.size), wAt = forward.take(wIn.size), bAt = forward.take(bIn ? filters : 0);
-        const yAt = forward.take(rows * filters), scratchAt = forward.take(scratchSize);
+        const yAt = forward.take(rows * filters), scratchAt = scratchSizes.map(size => forward.take(size));
         const start = memory.allocate(forward.size);
         let value: tfjs.Tensor3D;
         try {
@@ -47,7 +50,9 @@ export function fastConv1D(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor3D, bias
             f.set(xValues, start + xAt);
             f.set(wValues, start + wAt);
             if (bIn) f.set(valuesOf(tf, bIn), start + bAt);
-            k.convForward(...dims, (start + xAt) * 4, (start + wAt) * 4, bIn ? (start + bAt) * 4 : 0, (start + yAt) * 4, (start + scratchAt) * 4);
+            const inRow = steps * channels, outRow = o.outSteps * filters;
+            runLists(shares.map(([from, to], i) => [['convForward', ...dims(to - from), (start + xAt + from * inRow) * 4, (start + wAt) * 4,
+                bIn ? (start + bAt) * 4 : 0, (start + yAt + from * outRow) * 4, (start + scratchAt[i]) * 4]]));
             value = tensorFrom(tf, memory.view().subarray(start + yAt, start + yAt + rows * filters), [batch, o.outSteps, filters]) as tfjs.Tensor3D;
         } finally {
             memory.release(start);
@@ -56,22 +61,26 @@ export function fastConv1D(tf: Tf, x: tfjs.Tensor3D, kernel: tfjs.Tensor3D, bias
         const gradFunc = (dy: tfjs.Tensor): tfjs.Tensor[] => {
             const backward = new Layout();
             const bxAt = backward.take(xIn.size), bwAt = backward.take(wIn.size), dyAt = backward.take(rows * filters);
-            const dxAt = backward.take(xIn.size), dwAt = backward.take(wIn.size), dbAt = backward.take(bIn ? filters : 0);
-            const bScratchAt = backward.take(scratchSize);
+            const dxAt = backward.take(xIn.size);
+            // Each share's own weight and bias gradients, summed below.
+            const dwAt = shares.map(() => backward.take(wIn.size)), dbAt = shares.map(() => backward.take(bIn ? filters : 0));
+            const bScratchAt = scratchSizes.map(size => backward.take(size));
             const at = memory.allocate(backward.size);
             try {
                 const f = memory.view();
                 f.set(xValues, at + bxAt);
                 f.set(wValues, at + bwAt);
                 f.set(valuesOf(tf, dy), at + dyAt);
-                k.convBackward(...dims, (at + bxAt) * 4, (at + bwAt) * 4, (at + dyAt) * 4, (at + dxAt) * 4, (at + dwAt) * 4,
-                    bIn ? (at + dbAt) * 4 : 0, (at + bScratchAt) * 4);
+                const inRow = steps * channels, outRow = o.outSteps * filters;
+                runLists(shares.map(([from, to], i) => [['convBackward', ...dims(to - from), (at + bxAt + from * inRow) * 4, (at + bwAt) * 4,
+                    (at + dyAt + from * outRow) * 4, (at + dxAt + from * inRow) * 4, (at + dwAt[i]) * 4, bIn ? (at + dbAt[i]) * 4 : 0, (at + bScratchAt[i]) * 4]]));
                 const view = memory.view();
+                const summed = (starts: number[], size: number) => sumShares(starts.map(s => view.subarray(at + s, at + s + size)));
                 const grads: tfjs.Tensor[] = [
                     tensorFrom(tf, view.subarray(at + dxAt, at + dxAt + xIn.size), xIn.shape),
-                    tensorFrom(tf, view.subarray(at + dwAt, at + dwAt + wIn.size), wIn.shape)
+                    tensorFrom(tf, summed(dwAt, wIn.size), wIn.shape)
                 ];
-                if (bIn) grads.push(tensorFrom(tf, view.subarray(at + dbAt, at + dbAt + filters), [filters]));
+                if (bIn) grads.push(tensorFrom(tf, summed(dbAt, filters), [filters]));
                 return grads;
             } finally {
                 memory.release(at);

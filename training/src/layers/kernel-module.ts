@@ -4,8 +4,9 @@
  * recurrent kernels (recurrent-kernel.ts), the Conv1D kernel (conv-kernel.ts) and Adam's update
  * (fused-adam.ts) call into it.
  */
+import type { KernelThreads } from '../threads/kernel-threads.js';
 import { KernelMemory } from './kernel-memory.js';
-import { KERNELS_WASM_BASE64 } from './kernels-wasm.generated.js';
+import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64, SHARED_MAXIMUM_PAGES } from './kernels-wasm.generated.js';
 
 /** The module's exports (training/wasm/assembly/index.ts); pointers are byte addresses. */
 export interface KernelExports {
@@ -44,16 +45,43 @@ export interface KernelExports {
 export interface KernelModule {
     readonly exports: KernelExports;
     readonly memory: KernelMemory;
+    /**
+     * The module built for a shared memory, where this realm can share memory with workers
+     * (Node; a cross-origin isolated page): kernel threads (training/src/threads/) instantiate
+     * it on the same memory. Null: the module has its own memory, one thread only.
+     */
+    readonly shared: { readonly module: WebAssembly.Module; readonly memory: WebAssembly.Memory } | null;
+    /** The kernel threads now running on the shared memory, or null: one thread. */
+    threads: KernelThreads | null;
 }
 
 let instance: KernelModule | null = null;
 
 export function kernelModule(): KernelModule {
-    if (!instance) {
-        const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), c => c.charCodeAt(0));
-        // Synchronous: the module is small (~17 KB), and training runs in Node or a worker.
-        const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as KernelExports;
-        instance = { exports, memory: new KernelMemory(exports.memory, exports.heapBase() / 4) };
-    }
+    // Synchronous: the module is small (~17 KB), and training runs in Node or a worker.
+    instance ??= sharedMemoryAvailable() ? sharedModule() : ownModule();
     return instance;
+}
+
+function ownModule(): KernelModule {
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(base64Bytes(KERNELS_WASM_BASE64)), {}).exports as unknown as KernelExports;
+    return { exports, memory: new KernelMemory(exports.memory, exports.heapBase() / 4), shared: null, threads: null };
+}
+
+/** The same kernels on a shared memory, one thread until threads start (same code, same results). */
+function sharedModule(): KernelModule {
+    const module = new WebAssembly.Module(base64Bytes(KERNELS_SHARED_WASM_BASE64));
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: SHARED_MAXIMUM_PAGES, shared: true });
+    const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+    return { exports, memory: new KernelMemory(memory, exports.heapBase() / 4), shared: { module, memory }, threads: null };
+}
+
+/** Whether this realm can share memory with workers (a browser: only when cross-origin isolated). */
+export function sharedMemoryAvailable(): boolean {
+    return typeof SharedArrayBuffer === 'function'
+        && (typeof globalThis.crossOriginIsolated !== 'boolean' || globalThis.crossOriginIsolated);
+}
+
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+    return Uint8Array.from(atob(base64), c => c.charCodeAt(0));
 }

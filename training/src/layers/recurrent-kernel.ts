@@ -10,6 +10,8 @@
  * which also holds its records (states, gates, ...) until its backward pass, or its release,
  * so that they never leave wasm; each call's own arrays take a block for that call only.
  */
+import { batchShares, runLists, sumShares } from '../threads/batch-shares.js';
+import type { KernelCall } from '../threads/kernel-threads.js';
 import { Layout, type KernelMemory } from './kernel-memory.js';
 import { kernelModule, type KernelExports as Exports } from './kernel-module.js';
 
@@ -127,6 +129,18 @@ function copyIn(f: Float32Array, o: KernelOptions, P: PassLayout, start: number,
     if (o.stepMask) f.set(o.stepMask, start + P.stepMask);
 }
 
+/** The options of rows [from, to) of the batch: their share of every mask. */
+function shareOptions(o: KernelOptions, from: number, to: number): KernelOptions {
+    if (from === 0 && to === o.batch) return o;
+    const rows = (m: Float32Array, width: number) => m.subarray(from * width, to * width);
+    return {
+        ...o, batch: to - from,
+        inputMasks: o.inputMasks?.map(m => rows(m, o.inputs)) ?? null,
+        stateMasks: o.stateMasks?.map(m => rows(m, o.units)) ?? null,
+        stepMask: o.stepMask ? rows(o.stepMask, o.steps) : null
+    };
+}
+
 function cellArguments(o: KernelOptions): number[] {
     return [o.batch, o.steps, o.units, code(o.activation), code(o.recurrentActivation), o.returnSequences ? 1 : 0, o.goBackwards ? 1 : 0];
 }
@@ -154,50 +168,59 @@ export interface ForwardPass {
     release(): void;
 }
 
+/** A share of the batch, rows [from, to), with its own pass block: the whole batch on one thread, or a thread's rows. */
+interface Shard {
+    readonly from: number;
+    readonly to: number;
+    readonly o: KernelOptions;
+    readonly P: PassLayout;
+    readonly start: number;
+}
+
 /** The layer over the sequence x [B, T, in] (time order). */
 export function kernelForward(o: KernelOptions, x: Float32Array, weights: KernelWeights): ForwardPass {
-    const { exports: k, memory } = kernelModule();
-    const P = passLayout(o);
-    const { batch: B, steps: T, units: h } = o;
-    const start = memory.allocate(P.size);
-    const own = new Layout();
-    const xw = own.take(P.rows * P.gh), rec = own.take(o.kind === 'GRUClassic' ? P.n : B * P.gh);
-    const call = memory.allocate(own.size);
-    /** Byte addresses in the pass's block, and in the call's; 0 for an array that is absent. */
-    const at = (i: number, present = true) => (present ? (start + i) * 4 : 0);
-    const mine = (i: number) => (call + i) * 4;
+    const { memory } = kernelModule();
+    const { steps: T, units: h } = o;
+    const shards: Shard[] = [], calls: number[] = [], lists: KernelCall[][] = [];
     try {
-        copyIn(memory.view(), o, P, start, x, weights);
-        k.projectInputs(B, T, o.inputs, GATES[o.kind], h, at(P.x), at(P.w), at(P.bias, o.bias !== 'none'),
-            at(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount, at(P.masked), mine(xw));
-        const masks = at(P.masks, P.maskCount > 0), stepMask = at(P.stepMask, o.stepMask !== null);
-        if (o.kind === 'GRUClassic') {
-            k.classicGruForward(...cellArguments(o), mine(xw), at(P.u), masks, P.maskCount, stepMask,
-                at(P.states), at(P.seen), at(P.gates), at(P.out), mine(rec));
-        } else {
-            k.sequenceForward(SEQUENCE_KINDS[o.kind], ...cellArguments(o), mine(xw), at(P.u), at(P.bias + P.gh, o.bias === 'inputAndRecurrent'),
-                masks, P.maskCount, stepMask, at(P.states), at(P.cells), at(P.seen), at(P.gates), at(P.actC), at(P.out), mine(rec));
+        for (const [from, to] of batchShares(o.batch)) {
+            const so = shareOptions(o, from, to);
+            const P = passLayout(so);
+            const shard: Shard = { from, to, o: so, P, start: memory.allocate(P.size) };
+            shards.push(shard);
+            const own = new Layout();
+            const xw = own.take(P.rows * P.gh), rec = own.take(so.kind === 'GRUClassic' ? P.n : so.batch * P.gh);
+            const call = memory.allocate(own.size);
+            calls.push(call);
+            copyIn(memory.view(), so, P, shard.start, x.subarray(from * T * o.inputs, to * T * o.inputs), weights);
+            lists.push(forwardCalls(shard, (call + xw) * 4, (call + rec) * 4));
         }
+        runLists(lists);
     } catch (error) {
-        memory.release(start);
+        for (const shard of shards) memory.release(shard.start);
         throw error;
     } finally {
-        memory.release(call);
+        for (const call of calls) memory.release(call);
     }
     let held = true;
     const release = () => {
-        if (held) memory.release(start);
+        if (held) for (const shard of shards) memory.release(shard.start);
         held = false;
     };
     return {
         get output() {
             if (!held) throw new Error(`${o.kind}: this forward pass was released; its output is gone`);
-            return memory.view().subarray(start + P.out, start + P.out + P.outSize);
+            const f = memory.view();
+            const part = ({ start, P }: Shard) => f.subarray(start + P.out, start + P.out + P.outSize);
+            if (shards.length === 1) return part(shards[0]);
+            const out = new Float32Array(o.batch * (o.returnSequences ? T * h : h));
+            for (const shard of shards) out.set(part(shard), shard.from * (out.length / o.batch));
+            return out;
         },
         backward(dOut, use) {
             if (!held) throw new Error(`${o.kind}: this forward pass was released; its backward pass cannot run`);
             try {
-                return backwardPass(k, memory, o, P, start, dOut, use);
+                return backwardPass(memory, o, shards, dOut, use);
             } finally {
                 release();
             }
@@ -206,40 +229,89 @@ export function kernelForward(o: KernelOptions, x: Float32Array, weights: Kernel
     };
 }
 
-function backwardPass<T>(k: Exports, memory: KernelMemory, o: KernelOptions, P: PassLayout, start: number, dOut: Float32Array,
-    use: (gradients: BackwardResult) => T): T {
+/** The forward calls of a shard: the input projection into `xw`, then the loop over time (`rec`: its scratch). */
+function forwardCalls({ o, P, start }: Shard, xw: number, rec: number): KernelCall[] {
+    const at = (i: number, present = true) => (present ? (start + i) * 4 : 0);
+    const masks = at(P.masks, P.maskCount > 0), stepMask = at(P.stepMask, o.stepMask !== null);
+    const project: KernelCall = ['projectInputs', o.batch, o.steps, o.inputs, GATES[o.kind], o.units, at(P.x), at(P.w), at(P.bias, o.bias !== 'none'),
+        at(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount, at(P.masked), xw];
+    const loop: KernelCall = o.kind === 'GRUClassic'
+        ? ['classicGruForward', ...cellArguments(o), xw, at(P.u), masks, P.maskCount, stepMask, at(P.states), at(P.seen), at(P.gates), at(P.out), rec]
+        : ['sequenceForward', SEQUENCE_KINDS[o.kind], ...cellArguments(o), xw, at(P.u), at(P.bias + P.gh, o.bias === 'inputAndRecurrent'),
+            masks, P.maskCount, stepMask, at(P.states), at(P.cells), at(P.seen), at(P.gates), at(P.actC), at(P.out), rec];
+    return [project, loop];
+}
+
+/** A backward call block's arrays, for a shard of `batch` rows. */
+function backwardLayout(k: Exports, o: KernelOptions, P: PassLayout, dOutSize: number) {
     const { batch: B, steps: T, units: h, inputs } = o;
     const g = GATES[o.kind], gh = P.gh;
     const own = new Layout();
-    const dOutAt = own.take(dOut.length), dxw = own.take(P.rows * gh), dx = own.take(P.rows * inputs);
+    const dOutAt = own.take(dOutSize), dxw = own.take(P.rows * gh), dx = own.take(P.rows * inputs);
     const dw = own.take(inputs * gh), du = own.take(h * gh), dBias = own.take(biasSize(o, gh));
     const sequenceScratch = o.kind === 'GRUClassic' ? k.classicGruBackwardScratch(B, T, h) : k.backwardScratch(SEQUENCE_KINDS[o.kind], B, T, h);
     const scratch = own.take(Math.max(sequenceScratch, k.projectionBackwardScratch(B, T, inputs, g, h)));
-    const call = memory.allocate(own.size);
+    return { dOutAt, dxw, dx, dw, du, dBias, scratch, size: own.size };
+}
+
+type BackwardLayout = ReturnType<typeof backwardLayout>;
+
+function backwardCalls({ o, P, start }: Shard, L: BackwardLayout, call: number): KernelCall[] {
+    const { steps: T, units: h, inputs } = o;
+    const g = GATES[o.kind], gh = P.gh;
     const at = (i: number, present = true) => (present ? (start + i) * 4 : 0);
     const mine = (i: number, present = true) => (present ? (call + i) * 4 : 0);
+    const masks = at(P.masks, P.maskCount > 0), stepMask = at(P.stepMask, o.stepMask !== null);
+    const loop: KernelCall = o.kind === 'GRUClassic'
+        ? ['classicGruBackward', ...cellArguments(o), mine(L.dOutAt), at(P.u), masks, P.maskCount, stepMask,
+            at(P.states), at(P.seen), at(P.gates), mine(L.dxw), mine(L.du), mine(L.scratch)]
+        : ['sequenceBackward', SEQUENCE_KINDS[o.kind], ...cellArguments(o), mine(L.dOutAt), at(P.u), masks, P.maskCount, stepMask,
+            at(P.states), at(P.cells), at(P.seen), at(P.gates), at(P.actC), mine(L.dxw), mine(L.du),
+            mine(L.dBias + gh, o.bias === 'inputAndRecurrent'), mine(L.scratch)];
+    const project: KernelCall = ['projectInputsBackward', o.batch, T, inputs, g, h, at(P.x), at(P.w), at(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount,
+        at(P.masked), mine(L.dxw), mine(L.dx), mine(L.dw), mine(L.dBias, o.bias !== 'none'), mine(L.scratch)];
+    return [loop, project];
+}
+
+function backwardPass<T>(memory: KernelMemory, o: KernelOptions, shards: readonly Shard[], dOut: Float32Array,
+    use: (gradients: BackwardResult) => T): T {
+    const { exports: k } = kernelModule();
+    const perRow = dOut.length / o.batch;
+    const layouts = shards.map(s => backwardLayout(k, s.o, s.P, (s.to - s.from) * perRow));
+    const calls: number[] = [];
     try {
-        memory.view().set(dOut, call + dOutAt);
-        const masks = at(P.masks, P.maskCount > 0), stepMask = at(P.stepMask, o.stepMask !== null);
-        if (o.kind === 'GRUClassic') {
-            k.classicGruBackward(...cellArguments(o), mine(dOutAt), at(P.u), masks, P.maskCount, stepMask,
-                at(P.states), at(P.seen), at(P.gates), mine(dxw), mine(du), mine(scratch));
-        } else {
-            k.sequenceBackward(SEQUENCE_KINDS[o.kind], ...cellArguments(o), mine(dOutAt), at(P.u), masks, P.maskCount, stepMask,
-                at(P.states), at(P.cells), at(P.seen), at(P.gates), at(P.actC), mine(dxw), mine(du),
-                mine(dBias + gh, o.bias === 'inputAndRecurrent'), mine(scratch));
-        }
-        k.projectInputsBackward(B, T, inputs, g, h, at(P.x), at(P.w), at(P.inputMasks, P.inputMaskCount > 0), P.inputMaskCount,
-            at(P.masked), mine(dxw), mine(dx), mine(dw), mine(dBias, o.bias !== 'none'), mine(scratch));
-        const view = memory.view();
-        const biasValues = biasSize(o, gh);
-        return use({
-            dx: view.subarray(call + dx, call + dx + P.rows * inputs),
-            dKernel: view.subarray(call + dw, call + dw + inputs * gh),
-            dRecurrentKernel: view.subarray(call + du, call + du + h * gh),
-            dBias: biasValues ? view.subarray(call + dBias, call + dBias + biasValues) : null
+        const lists = shards.map((shard, i) => {
+            const call = memory.allocate(layouts[i].size);
+            calls.push(call);
+            memory.view().set(dOut.subarray(shard.from * perRow, shard.to * perRow), call + layouts[i].dOutAt);
+            return backwardCalls(shard, layouts[i], call);
         });
+        runLists(lists);
+        const view = memory.view();
+        const gh = shards[0].P.gh, biasValues = biasSize(o, gh);
+        const parts = shards.map((shard, i) => {
+            const L = layouts[i], call = calls[i];
+            return {
+                dx: view.subarray(call + L.dx, call + L.dx + shard.P.rows * o.inputs),
+                dKernel: view.subarray(call + L.dw, call + L.dw + o.inputs * gh),
+                dRecurrentKernel: view.subarray(call + L.du, call + L.du + o.units * gh),
+                dBias: biasValues ? view.subarray(call + L.dBias, call + L.dBias + biasValues) : null
+            };
+        });
+        return use(parts.length === 1 ? parts[0] : joinShares(parts));
     } finally {
-        memory.release(call);
+        for (const call of calls) memory.release(call);
     }
+}
+
+/** The shards' gradients as one batch's: the input's side by side, the weights' summed. */
+function joinShares(parts: readonly BackwardResult[]): BackwardResult {
+    const dx = new Float32Array(parts.reduce((n, p) => n + p.dx.length, 0));
+    let at = 0;
+    for (const p of parts) {
+        dx.set(p.dx, at);
+        at += p.dx.length;
+    }
+    const sum = (pick: (p: BackwardResult) => Float32Array) => sumShares(parts.map(pick));
+    return { dx, dKernel: sum(p => p.dKernel), dRecurrentKernel: sum(p => p.dRecurrentKernel), dBias: parts[0].dBias ? sum(p => p.dBias!) : null };
 }

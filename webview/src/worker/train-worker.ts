@@ -15,6 +15,7 @@ import { modelFiles } from '../../../training/src/save/model-files.js';
 import { TrainingBlocked, trainModel } from '../../../training/src/train/train-model.js';
 import type { BackendRequest } from '../protocol/host-messages.js';
 import { tf, wasmThroughPage } from './browser-tf.js';
+import { startWebThreads } from './kernel-threads-web.js';
 import type { CsvText, DataInfo, FromWorker, RunSettingsInput, ToWorker } from './worker-messages.js';
 
 const post = (message: FromWorker) => postMessage(message);
@@ -122,7 +123,8 @@ async function train(analysis: ModelAnalysis, csv: CsvText | undefined, settings
         post({ type: 'preparing', what: 'Preparing the data...' });
         const data = prepare(analysis, csv);
         const { backend, reason } = await chooseBackend(request, analysis, data, settings.batchSize);
-        post({ type: 'backend', backend, reason });
+        const threads = await startWebThreads();
+        post({ type: 'backend', backend, reason: `${reason}; ${threads.reason}` });
         const result = await trainModel(tf, analysis, data, custom, {
             epochs: settings.epochs,
             batchSize: settings.batchSize,

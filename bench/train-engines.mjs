@@ -1,0 +1,8 @@
+// The engines bench:train compares, each on one thread and on every core: `train` is merged into
+// trainModel's options by train-suite.ts's throughput. The whole-step engine (one wasm call a batch,
+// issue 16) where the model allows it, and the per-layer path (tfjs's fit over RNN Lens's layers
+// and kernels) it replaced, measured in the same rounds.
+export const ENGINES = [
+    { id: 'whole-step', label: 'whole-step', train: { engine: 'auto' } },
+    { id: 'layers', label: 'layers', train: { engine: 'layers' } }
+];

@@ -1,0 +1,90 @@
+/**
+ * Kernel threads start, fail and end cleanly: a thread that cannot start, or a kernel call that
+ * fails in a worker, is an error naming the thread and the kernel (and the threads go on
+ * working after a failed call); stopped threads refuse work; the thread count follows
+ * --threads / RNN_LENS_THREADS; and `rnn-lens train` on two threads finishes and its process
+ * exits, with no worker keeping it alive.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { kernelModule } from '../../../training/src/layers/kernel-module.js';
+import { KernelThreads, KernelThreadError } from '../../../training/src/threads/kernel-threads.js';
+import { nodeSpawner, requestedThreads, startNodeThreads } from '../../../training/src/threads/node-threads.js';
+import { kernelThreadCount, stopKernelThreads, useKernelThreads } from '../../../training/src/threads/use-kernel-threads.js';
+import { ensureBuilt } from '../../helpers/ensure-built.js';
+
+const ROOT = join(__dirname, '../../..');
+
+afterAll(() => stopKernelThreads());
+
+/** A 2×2 product at `out` of the identity and [1 2; 3 4], as a kernel call list. */
+function product(start: number): Array<[string, ...number[]]> {
+    const f = kernelModule().memory.view();
+    f.set([1, 0, 0, 1, 1, 2, 3, 4], start);
+    return [['gemm', 2, 2, 2, start * 4, 2, (start + 4) * 4, 2, (start + 8) * 4, 2, 0]];
+}
+
+describe('kernel threads', () => {
+    it('say which thread could not start, and why', async () => {
+        await expect(useKernelThreads(2, nodeSpawner, { failOnStart: 'no room for the kernels' }))
+            .rejects.toThrow(new KernelThreadError('kernel thread 1 could not start: no room for the kernels'));
+        expect(kernelThreadCount()).toBe(1);
+        const spawnFails = () => { throw new Error('workers are not allowed here'); };
+        await expect(useKernelThreads(2, spawnFails)).rejects.toThrow('workers are not allowed here');
+    });
+
+    it('fall back to one thread in the CLI when they cannot start, saying why', async () => {
+        const failing: Parameters<typeof startNodeThreads>[1] = (source, data) => nodeSpawner(source, { ...data, failOnStart: 'out of workers' });
+        const choice = await startNodeThreads('2', failing);
+        expect(choice).toEqual({ threads: 1, reason: 'one thread: kernel thread 1 could not start: out of workers' });
+    });
+
+    it('name the thread and the kernel of a call that fails in a worker, and go on working', async () => {
+        await useKernelThreads(2, nodeSpawner);
+        const { memory, exports, threads } = kernelModule();
+        const local = exports as unknown as Record<string, (...args: number[]) => void>;
+        const far = 0x7fff0000; // past the end of the memory
+        expect(() => threads!.run([[], [['gemm', 2, 2, 2, far, 2, far, 2, far, 2, 0]]], local))
+            .toThrow(/^kernel thread 1 failed in gemm: .*out of bounds/);
+        const start = memory.allocate(16);
+        try {
+            threads!.run([[], product(start)], local);
+            expect(Array.from(memory.view().subarray(start + 8, start + 12))).toEqual([1, 2, 3, 4]);
+        } finally {
+            memory.release(start);
+        }
+    });
+
+    it('refuse work once stopped', async () => {
+        await useKernelThreads(2, nodeSpawner);
+        const threads = kernelModule().threads as KernelThreads;
+        stopKernelThreads();
+        expect(kernelThreadCount()).toBe(1);
+        expect(() => threads.run([[], []], {})).toThrow('the kernel threads were stopped');
+    });
+
+    it('follow --threads, then RNN_LENS_THREADS, else every core', () => {
+        expect(requestedThreads('3', '1')).toEqual({ count: 3, source: '--threads' });
+        expect(requestedThreads(undefined, 'off')).toEqual({ count: 1, source: 'RNN_LENS_THREADS' });
+        expect(requestedThreads(undefined, undefined).count).toBeGreaterThanOrEqual(1);
+        expect(() => requestedThreads('two', undefined)).toThrow('--threads must be a whole number from 1 to 64, "off" or "auto", not "two"');
+    });
+});
+
+describe('rnn-lens train on two threads', () => {
+    it('trains, says so, and its process exits', () => {
+        ensureBuilt();
+        const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'rnn-lens.cjs'), 'train', 'examples/advanced_rnn_theory.rnn',
+            '--model', 'SingleBidirectional', '--epochs', '1', '--threads', '2', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+        expect(result.error).toBeUndefined(); // not killed by the timeout: nothing kept it alive
+        expect(result.stderr).not.toMatch(/Error|not released/);
+        expect(result.status).toBe(0);
+        const done = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+        expect(done).toMatchObject({ done: true, threads: 2 });
+        const bad = spawnSync(process.execPath, [join(ROOT, 'bin', 'rnn-lens.cjs'), 'train', 'examples/advanced_rnn_theory.rnn', '--threads', 'many'],
+            { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+        expect(bad.status).toBe(2);
+        expect(bad.stderr).toContain('--threads must be a whole number from 1 to 64, "off" or "auto", not "many"');
+    }, 150_000);
+});
