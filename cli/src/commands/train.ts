@@ -86,7 +86,7 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
     if (!json) {
         io.out(`Training "${model.name}" (${model.totals.total.toLocaleString('en-US')} params) on ${data.summary}`);
         io.out(`Backend: ${backend.backend} (${backend.reason})`);
-        io.out(`Threads: ${threads.threads === 1 ? threads.reason : `${threads.reason}; the recurrent kernels share each batch among them`}`);
+        io.out(`Threads: ${threads.threads === 1 ? threads.reason : `${threads.reason}; the per-layer engine's recurrent kernels share each batch among them`}`);
     }
     let stop = false;
     const onSigint = () => {
