@@ -81,7 +81,7 @@ export function layerHoverAt(analysis: DocumentAnalysis, position: Position, cal
     const kind = found && findLayerKind(found.description.kind);
     if (!found || !kind) return undefined;
     const range = found.description.nameRange;
-    return { markdown: layerMarkdown(kind, found.layer, found.outcome, found.input, found.title, analysis.keras, calleeAt(range)), range };
+    return { markdown: layerMarkdown(kind, found.layer, found.outcome, found.input, found.title, analysis.keras, calleeAt(range) || kind.name), range };
 }
 
 /** The layer whose name is at `position`: a layer of a model, or the one a wrapper wraps. */

@@ -1,0 +1,156 @@
+/**
+ * The Python door of the language server: the open documents of language `python` (`.py` files)
+ * and the open Jupyter notebooks, each one program (python-program.ts), read by the Python front
+ * end into the same model description as a `.rnn` file and analysed by the same AnalysisCache.
+ * `.rnn` documents keep the Langium path; a document of any other language is neither door's and
+ * gets nothing. Python files nobody opened are never read.
+ */
+import type { TextDocument } from 'langium';
+import type { TextDocuments } from 'langium/lsp';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { DocumentAnalysis } from '../../analysis/types.js';
+import type { AnalysisCache } from '../analysis-cache.js';
+import { diagnosticForClient } from '../client-diagnostics.js';
+import type { ClientProfile } from '../client-profile.js';
+import { toLspDiagnostic } from '../document-validator.js';
+import { NotebookSync } from './notebook-sync.js';
+import { mayHoldModel, type DescribePython } from './python-front-end.js';
+import { PythonProgram } from './python-program.js';
+
+export const PYTHON_LANGUAGE_ID = 'python';
+
+/** A document the client calls Python: the Python door's (whatever its extension). */
+export function isPythonDocument(document: { readonly languageId: string } | undefined): boolean {
+    return document?.languageId === PYTHON_LANGUAGE_ID;
+}
+
+interface Held {
+    readonly program: PythonProgram;
+    /** Stands for this version of the program in the analysis cache. */
+    readonly key: object;
+}
+
+export class PythonDoor {
+    readonly notebooks: NotebookSync;
+    /** Each open Python file's or notebook's program, made again after a change (owner URI → program). */
+    private readonly programs = new Map<string, Held>();
+    /** The URIs last sent diagnostics, per owner: one that has none now (or a cell removed since) gets an empty list. */
+    private readonly published = new Map<string, readonly string[]>();
+    private readonly pending = new Set<string>();
+    private connection: Connection | undefined;
+
+    constructor(
+        private readonly textDocuments: TextDocuments<TextDocument>,
+        private readonly analyses: AnalysisCache,
+        private readonly client: ClientProfile,
+        private readonly describe: DescribePython
+    ) {
+        this.notebooks = new NotebookSync(uri => this.changed(uri), (uri, cells) => this.closed(uri, cells));
+        textDocuments.onDidChangeContent(({ document }) => {
+            if (isPythonDocument(document)) this.changed(document.uri);
+        });
+        textDocuments.onDidClose(({ document }) => {
+            if (isPythonDocument(document)) this.closed(document.uri, [document.uri]);
+        });
+    }
+
+    /** Notebook sync and the publishing of diagnostics go through the connection. */
+    listen(connection: Connection): void {
+        this.connection = connection;
+        this.notebooks.listen(connection);
+    }
+
+    /** Whether the document (a Python file, a notebook or one of its cells) is this door's. */
+    holds(uri: string): boolean {
+        return this.ownerOf(uri) !== undefined;
+    }
+
+    /** The program a document belongs to: the file's own, or its notebook's. */
+    programOf(uri: string): PythonProgram | undefined {
+        const owner = this.ownerOf(uri);
+        return owner === undefined ? undefined : this.held(owner).program;
+    }
+
+    /** The program's analysis: the front end's description, analysed under the current settings. */
+    analysisOf(uri: string): { program: PythonProgram; analysis: DocumentAnalysis } | undefined {
+        const owner = this.ownerOf(uri);
+        if (owner === undefined) return undefined;
+        const { program, key } = this.held(owner);
+        const analysis = this.analyses.analyse(key, undefined, () => this.describe(mayHoldModel(program.text) ? program.text : ''));
+        return { program, analysis };
+    }
+
+    /** The settings changed: every open program's diagnostics are published again. */
+    republishAll(): void {
+        for (const owner of [...this.textDocuments.all().filter(isPythonDocument).map(d => d.uri), ...this.notebooks.openNotebooks]) this.schedule(owner);
+    }
+
+    private ownerOf(uri: string): string | undefined {
+        if (isPythonDocument(this.textDocuments.get(uri))) return uri;
+        if (this.notebooks.notebook(uri)) return uri;
+        return this.notebooks.notebookOfCell(uri);
+    }
+
+    private held(owner: string): Held {
+        let held = this.programs.get(owner);
+        if (!held) {
+            held = { program: this.readProgram(owner), key: {} };
+            this.programs.set(owner, held);
+        }
+        return held;
+    }
+
+    private readProgram(owner: string): PythonProgram {
+        const notebook = this.notebooks.notebook(owner);
+        if (!notebook) return new PythonProgram([{ uri: owner, text: this.textDocuments.get(owner)?.getText() ?? '', python: true }], false);
+        return new PythonProgram(notebook.cells.map(cell => {
+            const text = this.notebooks.cellText(cell.uri);
+            return { uri: cell.uri, text: text?.getText() ?? '', python: cell.code && isPythonDocument(text) };
+        }), true);
+    }
+
+    private changed(owner: string): void {
+        this.programs.delete(owner);
+        this.schedule(owner);
+    }
+
+    private closed(owner: string, uris: readonly string[]): void {
+        this.programs.delete(owner);
+        this.pending.delete(owner);
+        const published = new Set([...uris, ...(this.published.get(owner) ?? [])]);
+        this.published.delete(owner);
+        for (const uri of published) void this.connection?.sendDiagnostics({ uri, diagnostics: [] });
+    }
+
+    /** Edits come in bursts: the diagnostics of a program are published once after the burst's last message. */
+    private schedule(owner: string): void {
+        if (this.pending.has(owner)) return;
+        this.pending.add(owner);
+        setTimeout(() => {
+            this.pending.delete(owner);
+            try {
+                this.publish(owner);
+            } catch (error) {
+                console.error(`RNN Lens: the diagnostics of ${owner} could not be made: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+            }
+        }, 0);
+    }
+
+    private publish(owner: string): void {
+        const found = this.analysisOf(owner);
+        if (!found || !this.connection) return;
+        const { program, analysis } = found;
+        const byUri = new Map<string, Diagnostic[]>(program.uris.map(uri => [uri, []]));
+        for (const rnnDiagnostic of analysis.diagnostics) {
+            const place = program.toCell(rnnDiagnostic.range);
+            // Without its fixes: a code action finds them in the analysis of the text as it is then.
+            const { data: _fixes, ...diagnostic } = toLspDiagnostic({ ...rnnDiagnostic, range: place.range });
+            byUri.get(place.uri)?.push(diagnosticForClient(diagnostic, this.client));
+        }
+        // Quiet: a document is sent diagnostics when it has some, or had some and has none now.
+        const before = this.published.get(owner) ?? [];
+        const now = [...byUri].filter(([, diagnostics]) => diagnostics.length > 0).map(([uri]) => uri);
+        this.published.set(owner, now);
+        for (const uri of new Set([...before, ...now])) void this.connection.sendDiagnostics({ uri, diagnostics: byUri.get(uri) ?? [] });
+    }
+}
