@@ -47,6 +47,11 @@ export class AnalysisCache {
         return true;
     }
 
+    /** `rnnLens.keras`: the version of documents that do not say theirs. */
+    get kerasDefault(): KerasVersion | undefined {
+        return this.settings.keras;
+    }
+
     get(document: LangiumDocument): DocumentAnalysis {
         // The parse result is replaced on every change, so it keys the document's current version.
         return this.analyse(document.parseResult, document.uri,

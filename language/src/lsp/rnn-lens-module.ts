@@ -31,7 +31,6 @@ import { RnnSemanticTokenProvider } from './semantic-tokens.js';
 import { refreshOnSettingsChange } from './settings-refresh.js';
 import { RnnDocumentUpdateHandler, RnnNodeKindProvider, RnnWorkspaceManager, RnnWorkspaceSymbolProvider } from './workspace.js';
 import { PythonDoor } from './python/python-door.js';
-import { describePython } from './python/python-front-end.js';
 import { RnnServiceRegistry } from './python/python-registry.js';
 
 export interface RnnLensAddedServices {
@@ -59,7 +58,7 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
             Profile: services => new ClientProfile(services.shared)
         },
         python: {
-            Door: services => new PythonDoor(services.shared.workspace.TextDocuments, services.analysis.AnalysisCache, services.client.Profile, describePython)
+            Door: services => new PythonDoor(services.shared.workspace.TextDocuments, services.analysis.AnalysisCache, services.client.Profile)
         },
         validation: {
             DocumentValidator: services => new ClientDiagnosticsValidator(new RnnDocumentValidator(services.analysis.AnalysisCache), services.client.Profile)

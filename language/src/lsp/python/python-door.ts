@@ -14,7 +14,7 @@ import { diagnosticForClient } from '../client-diagnostics.js';
 import type { ClientProfile } from '../client-profile.js';
 import { toLspDiagnostic } from '../document-validator.js';
 import { NotebookSync } from './notebook-sync.js';
-import { mayHoldModel, type DescribePython } from './python-front-end.js';
+import { ChunkParseCache } from '../../python/index.js';
 import { PythonProgram } from './python-program.js';
 
 export const PYTHON_LANGUAGE_ID = 'python';
@@ -37,13 +37,14 @@ export class PythonDoor {
     /** The URIs last sent diagnostics, per owner: one that has none now (or a cell removed since) gets an empty list. */
     private readonly published = new Map<string, readonly string[]>();
     private readonly pending = new Set<string>();
+    /** Each open program's parsed top-level statements, kept across its versions: an edit parses only what it touched. */
+    private readonly parses = new Map<string, ChunkParseCache>();
     private connection: Connection | undefined;
 
     constructor(
         private readonly textDocuments: TextDocuments<TextDocument>,
         private readonly analyses: AnalysisCache,
-        private readonly client: ClientProfile,
-        private readonly describe: DescribePython
+        private readonly client: ClientProfile
     ) {
         this.notebooks = new NotebookSync(uri => this.changed(uri), (uri, cells) => this.closed(uri, cells));
         textDocuments.onDidChangeContent(({ document }) => {
@@ -65,24 +66,27 @@ export class PythonDoor {
         return this.ownerOf(uri) !== undefined;
     }
 
-    /** The program a document belongs to: the file's own, or its notebook's. */
-    programOf(uri: string): PythonProgram | undefined {
-        const owner = this.ownerOf(uri);
-        return owner === undefined ? undefined : this.held(owner).program;
-    }
-
     /** The program's analysis: the front end's description, analysed under the current settings. */
     analysisOf(uri: string): { program: PythonProgram; analysis: DocumentAnalysis } | undefined {
         const owner = this.ownerOf(uri);
         if (owner === undefined) return undefined;
         const { program, key } = this.held(owner);
-        const analysis = this.analyses.analyse(key, undefined, () => this.describe(mayHoldModel(program.text) ? program.text : ''));
+        const analysis = this.analyses.analyse(key, undefined, () => program.describe(this.parseCache(owner), this.analyses.kerasDefault));
         return { program, analysis };
     }
 
     /** The settings changed: every open program's diagnostics are published again. */
     republishAll(): void {
         for (const owner of [...this.textDocuments.all().filter(isPythonDocument).map(d => d.uri), ...this.notebooks.openNotebooks]) this.schedule(owner);
+    }
+
+    private parseCache(owner: string): ChunkParseCache {
+        let cache = this.parses.get(owner);
+        if (!cache) {
+            cache = new ChunkParseCache();
+            this.parses.set(owner, cache);
+        }
+        return cache;
     }
 
     private ownerOf(uri: string): string | undefined {
@@ -102,10 +106,10 @@ export class PythonDoor {
 
     private readProgram(owner: string): PythonProgram {
         const notebook = this.notebooks.notebook(owner);
-        if (!notebook) return new PythonProgram([{ uri: owner, text: this.textDocuments.get(owner)?.getText() ?? '', python: true }], false);
+        if (!notebook) return new PythonProgram([{ uri: owner, text: this.textDocuments.get(owner)?.getText() ?? '' }], false);
         return new PythonProgram(notebook.cells.map(cell => {
             const text = this.notebooks.cellText(cell.uri);
-            return { uri: cell.uri, text: text?.getText() ?? '', python: cell.code && isPythonDocument(text) };
+            return { uri: cell.uri, text: text?.getText() ?? '', kind: cell.code ? 'code' : 'markdown', language: text?.languageId ?? '' };
         }), true);
     }
 
@@ -116,6 +120,7 @@ export class PythonDoor {
 
     private closed(owner: string, uris: readonly string[]): void {
         this.programs.delete(owner);
+        this.parses.delete(owner);
         this.pending.delete(owner);
         const published = new Set([...uris, ...(this.published.get(owner) ?? [])]);
         this.published.delete(owner);

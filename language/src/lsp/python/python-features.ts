@@ -68,11 +68,12 @@ export function registerPythonFeatures(connection: Connection, door: PythonDoor,
 
     connection.onRequest(pythonMethod('textDocument/codeAction'), (params: CodeActionParams): CodeAction[] | null => {
         const uri = params.textDocument.uri;
-        const program = door.programOf(uri);
-        if (!program) return null;
+        const found = door.analysisOf(uri);
+        if (!found) return null;
+        const { program } = found;
         // The client's diagnostics are in its document's coordinates, the analysis's in the program's;
         // each action names the diagnostic as the client sent it.
-        const analysis = () => door.analysisOf(uri)!.analysis;
+        const analysis = () => found.analysis;
         const sent = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
         return sent.flatMap(diagnostic => {
             const range = program.fromCell(uri, diagnostic.range);
@@ -106,6 +107,5 @@ function cellEdit(program: PythonProgram, edits: readonly CoreEdit[]): Workspace
 /** The layer's name as written, without its module (`layers.MaxPool1D` → `MaxPool1D`), for the alias note. */
 function calleeText(program: PythonProgram, range: SourceRange): string {
     if (range.start.line !== range.end.line) return '';
-    const line = program.text.split('\n', range.start.line + 1)[range.start.line] ?? '';
-    return line.slice(range.start.character, range.end.character).split('.').pop() ?? '';
+    return program.lineText(range.start.line).slice(range.start.character, range.end.character).split('.').pop() ?? '';
 }

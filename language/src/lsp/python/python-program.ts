@@ -1,25 +1,18 @@
 /**
- * One Python program as the Python door reads it: a `.py` document, or the code cells of a
- * notebook in cell order (one program: a constant of cell 2 is known in cell 5). The cells are
- * joined line by line, so that a place in the program and a place in a cell are the same column
- * on lines shifted by the cell's first line; each cell stays its own text document (URI) for the
- * client, and every range the features send is mapped back to the cell it lies in.
+ * One Python program as the Python door serves it: a `.py` document, or the cells of a notebook
+ * in cell order (one program: a constant of cell 2 is known in cell 5). The Python front end
+ * (language/src/python) reads it into a model description in "program" coordinates; each cell
+ * stays its own text document (URI) for the client, and every place the features send or receive
+ * is mapped between the program and the cell it lies in (the front end's NotebookMap).
  */
-import { pythonLinesOfCell } from '../../keras/notebook.js';
+import type { DocumentDescription } from '../../model/description.js';
+import type { KerasVersion } from '../../model/keras-version.js';
 import type { Position, SourceRange } from '../../model/source.js';
+import { describeNotebook, describePython, type ChunkParseCache, type NotebookMap, type PythonCell } from '../../python/index.js';
 
-export interface CellSource {
+export interface CellSource extends PythonCell {
     /** The cell's own text document URI (a `.py` file's URI for a file). */
     readonly uri: string;
-    readonly text: string;
-    /** False for a cell of another language (Markdown, R...): its lines are blank in the program. */
-    readonly python: boolean;
-}
-
-interface Cell {
-    readonly uri: string;
-    readonly firstLine: number;
-    readonly lines: readonly string[];
 }
 
 /** A place in one cell's (or the file's) own coordinates. */
@@ -28,44 +21,50 @@ export interface CellPlace {
     readonly range: SourceRange;
 }
 
-export class PythonProgram {
-    /** The program's text: what the Python front end reads. */
-    readonly text: string;
-    private readonly cells: readonly Cell[];
-    private readonly byUri: ReadonlyMap<string, Cell>;
+/**
+ * Code that never names `Sequential` holds no Sequential model: it is not parsed at all, so that
+ * the Python that is not Keras (most of it) costs nothing and gets nothing.
+ */
+function mayHoldModel(sources: readonly CellSource[]): boolean {
+    return sources.some(s => s.text.includes('Sequential'));
+}
 
-    /** `notebook`: IPython's magics and shell escapes are blanked (a `.py` file has none to blank). */
-    constructor(sources: readonly CellSource[], notebook: boolean) {
-        let firstLine = 0;
-        this.cells = sources.map(source => {
-            const own = source.text.split(/\r?\n/);
-            const python = source.python ? (notebook ? pythonLinesOfCell(source.text) : own) : undefined;
-            const cell = { uri: source.uri, firstLine, lines: python ?? own.map(() => '') };
-            firstLine += cell.lines.length;
-            return cell;
-        });
-        this.text = this.cells.map(c => c.lines.join('\n')).join('\n');
-        this.byUri = new Map(this.cells.map(c => [c.uri, c]));
+export class PythonProgram {
+    private readonly lines: readonly (readonly string[])[];
+    /** The notebook's map, once the program is described (a file's places are its own). */
+    private map: NotebookMap | undefined;
+
+    /** `notebook`: the sources are a notebook's cells, every cell in order (Markdown ones too). */
+    constructor(private readonly sources: readonly CellSource[], private readonly notebook: boolean) {
+        this.lines = sources.map(s => s.text.split(/\r\n|\r|\n/));
+    }
+
+    /** The file's text; a notebook's cells one after the other. */
+    get text(): string {
+        return this.sources.map(s => s.text).join('\n');
     }
 
     get uris(): readonly string[] {
-        return this.cells.map(c => c.uri);
+        return this.sources.map(s => s.uri);
     }
 
-    holds(uri: string): boolean {
-        return this.byUri.has(uri);
-    }
-
-    /** The cell a program line lies in (the last cell for a line past the end). */
-    private cellAt(line: number): Cell {
-        let low = 0;
-        let high = this.cells.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (this.cells[mid].firstLine <= line) low = mid;
-            else high = mid - 1;
+    /**
+     * The front end's description. `keras`: the version of code that does not say (the setting);
+     * code that imports tf_keras (or sets TF_USE_LEGACY_KERAS) says Keras 2 whatever the setting.
+     */
+    describe(cache: ChunkParseCache, keras: KerasVersion | undefined): DocumentDescription {
+        if (!mayHoldModel(this.sources)) return { constants: [], models: [], diagnostics: [] };
+        let description: DocumentDescription;
+        if (this.notebook) {
+            const described = describeNotebook(this.sources, { cache });
+            this.map = described.map;
+            description = described.description;
+        } else {
+            description = describePython(this.sources[0]?.text ?? '', { cache }).description;
         }
-        return this.cells[low];
+        // The front end gives a version always; one the code did not say is the setting's to give.
+        const said = description.keras && (description.keras.range.end.line > 0 || description.keras.range.end.character > 0);
+        return said || keras === undefined ? description : { ...description, keras: undefined };
     }
 
     /**
@@ -73,32 +72,37 @@ export class PythonProgram {
      * never spans two text documents).
      */
     toCell(range: SourceRange): CellPlace {
-        const cell = this.cellAt(range.start.line);
-        const lastLine = cell.firstLine + cell.lines.length - 1;
-        const end = range.end.line > lastLine ? { line: lastLine, character: cell.lines[cell.lines.length - 1].length } : range.end;
-        return { uri: cell.uri, range: { start: shift(range.start, -cell.firstLine), end: shift(end, -cell.firstLine) } };
+        if (!this.map) return { uri: this.sources[0]?.uri ?? '', range };
+        const place = this.map.toCellRange(range);
+        return { uri: this.sources[place.cell]?.uri ?? '', range: place.range };
     }
 
     /** A cell's range in program coordinates; undefined for a URI that is no cell of this program. */
     fromCell(uri: string, range: SourceRange): SourceRange | undefined {
-        const cell = this.byUri.get(uri);
-        if (!cell) return undefined;
-        return { start: shift(range.start, cell.firstLine), end: shift(range.end, cell.firstLine) };
+        const cell = this.sources.findIndex(s => s.uri === uri);
+        if (cell < 0) return undefined;
+        const map = this.map;
+        if (!map) return range;
+        return { start: map.fromCell(cell, range.start), end: map.fromCell(cell, range.end) };
     }
 
     /** The program lines of a cell, first to last. */
     linesOf(uri: string): { first: number; last: number } | undefined {
-        const cell = this.byUri.get(uri);
-        return cell && { first: cell.firstLine, last: cell.firstLine + cell.lines.length - 1 };
+        const cell = this.sources.findIndex(s => s.uri === uri);
+        if (cell < 0) return undefined;
+        const first = this.map?.cellStartLine(cell) ?? 0;
+        return { first, last: first + this.lines[cell].length - 1 };
+    }
+
+    /** The text of a program line (as the cell has it). */
+    lineText(line: number): string {
+        const place = this.toCell({ start: { line, character: 0 }, end: { line, character: 0 } });
+        const cell = this.sources.findIndex(s => s.uri === place.uri);
+        return this.lines[cell]?.[place.range.start.line] ?? '';
     }
 
     /** The end of a program line (where a hint "after the line" goes). */
     lineEnd(line: number): Position {
-        const cell = this.cellAt(line);
-        return { line, character: cell.lines[line - cell.firstLine]?.length ?? 0 };
+        return { line, character: this.lineText(line).length };
     }
-}
-
-function shift(position: Position, lines: number): Position {
-    return { line: position.line + lines, character: position.character };
 }
