@@ -80,6 +80,8 @@ export interface ModelDescription {
     readonly data?: StatementDescription;
     /** Where the model's body opens, for quick fixes that insert a first statement. */
     readonly bodyStart: Position;
+    /** The door could not read the input (Python: a shape computed at run time, a first layer not followed): no missing-input-shape. */
+    readonly inputUnknown?: boolean;
 }
 
 export interface ConstantDescription {

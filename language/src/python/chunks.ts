@@ -16,8 +16,6 @@ export interface Chunk {
 const CONTINUATION = /^(else|elif|except|finally)\b/;
 /** A line at column 0 that surely starts a statement even inside an unclosed bracket (half-typed code above it). */
 const STATEMENT_START = /^(def|class|import|from|if|for|while|with|try|async|@|[A-Za-z_][\w.]*\s*(=[^=]|\+=|-=|\.\w+\s*\())/;
-/** A line that ends so that the next line must continue it. */
-const OPEN_END = /[([{,\\+\-*/%=&|^<>:.@]\s*(#.*)?$/;
 
 export function splitTopLevel(text: string): Chunk[] {
     const chunks: Chunk[] = [];
@@ -27,7 +25,6 @@ export function splitTopLevel(text: string): Chunk[] {
     let triple: string | undefined;
     let continued = false;
     let decorated = false;
-    let previousCode = '';
     let offset = 0;
     while (offset < text.length) {
         const end = lineEnd(text, offset);
@@ -35,7 +32,7 @@ export function splitTopLevel(text: string): Chunk[] {
         const first = line[0];
         const code = first !== undefined && first !== ' ' && first !== '\t' && first !== '#' && first !== '\r' && first !== '\f';
         if (!triple && code) {
-            const recover = depth > 0 && STATEMENT_START.test(line) && !OPEN_END.test(previousCode);
+            const recover = depth > 0 && STATEMENT_START.test(line) && opensOrBalances(line);
             if ((depth === 0 || recover) && !continued && !decorated && !CONTINUATION.test(line) && offset > start) {
                 chunks.push({ from: start, to: offset });
                 start = offset;
@@ -48,11 +45,21 @@ export function splitTopLevel(text: string): Chunk[] {
         triple = scan.triple;
         continued = scan.continued;
         if (!wasTriple && code) decorated = first === '@';
-        if (line.trim() !== '' && !line.trimStart().startsWith('#')) previousCode = line;
         offset = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
     }
     if (start < text.length || chunks.length === 0) chunks.push({ from: start, to: text.length });
     return chunks;
+}
+
+/** True when the line, read on its own, never closes a bracket it did not open (`units=4)` continues a call). */
+function opensOrBalances(line: string): boolean {
+    let depth = 0;
+    for (const c of line.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '').replace(/#.*/, '')) {
+        if (c === '(' || c === '[' || c === '{') depth++;
+        else if (c === ')' || c === ']' || c === '}') depth--;
+        if (depth < 0) return false;
+    }
+    return true;
 }
 
 function lineEnd(text: string, from: number): number {

@@ -33,6 +33,7 @@
  *    statements between calls; a server keeps one per document, the default one is shared.
  */
 import { analyzeDescription, type AnalysisOptions } from '../analysis/analyze.js';
+import { findLayerKind } from '../catalog/index.js';
 import type { DocumentAnalysis } from '../analysis/types.js';
 import { modelNames } from '../keras/import-render.js';
 import type { ConstantDescription, DocumentDescription, ModelDescription } from '../model/description.js';
@@ -139,8 +140,12 @@ function describeModel(model: PyModel, name: string, diagnostics: RnnDiagnostic[
             report: d => diagnostics.push(d),
             unknown: (range, why) => { if (!stop || compareRanges(range, stop.range) < 0) stop = { range, why }; }
         });
-    if (stop) diagnostics.push(notFollowed(model, stop, where));
-    return description;
+    if (!stop) return description;
+    diagnostics.push(notFollowed(model, stop, where));
+    const stopAt = stop.range.start;
+    const firstKnown = description.layers.find(l => findLayerKind(l.kind));
+    const beforeFirst = !firstKnown || compareRanges({ start: stopAt, end: stopAt }, { start: firstKnown.range.end, end: firstKnown.range.end }) <= 0;
+    return !description.input && beforeFirst ? { ...description, inputUnknown: true } : description;
 }
 
 function notFollowed(model: PyModel, stop: { readonly range: SourceRange; readonly why: string }, where: (line: number) => string) {

@@ -262,15 +262,15 @@ export class ModelReader {
         const kind = findStatementKind(name)!;
         const positional = kind.keras?.positional ?? kind.args.map(a => a.name);
         const dataArgs = new Set(kind.keras?.dataArgs ?? []);
-        const syntax = this.syntax.call(call, place, name);
         const calleeRange = call.callee.type === 'attribute' ? this.syntax.range(place, { from: call.callee.nameFrom, to: call.callee.to }) : this.syntax.range(place, call);
-        const args = 'why' in syntax ? [] : syntax.args
-            .map((arg, i) => (arg.keyword === undefined ? { ...arg, keyword: positional[i] } : arg))
+        const args = call.args
+            .filter(arg => !arg.star)
+            .map((arg, i) => this.syntax.argument(arg.keyword === undefined && positional[i] ? { ...arg, keyword: positional[i], keywordFrom: arg.from } : arg, place))
             .filter(arg => arg.keyword !== undefined && !dataArgs.has(arg.keyword) && kind.args.some(a => a.name === arg.keyword) && !hasOpaque(arg.value));
         return {
             callee: name, calleeRange, range: this.syntax.range(place, call), args,
-            ...('why' in syntax || syntax.closeParen === undefined ? {} : { closeParen: syntax.closeParen }),
-            trailingComma: 'why' in syntax ? false : syntax.trailingComma
+            ...(call.closeParen === undefined ? {} : { closeParen: this.syntax.range(place, { from: call.closeParen, to: call.closeParen }).start }),
+            trailingComma: call.trailingComma
         };
     }
 
