@@ -5,11 +5,15 @@
  * the Python (and leave Python that parses), and the notebook's hints follow an edit of one cell.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../language/src/catalog/numbers.js';
 import { formatShape } from '../../language/src/catalog/shape.js';
 import { applyEdits } from '../helpers/apply-edits.js';
 import { cliSuite, runCli } from '../helpers/cli-run.js';
+import { ROOT } from '../helpers/ensure-built.js';
 import { LspClient } from '../helpers/lsp-client.js';
 import { COURSE_MODELS, courseCells, courseFile, courseModelCode, type Cell } from '../helpers/python-course.js';
 
@@ -141,6 +145,44 @@ describe('a Python file of the course models', () => {
         await new Promise(resolve => setTimeout(resolve, 200));
         expect(client.notifications.some(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri)).toBe(false);
     });
+});
+
+describe('the course notebook, examples/advanced_rnn_theory.ipynb', () => {
+    it('gets in its cells the hints rnn-lens summary --json gives the notebook', async () => {
+        const path = join(ROOT, 'examples', 'advanced_rnn_theory.ipynb');
+        const uri = pathToFileURL(path).href;
+        const notebook = JSON.parse(readFileSync(path, 'utf8'));
+        const cells: Cell[] = notebook.cells.map((cell: any, i: number) => ({
+            uri: `vscode-notebook-cell:${new URL(uri).pathname}#C${i}`,
+            kind: cell.cell_type === 'code' ? 2 : 1,
+            languageId: cell.cell_type === 'code' ? 'python' : 'markdown',
+            text: Array.isArray(cell.source) ? cell.source.join('') : cell.source
+        }));
+        client.notify('notebookDocument/didOpen', {
+            notebookDocument: { uri, notebookType: 'jupyter-notebook', version: 1, cells: cells.map(c => ({ kind: c.kind, document: c.uri })) },
+            cellTextDocuments: cells.map(c => ({ uri: c.uri, languageId: c.languageId, version: 1, text: c.text }))
+        });
+        const summary = runCli('summary', '--json', path);
+        expect(summary.status, summary.stderr).toBe(0);
+        const expected = JSON.parse(summary.stdout).models as any[];
+        expect(expected).toHaveLength(7);
+        // A model's hints may lie in several cells (made in one, its layers added in the next): gathered in cell order.
+        const got = new Map<string, { totals: string[]; layers: string[] }>();
+        for (const cell of cells) {
+            for (const [name, labels] of await hintsByModel(cell.uri)) {
+                const into = got.get(name) ?? { totals: [], layers: [] };
+                into.totals.push(...labels.totals);
+                into.layers.push(...labels.layers);
+                got.set(name, into);
+            }
+        }
+        for (const model of expected) {
+            expect(got.get(model.name)?.layers, model.name).toEqual(model.layers.flatMap((l: any) => [formatShape(l.outputShape), `${formatCount(l.params)} params`]));
+            expect(got.get(model.name)?.totals, model.name).toHaveLength(1);
+            expect(got.get(model.name)!.totals[0]).toContain(formatCount(model.totalParams));
+        }
+        client.notify('notebookDocument/didClose', { notebookDocument: { uri }, cellTextDocuments: cells.map(c => ({ uri: c.uri })) });
+    }, 60_000);
 });
 
 describe('a notebook of the course models (notebook document sync)', () => {

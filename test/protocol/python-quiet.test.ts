@@ -154,6 +154,25 @@ describe('a client that registers features at run time', () => {
         }
     });
 
+    it('gets the lenses Summary, Explain, Diagram, ▶ Train and Open as .rnn above each Python model, naming the document and the model', async () => {
+        const uri = 'file:///x/lens.py';
+        const text = 'import keras\nfrom keras import layers\n\nmodel = keras.Sequential()\nmodel.add(layers.LSTM(4, input_shape=(3, 2)))\nmodel.add(layers.Dense(1))\n';
+        vscode.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+        const lenses = await vscode.request('textDocument/codeLens', { textDocument: { uri } });
+        expect(lenses.map((l: any) => l.command.title)).toEqual(['Summary', 'Explain', 'Diagram', '▶ Train', 'Open as .rnn']);
+        expect(lenses.map((l: any) => l.command.command)).toEqual(['rnnLens.showSummary', 'rnnLens.explain', 'rnnLens.showDiagram', 'rnnLens.train', 'rnnLens.importKeras']);
+        const { models } = await vscode.request('rnnLens/models', { uri });
+        expect(models).toHaveLength(1);
+        for (const lens of lenses) {
+            expect(lens.range.start.line).toBe(3);
+            expect(lens.command.arguments).toEqual([uri, models[0].name]);
+        }
+        // What ▶ Train opens the panel with: the model's description and analysis, trainable.
+        const described = await vscode.request('rnnLens/modelDescription', { uri, model: models[0].name });
+        expect(described.trainable).toBe(true);
+        expect(described.summary.totalParams).toBe(4 * (4 * (4 + 2) + 4) + 5);
+    });
+
     it('gets no notebook sync when it declares none', async () => {
         const plain = new LspClient();
         const init = await plain.initialize();
