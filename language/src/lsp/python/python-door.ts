@@ -16,6 +16,7 @@ import { toLspDiagnostic } from '../document-validator.js';
 import { NotebookSync } from './notebook-sync.js';
 import { ChunkParseCache } from '../../python/index.js';
 import { PythonProgram } from './python-program.js';
+import { ModelInterner } from './model-interner.js';
 
 export const PYTHON_LANGUAGE_ID = 'python';
 
@@ -39,6 +40,8 @@ export class PythonDoor {
     private readonly pending = new Set<string>();
     /** Each open program's parsed top-level statements, kept across its versions: an edit parses only what it touched. */
     private readonly parses = new Map<string, ChunkParseCache>();
+    /** Each open program's model descriptions of its last version, kept when unchanged: their analyses are kept too. */
+    private readonly models = new Map<string, ModelInterner>();
     private connection: Connection | undefined;
 
     constructor(
@@ -71,13 +74,22 @@ export class PythonDoor {
         const owner = this.ownerOf(uri);
         if (owner === undefined) return undefined;
         const { program, key } = this.held(owner);
-        const analysis = this.analyses.analyse(key, undefined, () => program.describe(this.parseCache(owner), this.analyses.kerasDefault));
+        const analysis = this.analyses.analyse(key, undefined, () => this.interned(owner).keep(program.describe(this.parseCache(owner), this.analyses.kerasDefault), line => program.prefixKey(line)));
         return { program, analysis };
     }
 
     /** The settings changed: every open program's diagnostics are published again. */
     republishAll(): void {
         for (const owner of [...this.textDocuments.all().filter(isPythonDocument).map(d => d.uri), ...this.notebooks.openNotebooks]) this.schedule(owner);
+    }
+
+    private interned(owner: string): ModelInterner {
+        let interner = this.models.get(owner);
+        if (!interner) {
+            interner = new ModelInterner();
+            this.models.set(owner, interner);
+        }
+        return interner;
     }
 
     private parseCache(owner: string): ChunkParseCache {
@@ -121,6 +133,7 @@ export class PythonDoor {
     private closed(owner: string, uris: readonly string[]): void {
         this.programs.delete(owner);
         this.parses.delete(owner);
+        this.models.delete(owner);
         this.pending.delete(owner);
         const published = new Set([...uris, ...(this.published.get(owner) ?? [])]);
         this.published.delete(owner);

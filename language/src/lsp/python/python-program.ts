@@ -33,6 +33,7 @@ export class PythonProgram {
     private readonly lines: readonly (readonly string[])[];
     /** The notebook's map, once the program is described (a file's places are its own). */
     private map: NotebookMap | undefined;
+    private prefixes: readonly string[] | undefined;
 
     /** `notebook`: the sources are a notebook's cells, every cell in order (Markdown ones too). */
     constructor(private readonly sources: readonly CellSource[], private readonly notebook: boolean) {
@@ -99,6 +100,32 @@ export class PythonProgram {
         const place = this.toCell({ start: { line, character: 0 }, end: { line, character: 0 } });
         const cell = this.sources.findIndex(s => s.uri === place.uri);
         return this.lines[cell]?.[place.range.start.line] ?? '';
+    }
+
+    /**
+     * A key of the program's text from its first line to the end of `line` (two 32-bit FNV-1a
+     * hashes, chained line by line, computed once per version): equal keys, equal text.
+     */
+    prefixKey(line: number): string {
+        if (!this.prefixes) {
+            const keys: string[] = [];
+            let a = 0x811c9dc5;
+            let b = 0x01000193;
+            for (const cell of this.lines) {
+                for (const text of cell) {
+                    for (let i = 0; i < text.length; i++) {
+                        const c = text.charCodeAt(i);
+                        a = Math.imul(a ^ c, 0x01000193);
+                        b = Math.imul(b ^ c, 0x0100019d);
+                    }
+                    a = Math.imul(a ^ 10, 0x01000193);
+                    b = Math.imul(b ^ 10, 0x0100019d);
+                    keys.push(`${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`);
+                }
+            }
+            this.prefixes = keys;
+        }
+        return this.prefixes[Math.min(line, this.prefixes.length - 1)] ?? '';
     }
 
     /** The end of a program line (where a hint "after the line" goes). */
