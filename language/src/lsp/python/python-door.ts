@@ -49,12 +49,12 @@ export class PythonDoor {
         private readonly analyses: AnalysisCache,
         private readonly client: ClientProfile
     ) {
-        this.notebooks = new NotebookSync(uri => this.changed(uri), (uri, cells) => this.closed(uri, cells));
+        this.notebooks = new NotebookSync(uri => this.changed(uri), uri => this.closed(uri));
         textDocuments.onDidChangeContent(({ document }) => {
             if (isPythonDocument(document)) this.changed(document.uri);
         });
         textDocuments.onDidClose(({ document }) => {
-            if (isPythonDocument(document)) this.closed(document.uri, [document.uri]);
+            if (isPythonDocument(document)) this.closed(document.uri);
         });
     }
 
@@ -130,12 +130,13 @@ export class PythonDoor {
         this.schedule(owner);
     }
 
-    private closed(owner: string, uris: readonly string[]): void {
+    private closed(owner: string): void {
         this.programs.delete(owner);
         this.parses.delete(owner);
         this.models.delete(owner);
         this.pending.delete(owner);
-        const published = new Set([...uris, ...(this.published.get(owner) ?? [])]);
+        // Quiet: only the documents that were sent diagnostics are sent an empty list.
+        const published = this.published.get(owner) ?? [];
         this.published.delete(owner);
         for (const uri of published) void this.connection?.sendDiagnostics({ uri, diagnostics: [] });
     }
