@@ -5,7 +5,8 @@
  * a client that registers features at run time (VS Code) gets the Python features registered for
  * Python documents only, with the notebook sync it declared.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,4 +180,27 @@ describe('a client that registers features at run time', () => {
         expect(init.capabilities.notebookDocumentSync).toBeUndefined();
         await plain.shutdown();
     });
+});
+
+describe('the workspace', () => {
+    it('never reads the Python files nobody opened: the background index names the .rnn files\' models only', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'rnn-lens-python-ws-'));
+        const ws = new LspClient();
+        try {
+            // A line a .rnn scan would take for a model's name, in a .py file and in a .rnn file.
+            writeFileSync(join(folder, 'train.py'), 'model PyOnlyName {\n}\nimport keras\nmodel = keras.Sequential()\n');
+            writeFileSync(join(folder, 'models.rnn'), 'model RnnOnlyName {\n    Input(shape=(3, 2))\n    LSTM(4)\n}\n');
+            const rootUri = pathToFileURL(folder).href;
+            await ws.initializeWith({ rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: { workspace: { workspaceFolders: true, symbol: {} } } });
+            let names: string[] = [];
+            for (let tries = 0; tries < 100 && !names.includes('RnnOnlyName'); tries++) {
+                names = (await ws.request('workspace/symbol', { query: 'OnlyName' })).map((s: any) => s.name);
+                await new Promise(resolve => setTimeout(resolve, 50));
+            }
+            expect(names).toEqual(['RnnOnlyName']);
+        } finally {
+            await ws.shutdown();
+            rmSync(folder, { recursive: true, force: true });
+        }
+    }, 60_000);
 });
