@@ -5,9 +5,10 @@
 //      and per edit (one LSTM's units changed in the middle model; the document's chunk cache kept,
 //      as the language server keeps it);
 //   2. of a generated notebook of 100 cells, the same;
-//   3. of examples/advanced_rnn_theory.ipynb, cold.
+//   3. of examples/advanced_rnn_theory.ipynb, cold;
+//   4. of every file of the Python standard library (/usr/lib/python3.*), cold, one run per file.
 // Prints median, p95 and spread of each, or one JSON object.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { formatMs, loadSuite, root, stats } from './lib.mjs';
@@ -41,6 +42,24 @@ const rows = [
     ['Notebook, 100 cells: per edit of one cell', time(200, i => suite.analyzeNotebook(notebook.map((c, j) => (j === middle ? { ...c, text: suite.editLayer(c.text, 0, 8 + (i % 50)) } : c)), { cache: notebookCache }))],
     ['examples/advanced_rnn_theory.ipynb: cold', time(50, () => suite.analyzeNotebook(course, { cache: new suite.ChunkParseCache() }))]
 ];
+function standardLibrary() {
+    const files = [];
+    const walk = dir => {
+        for (const name of readdirSync(dir)) {
+            const path = join(dir, name);
+            const stats = statSync(path, { throwIfNoEntry: false });
+            if (stats?.isDirectory() && !['site-packages', 'dist-packages', '__pycache__'].includes(name)) walk(path);
+            else if (stats?.isFile() && name.endsWith('.py')) files.push(path);
+        }
+    };
+    readdirSync('/usr/lib').filter(d => /^python3\.\d+$/.test(d)).forEach(d => walk(join('/usr/lib', d)));
+    return files;
+}
+const stdlib = standardLibrary();
+if (stdlib.length > 0) {
+    const texts = stdlib.map(f => readFileSync(f, 'utf8'));
+    rows.push([`Python standard library, per file (${stdlib.length} files)`, time(texts.length, i => suite.analyzePython(texts[i % texts.length], { cache: new suite.ChunkParseCache() }))]);
+}
 const lines = file.split('\n').length;
 if (json) {
     console.log(JSON.stringify({ lines, models: suite.analyzePython(file).analysis.models.length, rows: Object.fromEntries(rows) }, null, 2));
