@@ -85,6 +85,14 @@ describe('Python files', () => {
         expect(diagram.status, diagram.stderr).toBe(0);
     });
 
+    it('train trains the model with the epochs, batch size and early stopping of its model.fit(...)', () => {
+        const path = files.file('fit.py', 'import keras\nfrom keras import layers\nencoder = keras.Sequential([layers.LSTM(4, input_shape=(5, 2)), layers.Dense(1)])\nencoder.compile(optimizer="adam", loss="mse")\nencoder.fit(X, y, epochs=2, batch_size=64, callbacks=[keras.callbacks.EarlyStopping(patience=1)])\n');
+        const result = runCli('train', path, '--backend', 'cpu');
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stdout).toContain('Training "encoder"');
+        expect(result.stdout).toMatch(/for 2 of 2 epochs .*batch 64/);
+    }, 120_000);
+
     it('check of Python without a Keras model says nothing and exits 0', () => {
         const plain = files.file('plain.py', 'import os\nprint(os.getcwd())\n');
         const result = runCli('check', plain);

@@ -25,6 +25,15 @@ describe('long files', () => {
         expect(analysis.models[0].description.nameRange.start).toEqual({ line: 3000, character: 0 });
     });
 
+    it('reads a file of 20,000 lines with 500 models, each model found', () => {
+        const lines = Array.from({ length: 500 }, (_, m) => `steps_${m} = ${10 + (m % 50)}\n${MODEL.replace('21', `steps_${m}`)}${'# padding\n'.repeat(34)}`).join('');
+        expect(lines.split('\n').length).toBeGreaterThanOrEqual(20_000);
+        const { analysis } = analyzePython(lines);
+        expect(analysis.models).toHaveLength(500);
+        expect(analysis.models[499].layers[0].output).toEqual([null, 10 + (499 % 50), 30]);
+        expect(analysis.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+    });
+
     it('reads a form feed between sections as a space', () => {
         expect(() => parsePython('import os\n\f\nclass A:\n    pass\n')).not.toThrow();
     });

@@ -46,6 +46,7 @@ import { splitTopLevel } from './chunks.js';
 import { ChunkParseCache, sharedChunkCache } from './parse-cache.js';
 import { cellUnits, fileUnits, NotebookMap, type ProgramUnit, type PythonCell } from './program.js';
 import { ModelReader, type PyModel } from './read-models.js';
+import { identityOf } from './python-syntax.js';
 
 export { ChunkParseCache } from './parse-cache.js';
 export { NotebookMap, type CellPosition, type CellRange, type PythonCell } from './program.js';
@@ -75,7 +76,7 @@ export interface NotebookAnalysis extends NotebookDescription {
     readonly analysis: DocumentAnalysis;
 }
 
-export type PythonAnalysisOptions = PythonOptions & Omit<AnalysisOptions, 'keras'>;
+export type PythonAnalysisOptions = PythonOptions & Omit<AnalysisOptions, 'keras' | 'cache'>;
 
 export function describePython(text: string, options: PythonOptions = {}): PythonDescription {
     return describeUnits(fileUnits(text), options);
@@ -93,12 +94,18 @@ export function describeNotebook(cells: readonly PythonCell[], options: PythonOp
 
 export function analyzePython(text: string, options: PythonAnalysisOptions = {}): PythonAnalysis {
     const described = describePython(text, options);
-    return { ...described, analysis: analyzeDescription(described.description, options) };
+    return { ...described, analysis: analyzeDescription(described.description, analysisOptions(options)) };
 }
 
 export function analyzeNotebook(cells: readonly PythonCell[], options: PythonAnalysisOptions = {}): NotebookAnalysis {
     const described = describeNotebook(cells, options);
-    return { ...described, analysis: analyzeDescription(described.description, options) };
+    return { ...described, analysis: analyzeDescription(described.description, analysisOptions(options)) };
+}
+
+/** The analysis options, with the models' analyses kept in the document's cache. */
+function analysisOptions(options: PythonAnalysisOptions): AnalysisOptions {
+    const { keras: _keras, cache, ...rest } = options;
+    return { ...rest, cache: (cache ?? sharedChunkCache).analysis };
 }
 
 const EMPTY: PythonDescription = { description: { constants: [], models: [], diagnostics: [] }, pyNames: [] };
@@ -118,7 +125,17 @@ function describeUnits(units: readonly ProgramUnit[], options: PythonOptions & {
     const diagnostics: RnnDiagnostic[] = [];
     const names = modelNames(reader.models);
     const where = options.where ?? (line => `line ${line + 1}`);
-    const models = reader.models.map(model => describeModel(model, names.get(model)!, diagnostics, where));
+    const models = reader.models.map(model => {
+        const name = names.get(model)!;
+        const key = modelKey(model, name, where);
+        const lowered = cache.lowerModel(key, () => {
+            const own: RnnDiagnostic[] = [];
+            return { description: describeModel(model, name, own, where), diagnostics: own };
+        });
+        diagnostics.push(...lowered.diagnostics);
+        return lowered.description;
+    });
+    cache.nextGeneration();
     diagnostics.sort((a, b) => compareRanges(a.range, b.range));
     const found = reader.version.found;
     const version: KerasVersion = options.keras ?? found?.version ?? 3;
@@ -128,6 +145,12 @@ function describeUnits(units: readonly ProgramUnit[], options: PythonOptions & {
         description: { constants, models, diagnostics, keras: { version, range: at } },
         pyNames: reader.models.map(m => m.pyName)
     };
+}
+
+/** What a model's lowering depends on: kept conversions by identity (python-syntax.ts), the rest as JSON. */
+function modelKey(model: PyModel, name: string, where: (line: number) => string): string {
+    const calls = [model.input, ...model.layers, model.compile, model.fit].map(c => (c === undefined ? '-' : c.unfollowed ? JSON.stringify(c) : identityOf(c)));
+    return JSON.stringify([name, model.pyName, model.nameRange, model.start, model.end, model.stop ?? null, where(model.nameRange.start.line), calls]);
 }
 
 function describeModel(model: PyModel, name: string, diagnostics: RnnDiagnostic[], where: (line: number) => string): ModelDescription {

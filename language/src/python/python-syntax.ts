@@ -27,11 +27,77 @@ export interface Place {
 
 const OPERATORS = new Set(['+', '-', '*', '/', '//', '%', '**']);
 
+/**
+ * Conversions kept from one description of a document to the next: the parsed statements of an
+ * unchanged chunk are the same objects (parse-cache.ts), and a conversion depends only on them,
+ * on where the chunk starts, on the imports before it and on the bindings of the names it uses;
+ * a kept conversion is the same object, which is how a model is known to be unchanged.
+ */
+const converted = new WeakMap<object, Map<string, unknown>>();
+/** Conversions kept per parsed node: one per place it stands (`model.add(Dropout(0.1))` is one chunk text, parsed once, written many times). */
+const PER_NODE = 4096;
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+
+/** A number that stands for the object as long as it lives. */
+export function identityOf(object: object): number {
+    let id = identities.get(object);
+    if (id === undefined) identities.set(object, id = nextIdentity++);
+    return id;
+}
+
 export class PythonSyntax<Model> {
+    /** A hash of the imports and definitions read so far (what name resolution depends on). */
+    namesKey = 0;
+
     constructor(
         readonly names: KerasNames,
         readonly bindings: Map<string, PyBinding<Model>>
     ) {}
+
+    /** Changes `namesKey` after an import or a definition (`text`: what it binds). */
+    namesChanged(text: string): void {
+        let hash = this.namesKey ^ 0x811c9dc5;
+        for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+        this.namesKey = hash >>> 0;
+    }
+
+    /** `convert()` of `node`, or the result kept from an earlier description when nothing it depends on changed. */
+    memo<T>(node: PyExpr, place: Place, extra: string, convert: () => T): T {
+        const at = rangeIn(place.unit, place.base, place.base).start;
+        const key = `${at.line}:${at.character}:${this.namesKey}:${extra}:${this.bindingsKey(node)}`;
+        let kept = converted.get(node);
+        if (!kept) converted.set(node, kept = new Map());
+        if (kept.has(key)) return kept.get(key) as T;
+        const result = convert();
+        if (kept.size >= PER_NODE) kept.clear();
+        kept.set(key, result);
+        return result;
+    }
+
+    /** The bindings of the names an expression uses, as a short string. */
+    private bindingsKey(node: PyExpr): string {
+        const parts: string[] = [];
+        const visit = (expr: PyExpr): void => {
+            switch (expr.type) {
+                case 'name': {
+                    const binding = this.bindings.get(expr.name);
+                    parts.push(binding === undefined ? `${expr.name}-` : binding.kind === 'value' ? `${expr.name}=${JSON.stringify(binding.value)}`
+                        : binding.kind === 'call' ? `${expr.name}#${identityOf(binding.expr)}` : `${expr.name}@`);
+                    return;
+                }
+                case 'attribute': return visit(expr.object);
+                case 'call': visit(expr.callee); expr.args.forEach(a => visit(a.value)); return;
+                case 'tuple': case 'list': expr.items.forEach(visit); return;
+                case 'paren': return visit(expr.inner);
+                case 'unary': return visit(expr.operand);
+                case 'binary': visit(expr.left); visit(expr.right); return;
+                default: return;
+            }
+        };
+        visit(node);
+        return parts.join(',');
+    }
 
     range(place: Place, node: { readonly from: number; readonly to: number }): SourceRange {
         return rangeIn(place.unit, place.base + node.from, place.base + node.to);

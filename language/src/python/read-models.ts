@@ -82,6 +82,7 @@ export class ModelReader {
         switch (statement.type) {
             case 'import':
                 this.names.addImports(statement.bindings);
+                this.syntax.namesChanged(statement.text);
                 statement.bindings.forEach(b => this.bindings.delete(b.local));
                 return;
             case 'assign':
@@ -109,6 +110,7 @@ export class ModelReader {
             return;
         }
         this.names.addDefinitions(statement.names);
+        if (statement.names.length > 0) this.syntax.namesChanged(statement.names.join(','));
         if (statement.keyword === 'def' || statement.keyword === 'class') statement.names.forEach(n => this.defined.add(n));
         const ids = statement.identifiers;
         const changes = [...CHANGING].some(m => ids.has(m));
@@ -131,7 +133,7 @@ export class ModelReader {
         if (target.type !== 'name') return;
         const name = target.name;
         if (value.type === 'call' && this.assignCall(target, value, statement, place)) return;
-        const syntax = this.syntax.expression(value, place);
+        const syntax = this.syntax.memo(value, place, '', () => this.syntax.expression(value, place));
         if (syntax.kind === 'call') {
             this.bindings.set(name, { kind: 'call', expr: syntax });
             return;
@@ -210,11 +212,10 @@ export class ModelReader {
             const shape = first ?? call.args.find(a => a.keyword === 'input_shape')?.value;
             if (!shape) return;
             const calleeRange = call.callee.type === 'attribute' ? this.syntax.range(place, { from: call.callee.nameFrom, to: call.callee.to }) : this.syntax.range(place, call);
-            const value = this.syntax.expression(shape, place);
-            model.input = {
-                callee: 'Input', calleeRange, range: this.syntax.range(place, call),
-                args: [{ keyword: 'batch_shape', range: value.range, value }], trailingComma: false
-            };
+            model.input = this.syntax.memo(call, place, 'build', (): SyntaxModelCall => {
+                const value = this.syntax.expression(shape, place);
+                return { callee: 'Input', calleeRange, range: this.syntax.range(place, call), args: [{ keyword: 'batch_shape', range: value.range, value }], trailingComma: false };
+            });
             return;
         }
         if (method === 'pop') {
@@ -252,13 +253,20 @@ export class ModelReader {
                 && suggest(resolved.name, layerKindNames()).length > 0;
             if (!misspelt) return this.unfollowed(model, expr, place, `${short(expr.callee.text)} is not a layer RNN Lens knows`);
         }
-        const call = this.syntax.call(expr, place, known ? undefined : resolved!.name);
+        const call = this.syntax.memo(expr, place, `${JSON.stringify(insertion)}:${known ? '' : resolved!.name}`, () => {
+            const read = this.syntax.call(expr, place, known ? undefined : resolved!.name);
+            return 'why' in read ? read : { ...read, insertion };
+        });
         if ('why' in call) return this.unfollowed(model, expr, place, call.why);
-        model.layers.push({ ...call, insertion });
+        model.layers.push(call);
     }
 
     /** compile(...) / fit(...): by keyword; the data arguments and what only running tells are left out (they do not change the model). */
     private statementCall(name: 'compile' | 'fit', call: PyExpr & { type: 'call' }, place: Place): SyntaxModelCall {
+        return this.syntax.memo(call, place, name, () => this.readStatementCall(name, call, place));
+    }
+
+    private readStatementCall(name: 'compile' | 'fit', call: PyExpr & { type: 'call' }, place: Place): SyntaxModelCall {
         const kind = findStatementKind(name)!;
         const positional = kind.keras?.positional ?? kind.args.map(a => a.name);
         const dataArgs = new Set(kind.keras?.dataArgs ?? []);
