@@ -157,7 +157,7 @@ describe('a client that registers features at run time', () => {
 
     it('gets the lenses Summary, Explain, Diagram, ▶ Train and Open as .rnn above each Python model, naming the document and the model', async () => {
         const uri = 'file:///x/lens.py';
-        const text = 'import keras\nfrom keras import layers\n\nmodel = keras.Sequential()\nmodel.add(layers.LSTM(4, input_shape=(3, 2)))\nmodel.add(layers.Dense(1))\n';
+        const text = 'import keras\nfrom keras import layers\n\nmodel = keras.Sequential()\nmodel.add(layers.LSTM(4, input_shape=(3, 2)))\nmodel.add(layers.Dense(1))\nmodel.compile(optimizer="sgd", loss="mae")\nmodel.fit(x, y, epochs=3, batch_size=16)\n';
         vscode.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
         const lenses = await vscode.request('textDocument/codeLens', { textDocument: { uri } });
         expect(lenses.map((l: any) => l.command.title)).toEqual(['Summary', 'Explain', 'Diagram', '▶ Train', 'Open as .rnn']);
@@ -172,6 +172,11 @@ describe('a client that registers features at run time', () => {
         const described = await vscode.request('rnnLens/modelDescription', { uri, model: models[0].name });
         expect(described.trainable).toBe(true);
         expect(described.summary.totalParams).toBe(4 * (4 * (4 + 2) + 4) + 5);
+        // The panel's settings are the code's compile(...) and fit(...).
+        expect(described.model.compile.args.optimizer).toBe('sgd');
+        expect(described.model.compile.args.loss).toBe('mae');
+        expect(described.model.fit.args.epochs).toBe(3);
+        expect(described.model.fit.args.batch_size).toBe(16);
     });
 
     it('gets no notebook sync when it declares none', async () => {
