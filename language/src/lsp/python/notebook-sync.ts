@@ -28,8 +28,8 @@ export class NotebookSync {
     /** Cell URI → its notebook's URI. */
     private readonly owners = new Map<string, string>();
 
-    /** `changed`: a notebook opened or changed; `closed`: it closed, with the cells it had. */
-    constructor(private readonly changed: (notebook: string) => void, private readonly closed: (notebook: string, cells: readonly string[]) => void) {}
+    /** `changed`: a notebook opened or changed; `closed`: it closed. */
+    constructor(private readonly changed: (notebook: string) => void, private readonly closed: (notebook: string) => void) {}
 
     listen(connection: Connection): void {
         const sync = connection.notebooks.synchronization;
@@ -117,7 +117,7 @@ export class NotebookSync {
             this.cellTexts.delete(cell);
             this.owners.delete(cell);
         }
-        this.closed(held.uri, cells);
+        this.closed(held.uri);
         return undefined;
     }
 

@@ -25,23 +25,22 @@ export function isPythonDocument(document: { readonly languageId: string } | und
     return document?.languageId === PYTHON_LANGUAGE_ID;
 }
 
-interface Held {
-    readonly program: PythonProgram;
-    /** Stands for this version of the program in the analysis cache. */
-    readonly key: object;
+/** What the door keeps of an open Python file or notebook (by its URI). */
+interface OpenProgram {
+    /** The program of the current version, made again after a change; `key` stands for that version in the analysis cache. */
+    current?: { readonly program: PythonProgram; readonly key: object };
+    /** Parsed top-level statements, kept across versions: an edit parses only what it touched. */
+    readonly parses: ChunkParseCache;
+    /** Model descriptions of the last version, kept when unchanged: their analyses are kept too. */
+    readonly models: ModelInterner;
+    /** The URIs last sent diagnostics: one that has none now (or a cell removed since) gets an empty list. */
+    published: readonly string[];
 }
 
 export class PythonDoor {
     readonly notebooks: NotebookSync;
-    /** Each open Python file's or notebook's program, made again after a change (owner URI → program). */
-    private readonly programs = new Map<string, Held>();
-    /** The URIs last sent diagnostics, per owner: one that has none now (or a cell removed since) gets an empty list. */
-    private readonly published = new Map<string, readonly string[]>();
+    private readonly open = new Map<string, OpenProgram>();
     private readonly pending = new Set<string>();
-    /** Each open program's parsed top-level statements, kept across its versions: an edit parses only what it touched. */
-    private readonly parses = new Map<string, ChunkParseCache>();
-    /** Each open program's model descriptions of its last version, kept when unchanged: their analyses are kept too. */
-    private readonly models = new Map<string, ModelInterner>();
     private connection: Connection | undefined;
 
     constructor(
@@ -73,8 +72,11 @@ export class PythonDoor {
     analysisOf(uri: string): { program: PythonProgram; analysis: DocumentAnalysis } | undefined {
         const owner = this.ownerOf(uri);
         if (owner === undefined) return undefined;
-        const { program, key } = this.held(owner);
-        const analysis = this.analyses.analyse(key, undefined, () => this.interned(owner).keep(program.describe(this.parseCache(owner), this.analyses.kerasDefault), line => program.prefixKey(line)));
+        const state = this.state(owner);
+        state.current ??= { program: this.readProgram(owner), key: {} };
+        const { program, key } = state.current;
+        const analysis = this.analyses.analyse(key, undefined,
+            () => state.models.keep(program.describe(state.parses, this.analyses.kerasDefault), line => program.prefixKey(line)));
         return { program, analysis };
     }
 
@@ -83,37 +85,19 @@ export class PythonDoor {
         for (const owner of [...this.textDocuments.all().filter(isPythonDocument).map(d => d.uri), ...this.notebooks.openNotebooks]) this.schedule(owner);
     }
 
-    private interned(owner: string): ModelInterner {
-        let interner = this.models.get(owner);
-        if (!interner) {
-            interner = new ModelInterner();
-            this.models.set(owner, interner);
+    private state(owner: string): OpenProgram {
+        let state = this.open.get(owner);
+        if (!state) {
+            state = { parses: new ChunkParseCache(), models: new ModelInterner(), published: [] };
+            this.open.set(owner, state);
         }
-        return interner;
-    }
-
-    private parseCache(owner: string): ChunkParseCache {
-        let cache = this.parses.get(owner);
-        if (!cache) {
-            cache = new ChunkParseCache();
-            this.parses.set(owner, cache);
-        }
-        return cache;
+        return state;
     }
 
     private ownerOf(uri: string): string | undefined {
         if (isPythonDocument(this.textDocuments.get(uri))) return uri;
         if (this.notebooks.notebook(uri)) return uri;
         return this.notebooks.notebookOfCell(uri);
-    }
-
-    private held(owner: string): Held {
-        let held = this.programs.get(owner);
-        if (!held) {
-            held = { program: this.readProgram(owner), key: {} };
-            this.programs.set(owner, held);
-        }
-        return held;
     }
 
     private readProgram(owner: string): PythonProgram {
@@ -126,18 +110,16 @@ export class PythonDoor {
     }
 
     private changed(owner: string): void {
-        this.programs.delete(owner);
+        const state = this.open.get(owner);
+        if (state) state.current = undefined;
         this.schedule(owner);
     }
 
     private closed(owner: string): void {
-        this.programs.delete(owner);
-        this.parses.delete(owner);
-        this.models.delete(owner);
-        this.pending.delete(owner);
         // Quiet: only the documents that were sent diagnostics are sent an empty list.
-        const published = this.published.get(owner) ?? [];
-        this.published.delete(owner);
+        const published = this.open.get(owner)?.published ?? [];
+        this.open.delete(owner);
+        this.pending.delete(owner);
         for (const uri of published) void this.connection?.sendDiagnostics({ uri, diagnostics: [] });
     }
 
@@ -167,9 +149,10 @@ export class PythonDoor {
             byUri.get(place.uri)?.push(diagnosticForClient(diagnostic, this.client));
         }
         // Quiet: a document is sent diagnostics when it has some, or had some and has none now.
-        const before = this.published.get(owner) ?? [];
+        const state = this.state(owner);
+        const before = state.published;
         const now = [...byUri].filter(([, diagnostics]) => diagnostics.length > 0).map(([uri]) => uri);
-        this.published.set(owner, now);
+        state.published = now;
         for (const uri of new Set([...before, ...now])) void this.connection.sendDiagnostics({ uri, diagnostics: byUri.get(uri) ?? [] });
     }
 }
