@@ -104,7 +104,11 @@ describe('diagnostics stand on the Python call', () => {
         const d = analyzePython(text).analysis.diagnostics.find(x => x.code === 'missing-input-shape')!;
         const fixed = applyEdits(text, d.fixes![0].edits);
         expect(fixed).toBe('model = Sequential()\nmodel.add(Input(shape=(12,)))\nmodel.add(Embedding(100, 8))\nmodel.add(LSTM(4))\n');
-        expect(pythonSyntaxErrors([fixed])).toEqual(['']);
+        const list = 'model = keras.Sequential([\n    layers.Embedding(100, 8, input_length=12),\n    layers.LSTM(4),\n])\n';
+        const inList = analyzePython(list).analysis.diagnostics.find(x => x.code === 'missing-input-shape')!;
+        const fixedList = applyEdits(list, inList.fixes![0].edits);
+        expect(fixedList).toBe('model = keras.Sequential([\n    layers.Input(shape=(12,)),\n    layers.Embedding(100, 8),\n    layers.LSTM(4),\n])\n');
+        expect(pythonSyntaxErrors([fixed, fixedList])).toEqual(['', '']);
     });
 });
 

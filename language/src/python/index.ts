@@ -11,7 +11,7 @@
  *   analyzePython(text, options?)         → PythonAnalysis          describe + analyse
  *   analyzeNotebook(cells, options?)      → NotebookAnalysis
  *   readNotebookJson(json, fileName)      → PythonCell[]            a `.ipynb` file's cells (throws NotebookJsonError naming the file)
- *   pythonEditWorks(text)                 (test helper is elsewhere; fixes are plain TextEdits)
+ *   new ChunkParseCache()                 one per open document: pass it as `options.cache` on every call
  *
  *  - Ranges are LSP positions (0-based line, UTF-16 character). For a `.py` file they are in
  *    the file. For a notebook they are in "program" coordinates (the code cells' lines one
@@ -29,8 +29,17 @@
  *  - Keras version: `options.keras` when given (the editor setting, the CLI's --keras: it
  *    overrides the code); else Keras 2 when the code imports tf_keras or sets
  *    TF_USE_LEGACY_KERAS before importing Keras; else Keras 3. `description.keras` holds it.
- *  - Never throws on any text. `options.cache` (a ChunkParseCache) keeps parsed top-level
- *    statements between calls; a server keeps one per document, the default one is shared.
+ *  - Never throws on any text. `options.cache` (a ChunkParseCache, one per document) keeps the
+ *    parsed top-level statements, their conversions and the lowered models between calls, so
+ *    that an edit re-reads only what changed: the models of unchanged code keep their
+ *    ModelDescription objects (and analyzePython/analyzeNotebook their analyses, kept in
+ *    `cache.analysis`, which a caller of analyzeDescription may pass as its `cache`). Without
+ *    it a shared cache is used.
+ *  - Where a model cannot be followed, its stack holds an unknown layer of kind
+ *    `(not followed)` (NOT_FOLLOWED) at that place, with `valid: false`; `model.inputUnknown` is
+ *    true when its input shape could not be read (no missing-input-shape then).
+ *  - Quick fixes edit only the call they fix; one that puts a layer first writes
+ *    `model.add(Input(...))` or a list item, as the code is written (LayerDescription.insertion).
  */
 import { analyzeDescription, type AnalysisOptions } from '../analysis/analyze.js';
 import { findLayerKind } from '../catalog/index.js';
@@ -49,6 +58,7 @@ import { ModelReader, type PyModel } from './read-models.js';
 import { identityOf } from './python-syntax.js';
 
 export { ChunkParseCache } from './parse-cache.js';
+export { NOT_FOLLOWED } from './read-models.js';
 export { NotebookMap, type CellPosition, type CellRange, type PythonCell } from './program.js';
 export { readNotebookJson, NotebookJsonError } from './notebook-json.js';
 
@@ -118,7 +128,12 @@ function describeUnits(units: readonly ProgramUnit[], options: PythonOptions & {
             const text = unit.text.slice(chunk.from, chunk.to);
             if (text.trim() === '') continue;
             const parsed = cache.parse(text);
-            reader.statements(parsed.statements, { unit, base: chunk.from }, parsed.broken, text);
+            try {
+                reader.statements(parsed.statements, { unit, base: chunk.from }, parsed.broken, text);
+            } catch {
+                // A shape of recovered syntax the reader did not foresee: the chunk counts as broken, the rest is still read.
+                reader.statements([], { unit, base: chunk.from }, true, text);
+            }
         }
     }
     if (reader.models.length === 0) return EMPTY;

@@ -235,7 +235,10 @@ export class ModelReader {
         }
     }
 
-    private addLayer(model: PyModel, expr: PyExpr, place: Place, insertion: LayerInsertion): void {
+    private addLayer(model: PyModel, expr: PyExpr, place: Place, written: LayerInsertion): void {
+        // A layer put before this one is written the way this one is: `layers.Input(...)` beside `layers.LSTM(...)`.
+        const module = expr.type === 'call' && expr.callee.type === 'attribute' ? `${expr.callee.object.text}.` : '';
+        const insertion: LayerInsertion = { ...written, prefix: written.prefix + module };
         if (expr.type === 'name') {
             const binding = this.bindings.get(expr.name);
             if (binding?.kind === 'call') {
