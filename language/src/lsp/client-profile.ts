@@ -182,11 +182,6 @@ export class ClientProfile {
         return this.capabilities.textDocument?.[feature]?.dynamicRegistration === true;
     }
 
-    /** Whether the client syncs notebooks (LSP 3.17 notebook document sync). */
-    get notebookSync(): boolean {
-        return this.capabilities.notebookDocument?.synchronization !== undefined;
-    }
-
     private markup(formats: readonly MarkupKind[] | undefined, markdown: string): MarkupContent | string {
         return formats?.includes(MarkupKind.Markdown) ? { kind: MarkupKind.Markdown, value: markdown } : markdownToPlainText(markdown);
     }
