@@ -34,8 +34,12 @@ export function notebookSource(json: string): PythonSource {
     cells.forEach((cell: { cell_type?: unknown; source?: unknown }, index) => {
         if (cell?.cell_type !== 'code') return;
         const source = Array.isArray(cell.source) ? cell.source.join('') : typeof cell.source === 'string' ? cell.source : '';
-        pythonLinesOfCell(source)?.forEach((line, i) => {
-            lines.push(line);
+        const cellLines = source.split(/\r?\n/);
+        const magic = cellLines[0]?.trim().split(/\s/)[0] ?? '';
+        if (magic.startsWith('%%') && !PYTHON_CELL_MAGICS.has(magic)) return;
+        cellLines.forEach((line, i) => {
+            // Blank (not removed), so that every other line keeps its number within the cell.
+            lines.push(/^\s*[%!]/.test(line) ? '' : line);
             origins.push([index + 1, i + 1]);
         });
     });
@@ -46,16 +50,4 @@ export function notebookSource(json: string): PythonSource {
             return origin ? `cell ${origin[0]}, line ${origin[1]}` : `line ${line}`;
         }
     };
-}
-
-/**
- * A code cell's lines as Python: IPython's magics and shell escapes blanked (not removed, so that
- * every other line keeps its number within the cell); undefined for a cell whose cell magic makes
- * it another language (`%%bash`). The language server joins an open notebook's cells with it too.
- */
-export function pythonLinesOfCell(source: string): string[] | undefined {
-    const cellLines = source.split(/\r?\n/);
-    const magic = cellLines[0]?.trim().split(/\s/)[0] ?? '';
-    if (magic.startsWith('%%') && !PYTHON_CELL_MAGICS.has(magic)) return undefined;
-    return cellLines.map(line => (/^\s*[%!]/.test(line) ? '' : line));
 }
