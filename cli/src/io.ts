@@ -6,6 +6,8 @@ import type { DiagnosticLevels } from '../../language/src/analysis/diagnostic-le
 import type { DocumentAnalysis } from '../../language/src/analysis/types.js';
 import type { KerasVersion } from '../../language/src/model/keras-version.js';
 import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
+import type { SourceRange } from '../../language/src/model/source.js';
+import { analyzeNotebook, analyzePython, NotebookJsonError, readNotebookJson, type NotebookMap } from '../../language/src/python/index.js';
 
 export interface Io {
     out(text: string): void;
@@ -31,7 +33,36 @@ export interface AnalyzeFileOptions {
     readonly levels?: DiagnosticLevels;
 }
 
-/** Reads and analyses a `.rnn` file, with its `data(...)` files resolved beside it. */
+/** The cells of the notebooks analysed, for placing diagnostics: `file:cell 3:2:5`. */
+const notebookMaps = new WeakMap<DocumentAnalysis, NotebookMap>();
+
+/**
+ * Reads and analyses a `.rnn` file, with its `data(...)` files resolved beside it; a `.py` file
+ * or a `.ipynb` notebook through the Python door (its models named after their variables).
+ */
 export function analyzeFile(file: string, { keras, levels }: AnalyzeFileOptions = {}): DocumentAnalysis {
-    return analyzeText(readSource(file), { data: new CsvDataSource(dirname(file)), keras, levels });
+    const data = new CsvDataSource(dirname(file));
+    const lower = file.toLowerCase();
+    if (lower.endsWith('.py')) return analyzePython(readSource(file), { data, keras, levels }).analysis;
+    if (lower.endsWith('.ipynb')) {
+        let cells;
+        try {
+            cells = readNotebookJson(readSource(file), file);
+        } catch (error) {
+            if (error instanceof NotebookJsonError) throw new CliError(error.message);
+            throw error;
+        }
+        const { analysis, map } = analyzeNotebook(cells, { data, keras, levels });
+        notebookMaps.set(analysis, map);
+        return analysis;
+    }
+    return analyzeText(readSource(file), { data, keras, levels });
+}
+
+/** Where a range starts, as compilers print it: `file:line:column`, or `file:cell N:line:column` in a notebook (cells counted from 1, every cell counted). */
+export function placeOf(file: string, analysis: DocumentAnalysis, range: SourceRange): string {
+    const map = notebookMaps.get(analysis);
+    if (!map) return `${file}:${range.start.line + 1}:${range.start.character + 1}`;
+    const { cell, position } = map.toCell(range.start);
+    return `${file}:cell ${cell + 1}:${position.line + 1}:${position.character + 1}`;
 }

@@ -32,6 +32,8 @@ export interface FailureJson {
 export interface FailureContext {
     file?: string;
     model?: ModelAnalysis;
+    /** Where a range is, as `file:line:column` (`file:cell N:line:column` in a notebook). */
+    place?: (range: RnnDiagnostic['range']) => string;
 }
 
 export function failureLine(error: unknown, context: FailureContext): string {

@@ -9,12 +9,14 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
 import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
 import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
+import { registerPythonDoor } from '../../language/src/lsp/python/python-server.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const guard = new ProtocolGuard();
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), guard.connectionOptions);
 const { shared, RnnLens } = createRnnLensServices({ connection, ...EmptyFileSystem });
-guard.attach(connection, shared);
+guard.attach(connection, shared, RnnLens.python.Door);
 registerCustomRequests(connection, shared, RnnLens);
+registerPythonDoor(connection, shared, RnnLens);
 startLanguageServer(shared);

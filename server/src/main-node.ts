@@ -10,6 +10,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
 import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
 import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
+import { registerPythonDoor } from '../../language/src/lsp/python/python-server.js';
 import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
 
 export function startNodeLanguageServer(): void {
@@ -21,10 +22,11 @@ export function startNodeLanguageServer(): void {
         ...NodeFileSystem,
         dataSourceFor: uri => (uri.scheme === 'file' ? new CsvDataSource(dirname(uri.fsPath)) : undefined)
     });
-    guard.attach(connection, shared);
+    guard.attach(connection, shared, RnnLens.python.Door);
     // A failure outside any request (a bug) is reported to the client's log; it must not end the
     // process, which Node does by default for an unhandled rejection.
     process.on('unhandledRejection', reason => connection.console.error(`RNN Lens: unhandled failure: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
     registerCustomRequests(connection, shared, RnnLens);
+    registerPythonDoor(connection, shared, RnnLens);
     startLanguageServer(shared);
 }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../language/src/analyze-text.js';
 import { LAYER_KINDS, signatureOf } from '../../language/src/catalog/index.js';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SEVERITIES } from '../../language/src/model/diagnostic.js';
+import { analyzePython } from '../../language/src/python/index.js';
 import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
 import { ROOT } from '../helpers/ensure-built.js';
 import { END, START, generatedReference } from './layer-reference.js';
@@ -72,10 +73,11 @@ describe('docs/diagnostics.md', () => {
             expect(section, `no section "### \`${code}\`" in docs/diagnostics.md`).toBeDefined();
             expect(section).toContain(`Severity: **${DIAGNOSTIC_SEVERITIES[code]}**`);
             expect(section).toMatch(/^Fix: /m);
-            const example = /```rnn\n([\s\S]*?)```/.exec(section!)?.[1];
-            expect(example, `no \`\`\`rnn example for ${code}`).toBeDefined();
-            const produced = analyzeText(example!, { data }).diagnostics.map(d => d.code);
-            expect(produced, example).toContain(code);
+            const example = /```(rnn|python)\n([\s\S]*?)```/.exec(section!);
+            expect(example, `no \`\`\`rnn example for ${code}`).not.toBeNull();
+            // Python-only codes have a Python example, read by the Python door.
+            const produced = (example![1] === 'python' ? analyzePython(example![2]).analysis : analyzeText(example![2], { data })).diagnostics.map(d => d.code);
+            expect(produced, example![2]).toContain(code);
         });
     }
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CLIENT_ID, COMMANDS, EXPLAIN_SCHEME, LANGUAGE_ID, SUMMARY_SCHEME } from '../../client/src/common/command-ids.js';
 import { SUMMARY_REQUEST_NAME } from '../../client/src/common/server-requests.js';
 import { MODEL_COMMANDS } from '../../language/src/lsp/code-lens.js';
+import { PYTHON_MODEL_COMMANDS } from '../../language/src/lsp/python/python-features.js';
 import { SUMMARY_REQUEST } from '../../language/src/lsp/custom-requests.js';
 import { DEFAULT_INLAY_HINT_SETTINGS, DIAGNOSTICS_SETTING, KERAS_SETTING, SETTINGS_SECTION } from '../../language/src/lsp/settings.js';
 import { DEFAULT_KERAS_VERSION, KERAS_VERSIONS } from '../../language/src/model/keras-version.js';
@@ -132,6 +133,13 @@ describe('commands', () => {
     it('registers every command the server\'s CodeLens invokes', () => {
         for (const { command } of MODEL_COMMANDS) expect(Object.values(COMMANDS)).toContain(command);
         expect(MODEL_COMMANDS.map(c => c.command)).toEqual(expect.arrayContaining([COMMANDS.explain, COMMANDS.showDiagram, COMMANDS.exportKeras]));
+        // Python models: Summary, Explain, Diagram, ▶ Train, and Open as .rnn (the import).
+        for (const { command } of PYTHON_MODEL_COMMANDS) expect(Object.values(COMMANDS)).toContain(command);
+        expect(PYTHON_MODEL_COMMANDS.map(c => c.command)).toEqual([COMMANDS.showSummary, COMMANDS.explain, COMMANDS.showDiagram, COMMANDS.train, COMMANDS.importKeras]);
+    });
+
+    it('activates on Python files and Jupyter notebooks, whose models the server reads', () => {
+        expect(pkg.activationEvents).toEqual(expect.arrayContaining(['onLanguage:python', 'onNotebook:jupyter-notebook']));
     });
 
     it('puts Train in the title bar of .rnn editors only, with an icon', () => {

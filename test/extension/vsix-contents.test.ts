@@ -38,7 +38,7 @@ describe('the .vsix', () => {
     });
 
     it('holds the servers the clients start and the example the walkthrough opens', () => {
-        expect(files).toEqual(expect.arrayContaining(['out/server-node.cjs', 'out/server-browser.js', 'examples/advanced_rnn_theory.rnn']));
+        expect(files).toEqual(expect.arrayContaining(['out/server-node.cjs', 'out/server-browser.js', 'examples/advanced_rnn_theory.rnn', 'examples/advanced_rnn_theory.ipynb']));
     });
 
     it('holds no node_modules, sources, tests, source maps or the CLI (nor its tfjs bundles)', () => {

@@ -3,7 +3,7 @@
  * them or as JSON, at the levels the file's directives and `--diagnostic` give.
  */
 import { diagnosticJson } from '../../../language/src/format/summary-json.js';
-import { analyzeFile, type Io } from '../io.js';
+import { analyzeFile, placeOf, type Io } from '../io.js';
 import { errorExitCode } from './select-models.js';
 import { DIAGNOSTIC_OPTION, diagnosticLevels, KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 
@@ -15,7 +15,7 @@ export function runCheck(args: string[], io: Io): number {
         io.out(JSON.stringify({ diagnostics: analysis.diagnostics.map(diagnosticJson) }, null, 2));
     } else {
         for (const d of analysis.diagnostics) {
-            io.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+            io.out(`${placeOf(file, analysis, d.range)} ${d.severity} ${d.code} ${d.message}`);
         }
     }
     return errorExitCode(analysis);

@@ -2,7 +2,7 @@
 import { documentSummaryJson } from '../../../language/src/format/summary-json.js';
 import { formatSummary } from '../../../language/src/format/summary-table.js';
 import { kerasVersionName } from '../../../language/src/model/keras-version.js';
-import { analyzeFile, type Io } from '../io.js';
+import { analyzeFile, placeOf, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { selectModels } from './select-models.js';
 
@@ -18,7 +18,7 @@ export function runSummary(args: string[], io: Io): number {
         // Which Keras the tables follow, for a person at a terminal; piped, stdout stays Keras's bytes alone.
         if (process.stderr.isTTY === true) io.err(`As ${kerasVersionName(analysis.keras)} prints it${analysis.keras === 3 ? ' (--keras 2 for tf-keras)' : ''}:`);
         io.out(models.map(m => formatSummary(m)).join('\n\n'));
-        for (const d of errors) io.err(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`);
+        for (const d of errors) io.err(`${placeOf(file, analysis, d.range)} error ${d.code} ${d.message}`);
     }
     return errors.length > 0 ? 1 : 0;
 }

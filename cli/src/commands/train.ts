@@ -17,7 +17,7 @@ import { startNodeThreads } from '../../../training/src/threads/node-threads.js'
 import { stopKernelThreads } from '../../../training/src/threads/use-kernel-threads.js';
 import { saveModelToDirectory } from '../../../training/src/save/save-node.js';
 import { TrainingBlocked, trainModel } from '../../../training/src/train/train-model.js';
-import { CliError, analyzeFile, type Io } from '../io.js';
+import { CliError, analyzeFile, placeOf, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { batchLine, epochLine } from '../progress-bar.js';
 import { failureLine, ModelErrors, type FailureContext } from '../train-failure.js';
@@ -32,7 +32,7 @@ export async function runTrain(args: string[], io: Io): Promise<number> {
     } catch (error) {
         if (json) io.out(failureLine(error, context));
         if (error instanceof ModelErrors) {
-            for (const d of error.errors) io.err(`${context.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code} ${d.message}`);
+            for (const d of error.errors) io.err(`${context.place?.(d.range) ?? `${context.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`} error ${d.code} ${d.message}`);
             io.err(`rnn-lens train: model "${error.model}" cannot be trained until the errors above are fixed.`);
             return 1;
         }
@@ -57,6 +57,7 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
     const file = singleFile(positionals);
     context.file = file;
     const analysis = analyzeFile(file, { keras: kerasOption(values.keras) });
+    context.place = range => placeOf(file, analysis, range);
     const model = pickModel(analysis.models, values.model, file);
     context.model = model;
     // A bad cell is left to the data pipeline below, which names it with its file, row and column.

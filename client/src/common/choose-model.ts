@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
 import { commandTarget } from './command-args.js';
-import { LANGUAGE_ID } from './command-ids.js';
+import { isModelDocument } from './model-languages.js';
 import { modelAt } from './model-at-position.js';
 import { modelPickItem } from './model-labels.js';
 import type { ModelOutlines } from './model-outlines.js';
@@ -15,7 +15,7 @@ import type { SummarySource } from './summary-source.js';
 async function targetDocument(uri: string | undefined): Promise<vscode.TextDocument | undefined> {
     if (uri !== undefined) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     const document = vscode.window.activeTextEditor?.document;
-    return document?.languageId === LANGUAGE_ID ? document : undefined;
+    return document && isModelDocument(document) ? document : undefined;
 }
 
 /** `purpose` completes "Choose the model to ...". Undefined when there is none or the user cancels. */
@@ -24,7 +24,7 @@ export async function chooseModel(args: readonly unknown[], outlines: ModelOutli
     if (target.uri !== undefined && target.model !== undefined) return { document: target.uri, model: target.model };
     const document = await targetDocument(target.uri);
     if (!document) {
-        void vscode.window.showInformationMessage(`Open a .rnn file to ${purpose}.`);
+        void vscode.window.showInformationMessage(`Open a .rnn file, or Python or a notebook with a Keras Sequential model, to ${purpose}.`);
         return undefined;
     }
     let models: readonly ModelOutline[];

@@ -14,7 +14,9 @@ export const COMMANDS = {
     stopTraining: 'rnnLens.stopTraining',
     restartServer: 'rnnLens.restartServer',
     /** The walkthrough's first step: a copy of the course notebook's models in a new editor. */
-    openExample: 'rnnLens.openExample'
+    openExample: 'rnnLens.openExample',
+    /** The same models as the course writes them: examples/advanced_rnn_theory.ipynb in the notebook editor. */
+    openNotebookExample: 'rnnLens.openNotebookExample'
 } as const;
 
 /** The `.rnn` language id (package.json `contributes.languages`). */

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
-import { LANGUAGE_ID } from './command-ids.js';
+import { isModelDocument } from './model-languages.js';
 
 /** Long enough that typing does not send a request per keystroke, short enough to feel live. */
 const EDIT_DEBOUNCE_MS = 250;
@@ -33,7 +33,7 @@ export class ModelOutlines implements vscode.Disposable {
         this.subscriptions = [
             this.changed,
             vscode.workspace.onDidChangeTextDocument(e => {
-                if (e.document.languageId === LANGUAGE_ID && e.contentChanges.length > 0) this.scheduleRefresh(e.document);
+                if (isModelDocument(e.document) && e.contentChanges.length > 0) this.scheduleRefresh(e.document);
             }),
             vscode.workspace.onDidCloseTextDocument(document => this.forget(document.uri))
         ];

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
-import { COMMANDS, LANGUAGE_ID } from './command-ids.js';
+import { COMMANDS } from './command-ids.js';
+import { isModelDocument } from './model-languages.js';
 import { modelAt } from './model-at-position.js';
 import type { ModelOutlines } from './model-outlines.js';
 import { modelStatusText } from './model-labels.js';
@@ -31,7 +32,7 @@ export class ModelStatusBar implements vscode.Disposable {
     /** Shows the model under the active editor's cursor; asks the server only when nothing is known yet. */
     update(): void {
         const editor = vscode.window.activeTextEditor;
-        if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+        if (!editor || !isModelDocument(editor.document)) {
             this.item.hide();
             return;
         }

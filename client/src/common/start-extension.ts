@@ -60,7 +60,7 @@ export async function startExtension(
         outlines, summaries, explanations, diagrams, statusBar,
         registerShowSummary(outlines),
         ...registerTrainingPanel(context, client, outlines, log),
-        registerOpenExample(context.extensionUri),
+        ...registerOpenExample(context.extensionUri),
         registerExplain(outlines, log),
         registerShowDiagram(diagrams, outlines, log),
         registerExportKeras(client, outlines, log),

@@ -51,7 +51,8 @@ async function fromFile(uri: vscode.Uri): Promise<KerasCode> {
 async function codeToImport(args: readonly unknown[]): Promise<KerasCode | undefined> {
     const editor = vscode.window.activeTextEditor;
     const pythonEditor = editor && editor.document.languageId === 'python' && editor.document.uri.scheme !== NOTEBOOK_CELL_SCHEME ? editor : undefined;
-    const [first] = args;
+    // A menu gives a Uri; the server's Open as .rnn lens gives the document's URI as a string.
+    const first = typeof args[0] === 'string' ? vscode.Uri.parse(args[0]) : args[0];
     if (first instanceof vscode.Uri && first.toString() !== pythonEditor?.document.uri.toString()) {
         // A notebook, or one of its cells (the editor context menu in a cell): the whole notebook.
         const notebook = vscode.workspace.notebookDocuments.find(n =>

@@ -142,6 +142,8 @@ function spatialDropoutFixes(layer: LayerDescription, name: string): QuickFix[] 
 
 /** Inserts an `Input(...)` call on its own line before the layer, at the layer's indentation. */
 function inputBefore(layer: LayerDescription, input: string): TextEdit {
+    const door = layer.insertion;
+    if (door) return { range: { start: door.at, end: door.at }, newText: `${door.prefix}${input}${door.suffix}` };
     const at = layer.range.start;
     return { range: { start: at, end: at }, newText: `${input}\n${' '.repeat(at.character)}` };
 }

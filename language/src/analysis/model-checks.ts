@@ -16,7 +16,7 @@ export function recurrentCallOf(layer: LayerDescription): LayerDescription | und
 
 export function missingInputShape(model: ModelDescription): RnnDiagnostic | undefined {
     const first = model.layers.find(l => findLayerKind(l.kind));
-    if (!first) return undefined;
+    if (!first || model.inputUnknown) return undefined;
     const data = model.data;
     const features = sequenceItems(data?.args.features)?.length;
     const lookback = data?.args.lookback;

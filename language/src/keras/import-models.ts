@@ -65,7 +65,7 @@ export function setStatement(model: ModelItem, name: 'compile' | 'fit', expr: Py
     expr.args.forEach((arg, i) => {
         const keyword = arg.keyword ?? (arg.star ? undefined : positional[i]);
         if (keyword !== undefined && dataArgs.has(keyword)) data.push(arg.keyword ? `${arg.keyword}=${arg.value.text}` : arg.value.text);
-        else kept.push(keyword === undefined ? arg : { keyword, value: arg.value });
+        else kept.push(keyword === undefined ? arg : { ...arg, keyword });
     });
     if (data.length > 0) lines.push({ comment: [`# ${name}(${data.join(', ')}, ...): in RNN Lens the data comes from data(...).`] });
     const call = translateArguments(kept, [], {}, values, report, `${name}(...)`);
@@ -91,7 +91,7 @@ function translateArguments(
     const out: TranslatedArguments = { args: [], comments: [], refs: [] };
     let byKeyword = false;
     args.forEach((arg, i) => {
-        const named = !arg.keyword && !arg.star && byKeyword && positional[i] ? { keyword: positional[i], value: arg.value } : arg;
+        const named = !arg.keyword && !arg.star && byKeyword && positional[i] ? { ...arg, keyword: positional[i] } : arg;
         const translation: Translation = values.argument(named, renames);
         if (translation.ok) {
             out.args.push(translation.text);

@@ -46,7 +46,7 @@ export class KerasNames {
         const name = parts[parts.length - 1];
         const module = parts.slice(0, -1);
         if (module.length === 0) return { name, keras: !this.defined.has(name) && !this.imported.has(head) };
-        const keras = module.includes('keras') || (!this.imported.has(head) && KERAS_SUBMODULES.has(module[0]));
+        const keras = module.includes('keras') || module.includes('tf_keras') || (!this.imported.has(head) && KERAS_SUBMODULES.has(module[0]));
         return { name, keras };
     }
 }

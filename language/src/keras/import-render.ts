@@ -42,12 +42,12 @@ function modelLines(model: ModelItem, name: string): string[] {
  * Each model is named after its variable (or `Sequential(name=...)`); a name that several
  * models share, or that is a `.rnn` keyword (`model`), is numbered: model_1, model_2, ...
  */
-function modelNames(models: readonly ModelItem[]): Map<ModelItem, string> {
-    const base = (m: ModelItem) => m.explicitName ?? m.pyName;
+export function modelNames<M extends { readonly pyName: string; readonly explicitName?: string }>(models: readonly M[]): Map<M, string> {
+    const base = (m: M) => m.explicitName ?? m.pyName;
     const count = new Map<string, number>();
     for (const m of models) count.set(base(m), (count.get(base(m)) ?? 0) + 1);
     const used = new Set(models.filter(m => count.get(base(m)) === 1 && !isReservedRnnWord(base(m))).map(base));
-    const names = new Map<ModelItem, string>();
+    const names = new Map<M, string>();
     const next = new Map<string, number>();
     for (const m of models) {
         let name = base(m);

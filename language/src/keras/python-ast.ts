@@ -11,6 +11,9 @@ interface Located {
     readonly endLine: number;
     /** The node's source text, as written. */
     readonly text: string;
+    /** Offsets of the node's start and end in the parsed text (UTF-16 units). */
+    readonly from: number;
+    readonly to: number;
 }
 
 export type PyExpr = Located & (
@@ -19,8 +22,10 @@ export type PyExpr = Located & (
     /** True, False, None. */
     | { readonly type: 'constant'; readonly value: boolean | null }
     | { readonly type: 'name'; readonly name: string }
-    | { readonly type: 'attribute'; readonly object: PyExpr; readonly name: string }
-    | { readonly type: 'call'; readonly callee: PyExpr; readonly args: readonly PyArg[] }
+    /** `nameFrom`: where the attribute's name starts (`LSTM` of `layers.LSTM`). */
+    | { readonly type: 'attribute'; readonly object: PyExpr; readonly name: string; readonly nameFrom: number }
+    /** `closeParen`: the offset of `)`, undefined when the parser invented it. */
+    | { readonly type: 'call'; readonly callee: PyExpr; readonly args: readonly PyArg[]; readonly closeParen?: number; readonly trailingComma: boolean }
     | { readonly type: 'tuple'; readonly items: readonly PyExpr[] }
     | { readonly type: 'list'; readonly items: readonly PyExpr[] }
     /** `(expr)`: kept, so that rewriting an expression keeps its grouping. */
@@ -37,6 +42,10 @@ export interface PyArg {
     /** `*args` or `**kwargs`: cannot be read without running the code. */
     readonly star?: '*' | '**';
     readonly value: PyExpr;
+    /** Offsets of the whole argument (keyword and value) and of the keyword. */
+    readonly from: number;
+    readonly to: number;
+    readonly keywordFrom?: number;
 }
 
 /** `import a.b as c` and `from a.b import c as d`: the local name and the dotted path it stands for. */

@@ -11,10 +11,40 @@ import { PythonSyntaxError, type PyArg, type PyExpr, type PyImportBinding, type 
 
 /** Parses a whole module; throws PythonSyntaxError when the text is not Python. */
 export function parsePython(source: string): PyModule {
-    const tree = parser.parse(source);
-    const reader = new Reader(source);
-    reader.checkSyntax(tree);
-    return { statements: reader.statements(tree.topNode) };
+    const read = readPython(source);
+    if (read.error) throw read.error;
+    return { statements: read.statements };
+}
+
+/** Parses without throwing: the statements lezer could read, and the first syntax error, if any. */
+export function readPython(source: string): { statements: PyStatement[]; error?: PythonSyntaxError } {
+    const text = forLezer(source);
+    const tree = parser.parse(text);
+    const reader = new Reader(text);
+    let error: PythonSyntaxError | undefined;
+    try {
+        reader.checkSyntax(tree);
+    } catch (thrown) {
+        if (!(thrown instanceof PythonSyntaxError)) throw thrown;
+        error = thrown;
+    }
+    if (!error) return { statements: reader.statements(tree.topNode) };
+    try {
+        return { statements: reader.statements(tree.topNode), error };
+    } catch {
+        // lezer's recovery left a shape the reader does not follow: nothing of this text is read.
+        return { statements: [], error };
+    }
+}
+
+/**
+ * The text as @lezer/python 1.1.19 reads it right, with every offset kept: its tokenizer loses
+ * track of bracketed lines after some 400 multi-line statements with CRLF line ends (valid
+ * files were refused), and reads a form feed (which the standard library puts between
+ * sections) as an error. `\r\n` becomes ` \n`, a lone `\r` becomes `\n`, `\f` a space.
+ */
+export function forLezer(source: string): string {
+    return /[\r\f]/.test(source) ? source.replace(/\r\n|\r|\f/g, m => (m === '\r\n' ? ' \n' : m === '\r' ? '\n' : ' ')) : source;
 }
 
 /** Parses one expression (a `.rnn` argument value, which is Python's expression syntax). */
@@ -214,13 +244,17 @@ class Reader {
             case 'MemberExpression': {
                 const property = parts[2];
                 if (parts[1]?.name === '.' && property?.name === 'PropertyName') {
-                    return { ...at, type: 'attribute', object: this.expression(parts[0]), name: this.text(property) };
+                    return { ...at, type: 'attribute', object: this.expression(parts[0]), name: this.text(property), nameFrom: property.from };
                 }
                 return this.other(node, 'a subscript');
             }
             case 'CallExpression': {
                 const argList = parts[parts.length - 1];
-                return { ...at, type: 'call', callee: this.expression(parts[0]), args: this.args(argList) };
+                const inside = children(argList);
+                const close = inside[inside.length - 1];
+                const closeParen = close?.name === ')' && close.to > close.from ? close.from : undefined;
+                const trailingComma = inside.length > 2 && inside[inside.length - 2].name === ',';
+                return { ...at, type: 'call', callee: this.expression(parts[0]), args: this.args(argList), closeParen, trailingComma };
             }
             case 'ParenthesizedExpression': return { ...at, type: 'paren', inner: this.expression(parts[1]) };
             case 'TupleExpression': return { ...at, type: 'tuple', items: this.items(parts) };
@@ -240,9 +274,11 @@ class Reader {
     private args(argList: SyntaxNode): PyArg[] {
         return splitOn(children(argList).slice(1, -1), ',').filter(item => item.length > 0).map(item => {
             const [first, second, third] = item;
-            if (first.name === '*' || first.name === '**') return { star: first.name, value: this.expression(second) };
-            if (second?.name === 'AssignOp' && third) return { keyword: this.text(first), value: this.expression(third) };
-            return { value: item.length === 1 ? this.expression(first) : this.other(argList, 'a generator') };
+            const span = { from: first.from, to: item[item.length - 1].to };
+            if (first.name === '*' || first.name === '**') return { ...span, star: first.name, value: second ? this.expression(second) : this.other(first, 'a starred argument') };
+            if (second?.name === 'AssignOp' && third) return { ...span, keyword: this.text(first), keywordFrom: first.from, value: this.expression(third) };
+            if (second?.name === 'AssignOp') return { ...span, keyword: this.text(first), keywordFrom: first.from, value: this.other(second, 'a missing value') };
+            return { ...span, value: item.length === 1 ? this.expression(first) : this.other(argList, 'a generator') };
         });
     }
 
@@ -263,7 +299,7 @@ class Reader {
     }
 
     private locatedSpan(from: number, to: number) {
-        return { line: this.lineOf(from), endLine: this.lineOf(Math.max(from, to - 1)), text: this.source.slice(from, to) };
+        return { line: this.lineOf(from), endLine: this.lineOf(Math.max(from, to - 1)), text: this.source.slice(from, to), from, to };
     }
 
     private text(node: SyntaxNode): string {

@@ -11,6 +11,7 @@ import type { DiagnosticLevels } from '../analysis/diagnostic-levels.js';
 import type { DocumentAnalysis } from '../analysis/types.js';
 import type { Document } from '../generated/ast.js';
 import { describeParsed } from '../describe.js';
+import type { DocumentDescription } from '../model/description.js';
 import { LoweringCache } from '../model/lowering-cache.js';
 import type { KerasVersion } from '../model/keras-version.js';
 
@@ -46,13 +47,25 @@ export class AnalysisCache {
         return true;
     }
 
+    /** `rnnLens.keras`: the version of documents that do not say theirs. */
+    get kerasDefault(): KerasVersion | undefined {
+        return this.settings.keras;
+    }
+
     get(document: LangiumDocument): DocumentAnalysis {
         // The parse result is replaced on every change, so it keys the document's current version.
-        const key = document.parseResult;
+        return this.analyse(document.parseResult, document.uri,
+            () => describeParsed(document.parseResult as LangiumDocument<Document>['parseResult'], document.textDocument.getText(), this.lowered));
+    }
+
+    /**
+     * The analysis of a description under the current settings, for either door: `key` stands for
+     * the text's version (a new object for each version), `describe` runs only when it is new.
+     */
+    analyse(key: object, uri: URI | undefined, describe: () => DocumentDescription): DocumentAnalysis {
         let analysis = this.cache.get(key);
         if (!analysis) {
-            const description = describeParsed(document.parseResult as LangiumDocument<Document>['parseResult'], document.textDocument.getText(), this.lowered);
-            analysis = analyzeDescription(description, { data: this.dataSourceFor?.(document.uri), cache: this.analysed, ...this.settings });
+            analysis = analyzeDescription(describe(), { data: uri && this.dataSourceFor?.(uri), cache: this.analysed, ...this.settings });
             this.cache.set(key, analysis);
         }
         return analysis;

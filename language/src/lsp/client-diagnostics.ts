@@ -17,13 +17,18 @@ export class ClientDiagnosticsValidator implements DocumentValidator {
     }
 
     private forClient(diagnostic: Diagnostic): Diagnostic {
-        const { data, tags, relatedInformation, codeDescription, ...rest } = diagnostic;
-        const result: Diagnostic = rest;
-        if (data !== undefined && this.client.diagnosticData) result.data = data;
-        const shownTags = tags?.filter(tag => this.client.diagnosticTagSupported(tag));
-        if (shownTags && shownTags.length > 0) result.tags = shownTags;
-        if (relatedInformation && this.client.diagnosticRelatedInformation) result.relatedInformation = relatedInformation;
-        if (codeDescription && this.client.diagnosticCodeDescription) result.codeDescription = codeDescription;
-        return result;
+        return diagnosticForClient(diagnostic, this.client);
     }
+}
+
+/** One diagnostic as this client can take it (both doors publish through here). */
+export function diagnosticForClient(diagnostic: Diagnostic, client: ClientProfile): Diagnostic {
+    const { data, tags, relatedInformation, codeDescription, ...rest } = diagnostic;
+    const result: Diagnostic = rest;
+    if (data !== undefined && client.diagnosticData) result.data = data;
+    const shownTags = tags?.filter(tag => client.diagnosticTagSupported(tag));
+    if (shownTags && shownTags.length > 0) result.tags = shownTags;
+    if (relatedInformation && client.diagnosticRelatedInformation) result.relatedInformation = relatedInformation;
+    if (codeDescription && client.diagnosticCodeDescription) result.codeDescription = codeDescription;
+    return result;
 }

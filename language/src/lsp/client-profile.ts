@@ -175,6 +175,13 @@ export class ClientProfile {
         return this.capabilities.workspace?.codeLens?.refreshSupport === true;
     }
 
+    // Registration
+
+    /** Whether the client takes a registration of this document feature at run time (with its own document selector). */
+    dynamicRegistration(feature: 'synchronization' | 'hover' | 'inlayHint' | 'codeAction' | 'codeLens'): boolean {
+        return this.capabilities.textDocument?.[feature]?.dynamicRegistration === true;
+    }
+
     private markup(formats: readonly MarkupKind[] | undefined, markdown: string): MarkupContent | string {
         return formats?.includes(MarkupKind.Markdown) ? { kind: MarkupKind.Markdown, value: markdown } : markdownToPlainText(markdown);
     }

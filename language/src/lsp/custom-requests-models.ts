@@ -7,7 +7,7 @@
 import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import type { DocumentAnalysis, ModelAnalysis } from '../analysis/types.js';
+import type { ModelAnalysis } from '../analysis/types.js';
 import type { SourceRange } from '../model/source.js';
 
 export const MODELS_REQUEST = 'rnnLens/models';
@@ -43,14 +43,11 @@ export function modelOutline(model: ModelAnalysis): ModelOutline {
     };
 }
 
-/** Registered by registerCustomRequests, which gives the document's analysis after the latest edit. */
+/** Registered by registerCustomRequests, which gives the document's outlines after the latest edit (either door's). */
 export function registerModelsRequest(
-    connection: Connection, analysisOf: (uri: string, token: CancellationToken) => Promise<DocumentAnalysis>
+    connection: Connection, outlinesOf: (uri: string, token: CancellationToken) => Promise<readonly ModelOutline[]>
 ): void {
-    connection.onRequest(MODELS_REQUEST, async (params: ModelsParams, token: CancellationToken): Promise<ModelsResult> => {
-        const analysis = await analysisOf(params.uri, token);
-        return { models: analysis.models.map(modelOutline) };
-    });
+    connection.onRequest(MODELS_REQUEST, async (params: ModelsParams, token: CancellationToken): Promise<ModelsResult> => ({ models: await outlinesOf(params.uri, token) }));
 }
 
 /**

@@ -23,12 +23,21 @@ export async function modelOf(
     shared: LangiumSharedServices, services: RnnLensServices, params: ModelParams, token: CancellationToken
 ): Promise<{ analysis: DocumentAnalysis; model: ModelAnalysis; text: string } | NoSuchModel> {
     if (typeof params?.uri !== 'string' || typeof params.model !== 'string') return { error: 'The request names no document and model.', models: [] };
-    await untilBuilt(shared, params.uri, token);
-    const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.parse(params.uri));
-    const analysis = services.analysis.AnalysisCache.get(document);
+    const { analysis, text } = await documentAnalysis(shared, services, params.uri, token);
     const model = analysis.models.find(m => m.name === params.model);
     if (!model) return { error: `There is no model named "${params.model}" in ${params.uri}.`, models: analysis.models.map(m => m.name) };
-    return { analysis, model, text: document.textDocument.getText() };
+    return { analysis, model, text };
+}
+
+/** The analysis and text of a document through its door: a Python file's or notebook's program, or a `.rnn` document. */
+export async function documentAnalysis(
+    shared: LangiumSharedServices, services: RnnLensServices, uri: string, token: CancellationToken
+): Promise<{ analysis: DocumentAnalysis; text: string }> {
+    const python = services.python.Door.analysisOf(uri);
+    if (python) return { analysis: python.analysis, text: python.program.text };
+    await untilBuilt(shared, uri, token);
+    const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.parse(uri));
+    return { analysis: services.analysis.AnalysisCache.get(document), text: document.textDocument.getText() };
 }
 
 export function registerViewRequests(connection: Connection, shared: LangiumSharedServices, services: RnnLensServices): void {

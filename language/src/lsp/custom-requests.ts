@@ -4,7 +4,6 @@
  * (one model's plain description with its analysis, or the errors that stop it); with them
  * those of custom-requests-models.ts, -views.ts (explain, diagram) and -keras.ts (export, import).
  */
-import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, type Connection } from 'vscode-languageserver';
 import { documentSummaryJson, modelSummaryJson } from '../format/summary-json.js';
@@ -12,9 +11,10 @@ import { severalOutputs } from '../analysis/several-outputs.js';
 import { formatSummary } from '../format/summary-table.js';
 import type { RnnLensServices } from './rnn-lens-module.js';
 import { toLspDiagnostic } from './document-validator.js';
-import { registerModelsRequest, untilBuilt } from './custom-requests-models.js';
+import { modelOutline, registerModelsRequest } from './custom-requests-models.js';
+import { pythonOutlines } from './python/python-outlines.js';
 import { registerKerasRequests } from './custom-requests-keras.js';
-import { modelOf, registerViewRequests } from './custom-requests-views.js';
+import { documentAnalysis, modelOf, registerViewRequests } from './custom-requests-views.js';
 
 export interface SummaryParams { readonly uri: string; readonly model?: string }
 export interface ModelDescriptionParams { readonly uri: string; readonly model: string }
@@ -24,11 +24,8 @@ export const MODEL_DESCRIPTION_REQUEST = 'rnnLens/modelDescription';
 
 export function registerCustomRequests(connection: Connection, shared: LangiumSharedServices, services: RnnLensServices): void {
     // Answers describe the latest edit: wait until the document (if open) is built.
-    const analysisOf = async (uri: string, token: CancellationToken = CancellationToken.None) => {
-        await untilBuilt(shared, uri, token);
-        const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.parse(uri));
-        return services.analysis.AnalysisCache.get(document);
-    };
+    const analysisOf = async (uri: string, token: CancellationToken = CancellationToken.None) =>
+        (await documentAnalysis(shared, services, uri, token)).analysis;
     connection.onRequest(SUMMARY_REQUEST, async (params: SummaryParams, token: CancellationToken) => {
         const analysis = await analysisOf(params.uri, token);
         const models = params.model === undefined ? analysis.models : analysis.models.filter(m => m.name === params.model);
@@ -53,7 +50,11 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
             untrainable: severalOutputs(model) ?? null
         };
     });
-    registerModelsRequest(connection, analysisOf);
+    registerModelsRequest(connection, async (uri, token) => {
+        const python = services.python.Door.analysisOf(uri);
+        if (python) return pythonOutlines(python.program, python.analysis, uri);
+        return (await analysisOf(uri, token)).models.map(modelOutline);
+    });
     registerViewRequests(connection, shared, services);
     registerKerasRequests(connection, shared, services);
 }

@@ -5,7 +5,7 @@
 import { CstUtils, type LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { LayerAnalysis } from '../analysis/types.js';
+import type { DocumentAnalysis, LayerAnalysis } from '../analysis/types.js';
 import { findLayerKind, signatureOf } from '../catalog/index.js';
 import type { LayerOutcome } from '../catalog/layer-kind.js';
 import { findStatementKind } from '../catalog/statements.js';
@@ -14,7 +14,7 @@ import { argumentMarkdown, constantMarkdown, layerMarkdown, modelMarkdown } from
 import { isArgument, isCall, isConstant, isConstantRef, isKerasTarget, isModel } from '../generated/ast.js';
 import { kerasVersionName } from '../model/keras-version.js';
 import type { LayerDescription } from '../model/description.js';
-import type { Position } from '../model/source.js';
+import { emptyRangeAt, rangeContains, type Position, type SourceRange } from '../model/source.js';
 import type { AnalysisCache } from './analysis-cache.js';
 import type { ClientProfile } from './client-profile.js';
 
@@ -32,9 +32,10 @@ export class RnnHoverProvider implements HoverProvider {
         const markdown = (value: string): Hover => ({ contents: this.client.hoverContent(value), range: leaf.range });
 
         if (isCall(node) && leaf.text === node.callee) {
-            const found = findLayerAt(analysis.models.flatMap(m => m.layers), leaf.range.start);
+            const layer = layerHoverAt(analysis, leaf.range.start, () => node.callee);
+            if (layer) return markdown(layer.markdown);
             const kind = findLayerKind(node.callee);
-            if (kind) return markdown(layerMarkdown(kind, found?.layer, found?.outcome, found?.input, found?.title ?? kind.kerasName, analysis.keras, node.callee));
+            if (kind) return markdown(layerMarkdown(kind, undefined, undefined, undefined, kind.kerasName, analysis.keras, node.callee));
             const statement = findStatementKind(node.callee);
             return statement ? markdown(`**${statement.name}(...)**: ${statement.summary}`) : undefined;
         }
@@ -64,22 +65,37 @@ export class RnnHoverProvider implements HoverProvider {
 
 interface FoundLayer {
     readonly layer: LayerAnalysis;
+    readonly description: LayerDescription;
     readonly outcome?: LayerOutcome;
     readonly input?: Shape;
     readonly title: string;
 }
 
-/** The layer whose name starts at `position`: a layer of a model, or the one a wrapper wraps. */
+/**
+ * The teaching hover of the layer call whose name is under `position`, for either door (it reads
+ * only the analysis and its ranges); `calleeAt` gives the name as written there (an alias such as
+ * `MaxPool1D` is named in the hover).
+ */
+export function layerHoverAt(analysis: DocumentAnalysis, position: Position, calleeAt: (range: SourceRange) => string): { markdown: string; range: SourceRange } | undefined {
+    const found = findLayerAt(analysis.models.flatMap(m => m.layers), position);
+    const kind = found && findLayerKind(found.description.kind);
+    if (!found || !kind) return undefined;
+    const range = found.description.nameRange;
+    return { markdown: layerMarkdown(kind, found.layer, found.outcome, found.input, found.title, analysis.keras, calleeAt(range) || kind.name), range };
+}
+
+/** The layer whose name is at `position`: a layer of a model, or the one a wrapper wraps. */
 function findLayerAt(layers: readonly LayerAnalysis[], position: Position): FoundLayer | undefined {
+    const at = emptyRangeAt(position);
     for (const layer of layers) {
-        if (samePosition(layer.description.nameRange.start, position)) {
-            return { layer, outcome: layer.outcome, input: layer.input, title: layer.name };
+        if (rangeContains(layer.description.nameRange, at)) {
+            return { layer, description: layer.description, outcome: layer.outcome, input: layer.input, title: layer.name };
         }
         const inner = layer.description.inner;
-        if (inner && samePosition(inner.nameRange.start, position)) {
+        if (inner && rangeContains(inner.nameRange, at)) {
             const perStep = layer.kind === 'TimeDistributed' && layer.input ? [layer.input[0], ...layer.input.slice(2)] : layer.input;
             const direction = layer.kind === 'Bidirectional' ? `${layer.name}, each direction` : `inside ${layer.name}`;
-            return { layer, outcome: layer.outcome?.inner, input: perStep, title: direction };
+            return { layer, description: inner, outcome: layer.outcome?.inner, input: perStep, title: direction };
         }
     }
     return undefined;

@@ -6,11 +6,11 @@
 import type { ConfigurationProvider, LangiumDocument } from 'langium';
 import type { InlayHintProvider } from 'langium/lsp';
 import { InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
-import type { LayerAnalysis } from '../analysis/types.js';
+import type { DocumentAnalysis, LayerAnalysis, ModelAnalysis } from '../analysis/types.js';
 import { formatCount } from '../catalog/numbers.js';
 import { formatShape } from '../catalog/shape.js';
 import { layerTooltip, totalsLabel, totalsTooltip } from '../explain/tooltips.js';
-import type { SourceRange } from '../model/source.js';
+import type { Position, SourceRange } from '../model/source.js';
 import type { AnalysisCache } from './analysis-cache.js';
 import { inlayHintSettings, type InlayHintSettings } from './settings.js';
 
@@ -19,24 +19,32 @@ export class RnnInlayHintProvider implements InlayHintProvider {
 
     async getInlayHints(document: LangiumDocument, params: InlayHintParams): Promise<InlayHint[]> {
         const settings = await inlayHintSettings(this.configuration);
-        const analysis = this.analyses.get(document);
-        const hints: InlayHint[] = [];
-        for (const model of analysis.models) {
-            if (!overlaps(model.description.range, params.range)) continue;
-            if (settings.totals && model.layers.length > 0) {
-                hints.push({
-                    position: model.description.nameRange.end,
-                    label: totalsLabel(model),
-                    paddingLeft: true,
-                    tooltip: totalsTooltip(model)
-                });
-            }
-            for (const layer of model.layers) {
-                if (overlaps(layer.description.range, params.range)) hints.push(...layerHints(layer, settings));
-            }
-        }
-        return hints;
+        // In a .rnn file the totals follow the model's name: `model Forecast  3,840 params {`.
+        return inlayHintsOf(this.analyses.get(document), params.range, settings, model => model.description.nameRange.end);
     }
+}
+
+/**
+ * The hints of a document's models within `range`, for either door: each layer's after its call,
+ * each model's totals at `totalsAt` (after the name in `.rnn`, after the creating line in Python).
+ */
+export function inlayHintsOf(analysis: DocumentAnalysis, range: SourceRange, settings: InlayHintSettings, totalsAt: (model: ModelAnalysis) => Position): InlayHint[] {
+    const hints: InlayHint[] = [];
+    for (const model of analysis.models) {
+        if (!overlaps(model.description.range, range)) continue;
+        if (settings.totals && model.layers.length > 0) {
+            hints.push({
+                position: totalsAt(model),
+                label: totalsLabel(model),
+                paddingLeft: true,
+                tooltip: totalsTooltip(model)
+            });
+        }
+        for (const layer of model.layers) {
+            if (overlaps(layer.description.range, range)) hints.push(...layerHints(layer, settings));
+        }
+    }
+    return hints;
 }
 
 function layerHints(layer: LayerAnalysis, settings: InlayHintSettings): InlayHint[] {

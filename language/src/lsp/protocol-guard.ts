@@ -4,6 +4,8 @@
  * reaches a handler that would throw or wait forever:
  * - before `initialize`: requests are answered ServerNotInitialized, notifications dropped (but `exit`);
  * - a document request whose `textDocument.uri` or `position`/`range` is missing or malformed: InvalidParams;
+ * - a document request for a Python document (a file or a notebook's cell): to the Python door's
+ *   handler (python/python-features.ts) for the features it serves, else `null`;
  * - a document request for a document of a language the server does not serve: `null` (no result);
  * - a document request for a document that was never opened: InvalidParams, naming it;
  * - didChange/didClose/didSave for a document never opened, or malformed: dropped.
@@ -11,6 +13,7 @@
  */
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { PYTHON_FEATURES, pythonMethod } from './python/python-features.js';
 import {
     ErrorCodes, ResponseError, type Connection, type ConnectionOptions, type Message, type NotificationMessage, type RequestMessage
 } from 'vscode-languageserver';
@@ -26,6 +29,7 @@ interface Refusal {
 export class ProtocolGuard {
     private initialized = false;
     private shared: LangiumSharedServices | undefined;
+    private python: { holds(uri: string): boolean } | undefined;
 
     /** The options to create the connection with. */
     readonly connectionOptions: ConnectionOptions = {
@@ -33,8 +37,9 @@ export class ProtocolGuard {
     };
 
     /** Once the services exist: their documents and languages are what requests are checked against. */
-    attach(connection: Connection, shared: LangiumSharedServices): void {
+    attach(connection: Connection, shared: LangiumSharedServices, python?: { holds(uri: string): boolean }): void {
         this.shared = shared;
+        this.python = python;
         connection.onRequest(REFUSED, (refusal: Refusal) =>
             (refusal.code === undefined ? null : new ResponseError(refusal.code, refusal.message ?? '')));
     }
@@ -67,6 +72,9 @@ export class ProtocolGuard {
             parsed = URI.parse(uri);
         } catch {
             return refuse(request, ErrorCodes.InvalidParams, `${request.method}: "${uri}" is not a URI.`);
+        }
+        if (this.python?.holds(uri)) {
+            return (PYTHON_FEATURES as readonly string[]).includes(request.method) ? { ...request, method: pythonMethod(request.method) } as RequestMessage : refuse(request, undefined, undefined);
         }
         if (!this.shared.ServiceRegistry.hasServices(parsed)) return refuse(request, undefined, undefined);
         if (!this.shared.workspace.TextDocuments.get(uri)) {

@@ -30,6 +30,8 @@ import { RnnLanguageServer } from './language-server.js';
 import { RnnSemanticTokenProvider } from './semantic-tokens.js';
 import { refreshOnSettingsChange } from './settings-refresh.js';
 import { RnnDocumentUpdateHandler, RnnNodeKindProvider, RnnWorkspaceManager, RnnWorkspaceSymbolProvider } from './workspace.js';
+import { PythonDoor } from './python/python-door.js';
+import { RnnServiceRegistry } from './python/python-registry.js';
 
 export interface RnnLensAddedServices {
     readonly analysis: {
@@ -38,6 +40,10 @@ export interface RnnLensAddedServices {
     readonly client: {
         /** What the connected client declared it can take: every feature that could send more asks it. */
         readonly Profile: ClientProfile;
+    };
+    readonly python: {
+        /** Python files and notebooks: the second door into the same analysis (python/). */
+        readonly Door: PythonDoor;
     };
 }
 
@@ -50,6 +56,9 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
         },
         client: {
             Profile: services => new ClientProfile(services.shared)
+        },
+        python: {
+            Door: services => new PythonDoor(services.shared.workspace.TextDocuments, services.analysis.AnalysisCache, services.client.Profile)
         },
         validation: {
             DocumentValidator: services => new ClientDiagnosticsValidator(new RnnDocumentValidator(services.analysis.AnalysisCache), services.client.Profile)
@@ -77,6 +86,8 @@ export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined
 }
 
 const RnnLensSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    // Documents of language `python` are the Python door's, never Langium's.
+    ServiceRegistry: services => new RnnServiceRegistry(services),
     lsp: {
         LanguageServer: services => new RnnLanguageServer(services),
         DocumentUpdateHandler: services => new RnnDocumentUpdateHandler(services),

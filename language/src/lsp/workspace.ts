@@ -48,6 +48,15 @@ export class RnnDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 
     /**
+     * A document the client called `rnn` under another name (`notes.py` opened as rnn) has no
+     * services once closed: it leaves the workspace, or every later build would stop on it.
+     */
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        if (!this.shared.ServiceRegistry.hasServices(uri) && this.shared.workspace.LangiumDocuments.hasDocument(uri)) this.fireDocumentUpdate([], [uri]);
+    }
+
+    /**
      * A file changed on disk: an open one is the editor's (its text comes with didChange); a closed
      * one is only indexed again, not built (no diagnostics for files nobody opened).
      */

@@ -3,30 +3,29 @@
  * order, then keywords; every problem becomes a diagnostic with the narrowest range and, where
  * one exists, a fix.
  */
-import type { Argument, Call } from '../generated/ast.js';
 import type { ArgSpec, ArgType } from '../catalog/arg-spec.js';
 import type { BoundCall } from './description.js';
 import { diagnostic, type QuickFix } from './diagnostic.js';
 import { checkValue } from './check-value.js';
 import { evaluate, type EvaluationScope } from './evaluate.js';
-import { keywordPosition, propertyRange, rangeOf } from './ast-ranges.js';
 import type { SourceRange } from './source.js';
+import type { SyntaxArgument, SyntaxCall } from './syntax.js';
 import { didYouMean, suggest } from './suggest.js';
 import { formatValue, type Value } from './values.js';
 
 export interface BindOutcome {
     readonly bound: BoundCall;
     /** Arguments of type `layer` written as calls: the wrapper's inner layer, lowered by the caller. */
-    readonly nestedLayers: ReadonlyMap<string, Call>;
+    readonly nestedLayers: ReadonlyMap<string, SyntaxCall>;
 }
 
-export function bindCall(call: Call, signature: readonly ArgSpec[], scope: EvaluationScope): BindOutcome {
+export function bindCall(call: SyntaxCall, signature: readonly ArgSpec[], scope: EvaluationScope): BindOutcome {
     const given: Record<string, Value> = {};
     const order: string[] = [];
     const argRanges: Record<string, SourceRange> = {};
     const valueRanges: Record<string, SourceRange> = {};
     const itemRanges: Record<string, SourceRange[]> = {};
-    const nestedLayers = new Map<string, Call>();
+    const nestedLayers = new Map<string, SyntaxCall>();
     /** The arguments given by position, to tell "by position and by keyword" from "by keyword twice". */
     const positional = new Set<string>();
     const positionalSpecs = signature.filter(s => !s.keywordOnly);
@@ -42,25 +41,25 @@ export function bindCall(call: Call, signature: readonly ArgSpec[], scope: Evalu
                 positional.has(spec.name)
                     ? `${call.callee} got "${spec.name}" twice (once by position, once by keyword); Python stops with "got multiple values for argument '${spec.name}'". Keep one.`
                     : `${call.callee} got "${spec.name}" twice; Python stops with "keyword argument repeated: ${spec.name}". Keep one.`,
-                rangeOf(argument)));
+                argument.range));
             valid = false;
             continue;
         }
         order.push(spec.name);
         if (!argument.keyword) positional.add(spec.name);
-        argRanges[spec.name] = rangeOf(argument);
-        valueRanges[spec.name] = rangeOf(argument.value);
-        if (!argument.value) { valid = false; continue; }
-        if (argument.value.$type === 'ListExpression' || argument.value.$type === 'Group') {
-            itemRanges[spec.name] = argument.value.items.map(item => rangeOf(item));
+        argRanges[spec.name] = argument.range;
+        if (!argument.value) { valueRanges[spec.name] = argument.range; valid = false; continue; }
+        valueRanges[spec.name] = argument.value.range;
+        if (argument.value.kind === 'list' || argument.value.kind === 'group') {
+            itemRanges[spec.name] = argument.value.items.map(item => item.range);
         }
-        if (isLayerType(spec.type) && argument.value.$type === 'Call') nestedLayers.set(spec.name, argument.value);
+        if (isLayerType(spec.type) && argument.value.kind === 'call') nestedLayers.set(spec.name, argument.value.call);
         const value = evaluate(argument.value, scope);
         if (value === undefined) { valid = false; continue; }
         const problem = checkValue(spec.type, value);
         if (problem) {
             valid = false;
-            const range = rangeOf(argument.value);
+            const range = argument.value.range;
             const fixes: QuickFix[] = problem.nearest === undefined ? [] : [{
                 title: `Change to ${formatValue(problem.nearest)}`,
                 edits: [{ range, newText: formatValue(problem.nearest) }],
@@ -83,27 +82,27 @@ export function bindCall(call: Call, signature: readonly ArgSpec[], scope: Evalu
 
     const args: Record<string, Value> = {};
     for (const spec of signature) args[spec.name] = spec.name in given ? given[spec.name] : spec.default;
-    const closeParen = keywordPosition(call, ')');
+    const closeParen = call.closeParen;
     const bound: BoundCall = {
         args,
         given: order,
         argRanges,
         valueRanges,
         itemRanges,
-        range: rangeOf(call),
-        nameRange: propertyRange(call, 'callee'),
+        range: call.range,
+        nameRange: call.calleeRange,
         syntax: { closeParen, argumentCount: call.args.length, trailingComma: call.trailingComma },
         valid
     };
     return { bound, nestedLayers };
 
-    function specFor(argument: Argument): ArgSpec | undefined {
+    function specFor(argument: SyntaxArgument): ArgSpec | undefined {
         if (argument.keyword) {
             sawKeyword = true;
             const spec = signature.find(s => s.name === argument.keyword);
             if (!spec) {
                 const suggestions = suggest(argument.keyword, signature.map(s => s.name));
-                const range = propertyRange(argument, 'keyword');
+                const range = argument.keywordRange ?? argument.range;
                 scope.report(diagnostic('unknown-argument',
                     `${call.callee} has no argument "${argument.keyword}".${didYouMean(suggestions)}`,
                     range,
@@ -114,14 +113,14 @@ export function bindCall(call: Call, signature: readonly ArgSpec[], scope: Evalu
         if (sawKeyword) {
             scope.report(diagnostic('positional-after-keyword',
                 `A positional argument cannot follow keyword arguments (Python: "positional argument follows keyword argument"). Write it as name=value or move it before the keywords.`,
-                rangeOf(argument)));
+                argument.range));
             return undefined;
         }
         const spec = positionalSpecs[positionalIndex++];
         if (!spec) {
             scope.report(diagnostic('invalid-argument',
                 `${call.callee} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? '' : 's'}; give this one by name (name=value).`,
-                rangeOf(argument)));
+                argument.range));
         }
         return spec;
     }
@@ -147,9 +146,9 @@ export function placeholderFor(spec: ArgSpec): string {
     }
 }
 
-function missingArgument(call: Call, spec: ArgSpec) {
+function missingArgument(call: SyntaxCall, spec: ArgSpec) {
     const placeholder = `${spec.name}=${placeholderFor(spec)}`;
-    const close = keywordPosition(call, ')');
+    const close = call.closeParen;
     const fixes: QuickFix[] = close === undefined ? [] : [{
         title: `Add ${placeholder}`,
         edits: [{ range: { start: close, end: close }, newText: call.args.length === 0 ? placeholder : call.trailingComma ? ` ${placeholder}` : `, ${placeholder}` }],
@@ -157,5 +156,5 @@ function missingArgument(call: Call, spec: ArgSpec) {
     }];
     return diagnostic('missing-argument',
         `${call.callee} needs "${spec.name}": ${spec.doc} Python stops with "missing 1 required positional argument: '${spec.name}'".`,
-        propertyRange(call, 'callee'), fixes);
+        call.calleeRange, fixes);
 }

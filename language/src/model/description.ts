@@ -9,6 +9,7 @@ import type { RnnDiagnostic } from './diagnostic.js';
 import type { Dim } from '../catalog/shape.js';
 import type { KerasVersion } from './keras-version.js';
 import type { DiagnosticLevels } from '../analysis/diagnostic-levels.js';
+import type { LayerInsertion } from './syntax.js';
 
 /** Where a call's arguments end, so that quick fixes can add one. */
 export interface CallSyntax {
@@ -45,6 +46,8 @@ export interface LayerDescription extends BoundCall {
     readonly inner?: LayerDescription;
     /** Bidirectional's `backward_layer`, when one is given (the kind's `wraps.second`). */
     readonly second?: LayerDescription;
+    /** How to write a layer before this one, where the door is not `.rnn` (Python's `model.add(...)`). */
+    readonly insertion?: LayerInsertion;
 }
 
 export interface StatementDescription extends BoundCall {
@@ -77,6 +80,8 @@ export interface ModelDescription {
     readonly data?: StatementDescription;
     /** Where the model's body opens, for quick fixes that insert a first statement. */
     readonly bodyStart: Position;
+    /** The door could not read the input (Python: a shape computed at run time, a first layer not followed): no missing-input-shape. */
+    readonly inputUnknown?: boolean;
 }
 
 export interface ConstantDescription {

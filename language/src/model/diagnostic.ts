@@ -33,7 +33,9 @@ export const DIAGNOSTIC_SEVERITIES = {
     'slow-recurrent-kernel': 'information',
     'large-model': 'warning',
     'keras-version-difference': 'information',
-    'invalid-directive': 'warning'
+    'invalid-directive': 'warning',
+    // Python only: where RNN Lens stopped following a model (a loop, a custom layer, a value known only at run time).
+    'not-followed': 'information'
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_SEVERITIES;
