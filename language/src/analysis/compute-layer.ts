@@ -1,9 +1,10 @@
 /**
  * Runs one layer of the catalog on an input shape: the rank check, the kind's own rule, the
- * wrapped layer for wrappers, and `trainable=False`. Problems become diagnostics on the
+ * wrapped layer for wrappers, and `trainable=False` (as the target Keras applies it). Problems become diagnostics on the
  * narrowest range: the argument at fault, or the layer's name.
  */
 import { findLayerKind } from '../catalog/index.js';
+import { freezesWeights } from '../catalog/trainable.js';
 import { isLayerError, type LayerIssue, type LayerOutcome, type LayerResult } from '../catalog/layer-kind.js';
 import { formatShape, type Shape } from '../catalog/shape.js';
 import type { LayerDescription } from '../model/description.js';
@@ -61,7 +62,7 @@ export function computeLayer(layer: LayerDescription, input: Shape, kerasName: s
         training ??= kind.tfjsNote?.(call.args);
         // The batch dimension passes through every layer unchanged (a fixed batch_size stays fixed).
         const batched = result.output[0] === shape[0] ? result : { ...result, output: [shape[0], ...result.output.slice(1)] };
-        return call.args.trainable === false ? frozen(batched) : batched;
+        return freezesWeights(kind, call.args, keras) ? frozen(batched) : batched;
     }
 
     function report(call: LayerDescription, result: LayerResult): void {

@@ -36,6 +36,12 @@ const KERAS3_ONLY: Readonly<Record<string, readonly string[]>> = {
 
 /** `first`: the layer gives the model its input (it is the first, after no `Input(...)`). */
 export function layerVersionCheck(layer: LayerDescription, keras: KerasVersion, first = true): VersionCheck {
+    const check = versionCheckOf(layer, keras, first);
+    const frozen = wrapperTrainable(layer, keras);
+    return frozen ? { ...check, diagnostics: [...check.diagnostics, frozen] } : check;
+}
+
+function versionCheckOf(layer: LayerDescription, keras: KerasVersion, first: boolean): VersionCheck {
     if (keras === 2) {
         const newer = [layer, ...(layer.inner ? [layer.inner] : [])].flatMap(keras3OnlyArguments);
         if (newer.length > 0) return { diagnostics: newer, fails: true };
@@ -67,6 +73,33 @@ function batchInputShape(layer: LayerDescription, keras: KerasVersion, first: bo
     return keras === 3
         ? fails(diagnostic('unknown-argument', `Keras 3 has no batch_input_shape: ${keras3}. Keras 2 accepted it; ${instead}.`, range, fixes))
         : notes(diagnostic('keras-version-difference', `Keras 2 accepts batch_input_shape; Keras 3 refuses it (${keras3}). For code that runs on both, ${instead}.`, range, fixes));
+}
+
+/**
+ * `trainable=False` given to Bidirectional or TimeDistributed: Keras 2 freezes the wrapped layer,
+ * Keras 3 ignores it (its weights count as trainable and train; catalog/trainable.ts). The wrapped
+ * layer's own `trainable=False` freezes it in both. A warning under Keras 3, where the code does
+ * not do what it says.
+ */
+function wrapperTrainable(layer: LayerDescription, keras: KerasVersion): RnnDiagnostic | undefined {
+    const inner = layer.inner;
+    if (!inner || layer.args.trainable !== false || inner.args.trainable === false) return undefined;
+    const remove = removeArgumentEdit(layer, 'trainable');
+    const add = addArgumentEdit(inner, 'trainable=False');
+    const fixes: QuickFix[] = remove && add
+        ? [{ title: `Move trainable=False to the ${inner.kind} inside ${layer.kind}`, edits: [add, remove], preferred: true }] : [];
+    const range = layer.argRanges.trainable ?? layer.nameRange;
+    if (keras === 3) {
+        return {
+            ...diagnostic('keras-version-difference',
+                `Keras 3 ignores trainable=False given to ${layer.kind}: the ${inner.kind} inside it stays trainable, its weights count as trainable and change in training (Keras 2 froze them). Put trainable=False on the ${inner.kind} to freeze it in both.`,
+                range, fixes),
+            severity: 'warning'
+        };
+    }
+    return diagnostic('keras-version-difference',
+        `Keras 2 freezes the ${inner.kind} inside ${layer.kind} for this trainable=False; Keras 3 ignores it there (the weights stay trainable and train). Put trainable=False on the ${inner.kind} for a model frozen in both.`,
+        range, fixes);
 }
 
 /** `Input(shape=(steps, features), batch_size=n)` for a batch_input_shape of `(n, steps, features)`. */

@@ -73,7 +73,8 @@ export const Bidirectional: LayerKind = {
         // RNN Lens's runs both directions as one operation; tfjs's stays for the stock baseline and the export.
         const own = context.stockLayers ? undefined : extraLayer(context, 'bidirectional');
         const layer = own ? own(config) : context.tf.layers.bidirectional(config);
-        layer.trainable = context.base.trainable; // tfjs's Bidirectional otherwise starts trainable
+        // tfjs's Bidirectional otherwise starts trainable, whatever the layer it copies says.
+        layer.trainable = context.base.trainable && inner.trainable;
         return layer;
     }
 };
