@@ -49,13 +49,15 @@ export function computeLayer(layer: LayerDescription, input: Shape, kerasName: s
             report(nested, inner);
             return inner;
         };
+        const items = call.items;
         const result = kind.compute({
             input: shape,
             args: call.args,
             keras,
             innerKind: innerCall ? findLayerKind(innerCall.kind) : undefined,
             computeInner: innerCall ? wrapped(innerCall) : undefined,
-            ...(secondCall ? { secondKind: findLayerKind(secondCall.kind), computeSecond: wrapped(secondCall) } : {})
+            ...(secondCall ? { secondKind: findLayerKind(secondCall.kind), computeSecond: wrapped(secondCall) } : {}),
+            ...(items ? { itemKinds: items.map(item => findLayerKind(item.kind)), computeItems: items.map(wrapped) } : {})
         });
         if (call === layer) report(call, result);
         if (isLayerError(result)) return result;

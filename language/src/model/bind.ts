@@ -18,6 +18,8 @@ export interface BindOutcome {
     readonly bound: BoundCall;
     /** Arguments of type `layer` written as calls: the wrapper's inner layer, lowered by the caller. */
     readonly nestedLayers: ReadonlyMap<string, Call>;
+    /** Arguments of type list of `layer` written as a list of calls: StackedRNNCells's cells. */
+    readonly nestedLists: ReadonlyMap<string, readonly Call[]>;
 }
 
 export function bindCall(call: Call, signature: readonly ArgSpec[], scope: EvaluationScope): BindOutcome {
@@ -27,6 +29,7 @@ export function bindCall(call: Call, signature: readonly ArgSpec[], scope: Evalu
     const valueRanges: Record<string, SourceRange> = {};
     const itemRanges: Record<string, SourceRange[]> = {};
     const nestedLayers = new Map<string, Call>();
+    const nestedLists = new Map<string, readonly Call[]>();
     /** The arguments given by position, to tell "by position and by keyword" from "by keyword twice". */
     const positional = new Set<string>();
     const positionalSpecs = signature.filter(s => !s.keywordOnly);
@@ -55,6 +58,10 @@ export function bindCall(call: Call, signature: readonly ArgSpec[], scope: Evalu
             itemRanges[spec.name] = argument.value.items.map(item => rangeOf(item));
         }
         if (isLayerType(spec.type) && argument.value.$type === 'Call') nestedLayers.set(spec.name, argument.value);
+        const items = argument.value.$type === 'ListExpression' ? argument.value.items : [];
+        if (isLayerListType(spec.type) && argument.value.$type === 'ListExpression' && items.every(i => i.$type === 'Call')) {
+            nestedLists.set(spec.name, items as Call[]);
+        }
         const value = evaluate(argument.value, scope);
         if (value === undefined) { valid = false; continue; }
         const problem = checkValue(spec.type, value);
@@ -95,7 +102,7 @@ export function bindCall(call: Call, signature: readonly ArgSpec[], scope: Evalu
         syntax: { closeParen, argumentCount: call.args.length, trailingComma: call.trailingComma },
         valid
     };
-    return { bound, nestedLayers };
+    return { bound, nestedLayers, nestedLists };
 
     function specFor(argument: Argument): ArgSpec | undefined {
         if (argument.keyword) {
@@ -128,7 +135,11 @@ export function bindCall(call: Call, signature: readonly ArgSpec[], scope: Evalu
 }
 
 function isLayerType(type: ArgType): boolean {
-    return type.kind === 'layer' || (type.kind === 'optional' && isLayerType(type.of));
+    return type.kind === 'layer' || (type.kind === 'optional' && isLayerType(type.of)) || (type.kind === 'oneOf' && type.of.some(isLayerType));
+}
+
+function isLayerListType(type: ArgType): boolean {
+    return (type.kind === 'list' && type.of.kind === 'layer') || (type.kind === 'oneOf' && type.of.some(isLayerListType));
 }
 
 /** A placeholder a user can type over, valid for the type, so that the fix leaves no new error. */
@@ -143,6 +154,7 @@ export function placeholderFor(spec: ArgSpec): string {
         case 'layer': return 'LSTM(32)';
         case 'shape': return '(None, 1)';
         case 'string': return '""';
+        case 'python': return '"lambda x: x"';
         default: return 'None';
     }
 }

@@ -45,6 +45,8 @@ export interface LayerDescription extends BoundCall {
     readonly inner?: LayerDescription;
     /** Bidirectional's `backward_layer`, when one is given (the kind's `wraps.second`). */
     readonly second?: LayerDescription;
+    /** The layers of a list argument of wrapped layers: StackedRNNCells's cells, or RNN's list of cells. */
+    readonly items?: readonly LayerDescription[];
 }
 
 export interface StatementDescription extends BoundCall {

@@ -33,6 +33,8 @@ export const DIAGNOSTIC_SEVERITIES = {
     'slow-recurrent-kernel': 'information',
     'large-model': 'warning',
     'keras-version-difference': 'information',
+    // Lambda without output_shape: Keras builds it; RNN Lens cannot run the function to know the shape.
+    'unknown-output-shape': 'information',
     'invalid-directive': 'warning'
 } as const;
 

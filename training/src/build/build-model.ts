@@ -64,6 +64,7 @@ export function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shap
     const context: TfjsBuildContext = {
         tf,
         args: layer.args,
+        description: layer,
         input,
         base: {
             name,
