@@ -8,6 +8,7 @@ import type { InputDescription, LayerDescription, ModelDescription } from '../mo
 import { diagnostic, type QuickFix, type RnnDiagnostic, type TextEdit } from '../model/diagnostic.js';
 import { addArgumentEdit, removeArgumentEdit } from '../model/edits.js';
 import type { KerasVersion } from '../model/keras-version.js';
+import { findLayerKind } from '../catalog/index.js';
 import { formatValue, isTuple, type Value } from '../model/values.js';
 
 export interface VersionCheck {
@@ -190,6 +191,7 @@ export interface ModelInput {
  */
 export function modelInput(model: ModelDescription, keras: KerasVersion): ModelInput {
     const input = model.input;
+    if (input?.source === 'input_dim' && keras === 2) return recurrentInputDim(model, input);
     if (input?.source !== 'input_length') return { input, diagnostics: [] };
     const embedding = model.layers[0];
     const shape = `(${input.shape.map(d => (d === null ? 'None' : String(d))).join(', ')},)`;
@@ -207,6 +209,26 @@ export function modelInput(model: ModelDescription, keras: KerasVersion): ModelI
         input,
         diagnostics: [diagnostic('keras-version-difference',
             `Keras 2 takes the input shape ${shape} from input_length; Keras 3 ignores input_length and leaves the model unbuilt (no shapes, "0 (unbuilt)"). Input(shape=${shape}) first builds it in both.`,
+            input.range, fixes)]
+    };
+}
+
+/**
+ * `input_dim=n` on a first recurrent layer: Keras 2's RNN base class reads it as the features of
+ * each step, input (None, None, n); Keras 3 reads it as input_shape=(n,), which a recurrent layer
+ * refuses (the catalog's rank error says so).
+ */
+function recurrentInputDim(model: ModelDescription, input: InputDescription): ModelInput {
+    const first = model.layers[0];
+    if (!first || !findLayerKind(first.kind)?.recurrent) return { input, diagnostics: [] };
+    const features = input.shape[0];
+    const shape = `(None, ${features === null ? 'None' : features})`;
+    const remove = removeArgumentEdit(first, 'input_dim');
+    const fixes = remove ? [{ title: `Put Input(shape=${shape}) first`, edits: [inputBefore(first, `Input(shape=${shape})`), remove], preferred: true }] : [];
+    return {
+        input: { ...input, shape: [null, features] },
+        diagnostics: [diagnostic('keras-version-difference',
+            `Keras 2 reads input_dim on ${first.kind} as the features of each step: the input is ${shape}, any number of steps. Keras 3 reads it as input_shape=(${features},), which ${first.kind} refuses (it needs (steps, features)). Input(shape=${shape}) first means the same in both.`,
             input.range, fixes)]
     };
 }

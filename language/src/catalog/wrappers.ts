@@ -24,7 +24,7 @@ export const Bidirectional: LayerKind = {
     ],
     inputRank: { min: 3, max: 3 },
     wraps: { argument: 'layer', accepts: 'recurrent', second: 'backward_layer' },
-    compute({ input, args, computeInner, innerKind, computeSecond, secondKind }) {
+    compute({ input, args, keras, computeInner, innerKind, computeSecond, secondKind }) {
         if (!computeInner || !innerKind) return fail('missing-argument', 'Bidirectional needs the layer to wrap, e.g. Bidirectional(LSTM(30)).', 'layer');
         const mode = args.merge_mode;
         if (mode === null) {
@@ -35,7 +35,7 @@ export const Bidirectional: LayerKind = {
         if (computeSecond && secondKind) {
             const backward = computeSecond(input);
             if (isLayerError(backward)) return backward;
-            return withBackwardLayer(args, inner, innerKind, backward, secondKind);
+            return withBackwardLayer(args, inner, innerKind, backward, secondKind, keras);
         }
         const perDirection = inner.params;
         const units = lastDim(inner.output);

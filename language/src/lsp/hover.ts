@@ -69,18 +69,31 @@ interface FoundLayer {
     readonly title: string;
 }
 
-/** The layer whose name starts at `position`: a layer of a model, or the one a wrapper wraps. */
+/** The layer whose name starts at `position`: a layer of a model, or one a wrapper wraps (a cell of an RNN included, at any depth). */
 function findLayerAt(layers: readonly LayerAnalysis[], position: Position): FoundLayer | undefined {
     for (const layer of layers) {
         if (samePosition(layer.description.nameRange.start, position)) {
             return { layer, outcome: layer.outcome, input: layer.input, title: layer.name };
         }
-        const inner = layer.description.inner;
-        if (inner && samePosition(inner.nameRange.start, position)) {
-            const perStep = layer.kind === 'TimeDistributed' && layer.input ? [layer.input[0], ...layer.input.slice(2)] : layer.input;
-            const direction = layer.kind === 'Bidirectional' ? `${layer.name}, each direction` : `inside ${layer.name}`;
-            return { layer, outcome: layer.outcome?.inner, input: perStep, title: direction };
-        }
+        const perStep = layer.kind === 'TimeDistributed' && layer.input ? [layer.input[0], ...layer.input.slice(2)] : layer.input;
+        const title = layer.kind === 'Bidirectional' ? `${layer.name}, each direction` : `inside ${layer.name}`;
+        const nested = findNested(layer.description, layer.outcome, position);
+        // A cell's input is the RNN's: the features of each step (a stacked cell's own input is the cell before it's units).
+        if (nested) return { layer, outcome: nested.outcome, input: nested.depth === 1 ? perStep : layer.input, title };
+    }
+    return undefined;
+}
+
+/** The wrapped layer or cell whose name starts at `position`, with its outcome, searched through `inner` and `items`. */
+function findNested(call: LayerDescription, outcome: LayerOutcome | undefined, position: Position, depth = 1): { outcome?: LayerOutcome; depth: number } | undefined {
+    const children: Array<[LayerDescription, LayerOutcome | undefined]> = [
+        ...(call.inner ? [[call.inner, outcome?.inner] as [LayerDescription, LayerOutcome | undefined]] : []),
+        ...(call.items ?? []).map((item, i) => [item, outcome?.items?.[i]] as [LayerDescription, LayerOutcome | undefined])
+    ];
+    for (const [child, childOutcome] of children) {
+        if (samePosition(child.nameRange.start, position)) return { outcome: childOutcome, depth };
+        const deeper = findNested(child, childOutcome, position, depth + 1);
+        if (deeper) return deeper;
     }
     return undefined;
 }
@@ -89,13 +102,18 @@ function findBoundCall(analysis: ReturnType<AnalysisCache['get']>, start: Positi
     if (!start) return undefined;
     for (const model of analysis.description.models) {
         const calls = [
-            ...model.layers.flatMap(l => (l.inner ? [l, l.inner] : [l])) as LayerDescription[],
+            ...model.layers.flatMap(withNested),
             ...[model.compile, model.fit, model.data, model.input?.call].filter(c => c !== undefined)
         ];
         const call = calls.find(c => samePosition(c.range.start, start));
         if (call) return call;
     }
     return undefined;
+}
+
+/** A layer and every layer or cell it wraps. */
+function withNested(call: LayerDescription): LayerDescription[] {
+    return [call, ...[...(call.inner ? [call.inner] : []), ...(call.items ?? [])].flatMap(withNested)];
 }
 
 function samePosition(a: Position, b: Position): boolean {
