@@ -40,7 +40,10 @@ export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: Tf
     const sequential = tf.sequential({ name: model.name });
     model.layers.forEach((layer, index) => {
         try {
-            const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input! : undefined, custom, options);
+            // After a first layer that cannot be built, the next one takes its own input shape, so that
+            // its own problems (not "the first layer needs an input shape") are the ones reported.
+            const first = index === 0 ? model.input! : sequential.layers.length === 0 ? layer.input : undefined;
+            const built = buildLayer(tf, layer.description, layer.input!, layer.name, first, custom, options);
             // Adding builds the layer; tfjs's LSTM (unit_forget_bias) leaves initializer tensors behind,
             // which tidy releases (the weights are variables and stay).
             tf.tidy(() => sequential.add(built));
