@@ -33,7 +33,13 @@ const KERAS3_ONLY: Readonly<Record<string, readonly string[]>> = {
     SimpleRNN: ['seed'],
     LSTM: ['seed', 'use_cudnn'],
     GRU: ['seed', 'use_cudnn']
+    // tf_keras 2.21 takes RNN's zero_output_for_mask and the cells' seed (checked): not here.
 };
+
+/** A layer and every layer or cell inside it (a wrapper's, an RNN's cells, stacked cells). */
+function withNested(layer: LayerDescription): LayerDescription[] {
+    return [layer, ...[layer.inner, layer.second, ...(layer.items ?? [])].filter(l => l !== undefined).flatMap(withNested)];
+}
 
 /** `first`: the layer gives the model its input (it is the first, after no `Input(...)`). */
 export function layerVersionCheck(layer: LayerDescription, keras: KerasVersion, first = true): VersionCheck {
@@ -44,7 +50,7 @@ export function layerVersionCheck(layer: LayerDescription, keras: KerasVersion, 
 
 function versionCheckOf(layer: LayerDescription, keras: KerasVersion, first: boolean): VersionCheck {
     if (keras === 2) {
-        const newer = [layer, ...(layer.inner ? [layer.inner] : [])].flatMap(keras3OnlyArguments);
+        const newer = withNested(layer).flatMap(keras3OnlyArguments);
         if (newer.length > 0) return { diagnostics: newer, fails: true };
     }
     if (layer.kind === 'AveragePooling1D' && !layer.given.includes('pool_size')) return averagePoolingWithoutSize(layer, keras);
