@@ -86,6 +86,8 @@ function rankWords(min: number, max: number | undefined): string {
 }
 
 function fixesFor(call: LayerDescription, issue: LayerIssue): QuickFix[] {
+    const value = issue.argument === undefined ? undefined : call.valueRanges[issue.argument];
+    if (issue.nearest !== undefined && value) return [{ title: `Change to ${issue.nearest}`, edits: [{ range: value, newText: issue.nearest }], preferred: true }];
     if (issue.code !== 'pooling-drops-steps') return [];
     const edit = call.given.includes('padding')
         ? { range: call.valueRanges.padding, newText: '"same"' }

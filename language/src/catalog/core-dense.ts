@@ -23,7 +23,8 @@ export const Dense: LayerKind = {
     compute({ input, args, keras }) {
         const units = args.units as number;
         if (units === 0 && keras !== 2) {
-            return fail('invalid-argument', 'Dense\'s "units" must be an integer ≥ 1, but it is 0. Keras 3: "Received an invalid value for `units`, expected a positive integer. Received: units=0" (Keras 2 built a layer with no outputs).', 'units');
+            const error = fail('invalid-argument', 'Dense\'s "units" must be an integer ≥ 1, but it is 0. The nearest valid value is 1. Keras 3: "Received an invalid value for `units`, expected a positive integer. Received: units=0" (Keras 2 built a layer with no outputs).', 'units');
+            return { error: { ...error.error, nearest: '1' } };
         }
         const i = lastDim(input);
         if (i === null) {

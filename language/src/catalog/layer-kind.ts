@@ -40,6 +40,8 @@ export interface LayerIssue {
     readonly argument?: string;
     /** Overrides the code's usual severity. */
     readonly severity?: Severity;
+    /** A value that fixes the argument (`units=1`): offered as the preferred quick fix on its value. */
+    readonly nearest?: string;
 }
 
 export interface LayerOutcome {
