@@ -78,7 +78,7 @@ function computeStack(input: Shape, cells: ReadonlyArray<(input: Shape) => Layer
         formula: {
             symbolic: outcomes.map((_, i) => `cell ${i + 1}`).join(' + '),
             substituted: outcomes.map(o => o.formula?.substituted ?? formatCount(o.params.trainable + o.params.nonTrainable)).join(' + '),
-            legend: outcomes.flatMap((o, i) => [`cell ${i + 1}: ${names[i]}, ${o.formula?.symbolic ?? 'no weights'}`, ...(o.formula?.legend ?? []).map(l => `  ${l}`)])
+            legend: outcomes.flatMap((o, i) => [`cell ${i + 1}: ${names[i]}, ${o.formula?.symbolic ?? 'no weights'}`, ...(o.formula?.legend ?? []).map(l => `cell ${i + 1}: ${l}`)])
         },
         notes: [`${cells.length} cells run one after the other at every step, each with its own weights: the parameters are the sum of the cells'.`],
         warnings: outcomes.flatMap(o => o.warnings),
