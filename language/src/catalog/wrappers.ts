@@ -1,6 +1,7 @@
 /** Bidirectional and TimeDistributed: layers that run another layer. */
 import { enumOf, optional, arg, required, type ArgSpec } from './arg-spec.js';
 import { fail, isLayerError, type LayerKind } from './layer-kind.js';
+import { findLayerKind } from './index.js';
 import { withBackwardLayer } from './bidirectional-backward.js';
 import { formatCount } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
@@ -107,6 +108,11 @@ export const TimeDistributed: LayerKind = {
         };
     },
     tfjs(context) {
+        const inner = context.description?.inner;
+        if (!context.stockLayers && inner && findLayerKind(inner.kind)?.recurrent) {
+            // RNN Lens's recurrent layers keep one call's state for its gradient; TimeDistributed calls them once per step.
+            throw new NotTrainable(`RNN Lens's ${inner.kind} runs once per batch, and TimeDistributed would run it at every step: it cannot train a recurrent layer inside TimeDistributed yet.`, 'layer');
+        }
         const layer = context.tf.layers.timeDistributed({ ...context.base, layer: context.buildInner!() });
         if (!context.base.trainable) layer.trainable = false; // freezes the wrapped layer, as in Keras
         return layer;
