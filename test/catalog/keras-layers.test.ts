@@ -11,11 +11,7 @@ import { analyzeText } from '../../language/src/analyze-text.js';
 import { kerasFixture, pythonTuple, rnnText } from '../helpers/keras-fixture.js';
 
 /** Keras 2 builds these, or sizes them, otherwise than Keras 3, and RNN Lens follows Keras 3 in them. */
-const KERAS2_NOT_YET = new Set([
-    'GaussianNoise(1.5)', 'GaussianNoise(-0.1)', 'GaussianDropout(1.2)', 'AlphaDropout(1.5)',
-    "Bidirectional(LSTM(4, return_sequences=True), backward_layer=GRU(6, go_backwards=True, return_sequences=True), merge_mode='sum')",
-    'Bidirectional(SimpleRNN(4), backward_layer=LSTM(5, go_backwards=True)) → Dense(1)'
-]);
+const KERAS2_NOT_YET = new Set<string>([]);
 
 for (const major of [3, 2] as const) describe(`issue 15's layers against Keras ${major}`, () => {
     const fixture = kerasFixture(major);

@@ -417,6 +417,12 @@ const CASES: Partial<Record<DiagnosticCode, readonly Case[]>> = {
         range: t => at(t, 'True'),
         mentions: ['[(None, 4), (None, 4), (None, 4)]', 'single output tensor', 'cannot train']
     }],
+    'unknown-output-shape': [{
+        title: 'a Lambda without output_shape: nothing after it is known, nor checked',
+        text: 'model A {\n    Input(shape=(10, 3))\n    Lambda("lambda x: x[:, -1, :]")\n    LSTM(4)\n}',
+        range: t => at(t, '"lambda x: x[:, -1, :]"'),
+        mentions: ['cannot run', 'output_shape=(...)', 'without the batch dimension']
+    }],
     'invalid-directive': [{
         title: 'a misspelt code in an allow directive',
         text: '# rnn-lens: allow(pooling-drop-steps)\nmodel A { Dense(1, input_shape=(3,)) }',
@@ -542,7 +548,7 @@ describe('quick fixes, beyond the preferred one', () => {
 
 describe('diagnostics stay narrow and in document order', () => {
     it('sorts the diagnostics of a file by position', () => {
-        const text = 'model A {\n    LTSM(8)\n    Dense(0, input_shape=(3,))\n}\nlet a = 1\nlet a = 2';
+        const text = 'model A {\n    LTSM(8)\n    Dense(-1, input_shape=(3,))\n}\nlet a = 1\nlet a = 2';
         const analysis = analyze(text);
         const starts = analysis.diagnostics.map(d => [d.range.start.line, d.range.start.character]);
         const sorted = [...starts].sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -1,9 +1,10 @@
 /**
  * Runs one layer of the catalog on an input shape: the rank check, the kind's own rule, the
- * wrapped layer for wrappers, and `trainable=False`. Problems become diagnostics on the
+ * wrapped layer for wrappers, and `trainable=False` (as the target Keras applies it). Problems become diagnostics on the
  * narrowest range: the argument at fault, or the layer's name.
  */
 import { findLayerKind } from '../catalog/index.js';
+import { freezesWeights } from '../catalog/trainable.js';
 import { isLayerError, type LayerIssue, type LayerOutcome, type LayerResult } from '../catalog/layer-kind.js';
 import { formatShape, type Shape } from '../catalog/shape.js';
 import type { LayerDescription } from '../model/description.js';
@@ -48,20 +49,22 @@ export function computeLayer(layer: LayerDescription, input: Shape, kerasName: s
             report(nested, inner);
             return inner;
         };
+        const items = call.items;
         const result = kind.compute({
             input: shape,
             args: call.args,
             keras,
             innerKind: innerCall ? findLayerKind(innerCall.kind) : undefined,
             computeInner: innerCall ? wrapped(innerCall) : undefined,
-            ...(secondCall ? { secondKind: findLayerKind(secondCall.kind), computeSecond: wrapped(secondCall) } : {})
+            ...(secondCall ? { secondKind: findLayerKind(secondCall.kind), computeSecond: wrapped(secondCall) } : {}),
+            ...(items ? { itemKinds: items.map(item => findLayerKind(item.kind)), computeItems: items.map(wrapped) } : {})
         });
         if (call === layer) report(call, result);
         if (isLayerError(result)) return result;
         training ??= kind.tfjsNote?.(call.args);
         // The batch dimension passes through every layer unchanged (a fixed batch_size stays fixed).
         const batched = result.output[0] === shape[0] ? result : { ...result, output: [shape[0], ...result.output.slice(1)] };
-        return call.args.trainable === false ? frozen(batched) : batched;
+        return freezesWeights(kind, call.args, keras) ? frozen(batched) : batched;
     }
 
     function report(call: LayerDescription, result: LayerResult): void {
@@ -83,6 +86,8 @@ function rankWords(min: number, max: number | undefined): string {
 }
 
 function fixesFor(call: LayerDescription, issue: LayerIssue): QuickFix[] {
+    const value = issue.argument === undefined ? undefined : call.valueRanges[issue.argument];
+    if (issue.nearest !== undefined && value) return [{ title: `Change to ${issue.nearest}`, edits: [{ range: value, newText: issue.nearest }], preferred: true }];
     if (issue.code !== 'pooling-drops-steps') return [];
     const edit = call.given.includes('padding')
         ? { range: call.valueRanges.padding, newText: '"same"' }

@@ -8,6 +8,7 @@ import type { InputDescription, LayerDescription, ModelDescription } from '../mo
 import { diagnostic, type QuickFix, type RnnDiagnostic, type TextEdit } from '../model/diagnostic.js';
 import { addArgumentEdit, removeArgumentEdit } from '../model/edits.js';
 import type { KerasVersion } from '../model/keras-version.js';
+import { findLayerKind } from '../catalog/index.js';
 import { formatValue, isTuple, type Value } from '../model/values.js';
 
 export interface VersionCheck {
@@ -32,12 +33,24 @@ const KERAS3_ONLY: Readonly<Record<string, readonly string[]>> = {
     SimpleRNN: ['seed'],
     LSTM: ['seed', 'use_cudnn'],
     GRU: ['seed', 'use_cudnn']
+    // tf_keras 2.21 takes RNN's zero_output_for_mask and the cells' seed (checked): not here.
 };
+
+/** A layer and every layer or cell inside it (a wrapper's, an RNN's cells, stacked cells). */
+function withNested(layer: LayerDescription): LayerDescription[] {
+    return [layer, ...[layer.inner, layer.second, ...(layer.items ?? [])].filter(l => l !== undefined).flatMap(withNested)];
+}
 
 /** `first`: the layer gives the model its input (it is the first, after no `Input(...)`). */
 export function layerVersionCheck(layer: LayerDescription, keras: KerasVersion, first = true): VersionCheck {
+    const check = versionCheckOf(layer, keras, first);
+    const frozen = wrapperTrainable(layer, keras);
+    return frozen ? { ...check, diagnostics: [...check.diagnostics, frozen] } : check;
+}
+
+function versionCheckOf(layer: LayerDescription, keras: KerasVersion, first: boolean): VersionCheck {
     if (keras === 2) {
-        const newer = [layer, ...(layer.inner ? [layer.inner] : [])].flatMap(keras3OnlyArguments);
+        const newer = withNested(layer).flatMap(keras3OnlyArguments);
         if (newer.length > 0) return { diagnostics: newer, fails: true };
     }
     if (layer.kind === 'AveragePooling1D' && !layer.given.includes('pool_size')) return averagePoolingWithoutSize(layer, keras);
@@ -67,6 +80,33 @@ function batchInputShape(layer: LayerDescription, keras: KerasVersion, first: bo
     return keras === 3
         ? fails(diagnostic('unknown-argument', `Keras 3 has no batch_input_shape: ${keras3}. Keras 2 accepted it; ${instead}.`, range, fixes))
         : notes(diagnostic('keras-version-difference', `Keras 2 accepts batch_input_shape; Keras 3 refuses it (${keras3}). For code that runs on both, ${instead}.`, range, fixes));
+}
+
+/**
+ * `trainable=False` given to Bidirectional or TimeDistributed: Keras 2 freezes the wrapped layer,
+ * Keras 3 ignores it (its weights count as trainable and train; catalog/trainable.ts). The wrapped
+ * layer's own `trainable=False` freezes it in both. A warning under Keras 3, where the code does
+ * not do what it says.
+ */
+function wrapperTrainable(layer: LayerDescription, keras: KerasVersion): RnnDiagnostic | undefined {
+    const inner = layer.inner;
+    if (!inner || layer.args.trainable !== false || inner.args.trainable === false) return undefined;
+    const remove = removeArgumentEdit(layer, 'trainable');
+    const add = addArgumentEdit(inner, 'trainable=False');
+    const fixes: QuickFix[] = remove && add
+        ? [{ title: `Move trainable=False to the ${inner.kind} inside ${layer.kind}`, edits: [add, remove], preferred: true }] : [];
+    const range = layer.argRanges.trainable ?? layer.nameRange;
+    if (keras === 3) {
+        return {
+            ...diagnostic('keras-version-difference',
+                `Keras 3 ignores trainable=False given to ${layer.kind}: the ${inner.kind} inside it stays trainable, its weights count as trainable and change in training (Keras 2 froze them). Put trainable=False on the ${inner.kind} to freeze it in both.`,
+                range, fixes),
+            severity: 'warning'
+        };
+    }
+    return diagnostic('keras-version-difference',
+        `Keras 2 freezes the ${inner.kind} inside ${layer.kind} for this trainable=False; Keras 3 ignores it there (the weights stay trainable and train). Put trainable=False on the ${inner.kind} for a model frozen in both.`,
+        range, fixes);
 }
 
 /** `Input(shape=(steps, features), batch_size=n)` for a batch_input_shape of `(n, steps, features)`. */
@@ -159,6 +199,7 @@ export interface ModelInput {
  */
 export function modelInput(model: ModelDescription, keras: KerasVersion): ModelInput {
     const input = model.input;
+    if (input?.source === 'input_dim' && keras === 2) return recurrentInputDim(model, input);
     if (input?.source !== 'input_length') return { input, diagnostics: [] };
     const embedding = model.layers[0];
     const shape = `(${input.shape.map(d => (d === null ? 'None' : String(d))).join(', ')},)`;
@@ -176,6 +217,26 @@ export function modelInput(model: ModelDescription, keras: KerasVersion): ModelI
         input,
         diagnostics: [diagnostic('keras-version-difference',
             `Keras 2 takes the input shape ${shape} from input_length; Keras 3 ignores input_length and leaves the model unbuilt (no shapes, "0 (unbuilt)"). Input(shape=${shape}) first builds it in both.`,
+            input.range, fixes)]
+    };
+}
+
+/**
+ * `input_dim=n` on a first recurrent layer: Keras 2's RNN base class reads it as the features of
+ * each step, input (None, None, n); Keras 3 reads it as input_shape=(n,), which a recurrent layer
+ * refuses (the catalog's rank error says so).
+ */
+function recurrentInputDim(model: ModelDescription, input: InputDescription): ModelInput {
+    const first = model.layers[0];
+    if (!first || !findLayerKind(first.kind)?.recurrent) return { input, diagnostics: [] };
+    const features = input.shape[0];
+    const shape = `(None, ${features === null ? 'None' : features})`;
+    const remove = removeArgumentEdit(first, 'input_dim');
+    const fixes = remove ? [{ title: `Put Input(shape=${shape}) first`, edits: [inputBefore(first, `Input(shape=${shape})`), remove], preferred: true }] : [];
+    return {
+        input: { ...input, shape: [null, features] },
+        diagnostics: [diagnostic('keras-version-difference',
+            `Keras 2 reads input_dim on ${first.kind} as the features of each step: the input is ${shape}, any number of steps. Keras 3 reads it as input_shape=(${features},), which ${first.kind} refuses (it needs (steps, features)). Input(shape=${shape}) first means the same in both.`,
             input.range, fixes)]
     };
 }

@@ -29,13 +29,18 @@ export function outputShapes(layer: LayerDescription, outcome: LayerOutcome): Sh
     const recurrent = layer.kind === 'Bidirectional' ? layer.inner! : layer;
     const perDirection = layer.kind === 'Bidirectional' ? outcome.inner?.output ?? outcome.output : outcome.output;
     const batch = outcome.output[0];
-    const units = recurrent.args.units as number;
-    const states: Shape[] = recurrent.args.return_state === true
-        ? Array.from({ length: recurrent.kind === 'LSTM' ? 2 : 1 }, () => [batch, units])
-        : [];
+    const states: Shape[] = recurrent.args.return_state === true ? stateShapes(recurrent, batch) : [];
     if (layer.kind !== 'Bidirectional') return [outcome.output, ...states];
     const outputs = layer.args.merge_mode === null ? [perDirection, perDirection] : [outcome.output];
     return [...outputs, ...states, ...states];
+}
+
+/** The final states of a recurrent layer: h (and c for LSTM), per cell for RNN(cell), in Keras's order. */
+function stateShapes(recurrent: LayerDescription, batch: Shape[number]): Shape[] {
+    const cells = (call: LayerDescription): LayerDescription[] =>
+        call.items ? call.items.flatMap(cells) : call.inner ? cells(call.inner) : [call];
+    const layers = recurrent.kind === 'RNN' ? cells(recurrent) : [recurrent];
+    return layers.flatMap(layer => Array.from({ length: layer.kind.startsWith('LSTM') ? 2 : 1 }, () => [batch, layer.args.units as number]));
 }
 
 /** Keras 3 builds the model; say what Keras 2 would do, on the argument that makes the outputs. */

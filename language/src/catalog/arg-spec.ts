@@ -19,6 +19,8 @@ export type ArgType =
     | { readonly kind: 'shape' }
     /** A layer call, for wrappers. */
     | { readonly kind: 'layer' }
+    /** Python code that RNN Lens keeps and cannot run (Lambda's function), written in `.rnn` as a string; Keras code gets the code itself. */
+    | { readonly kind: 'python' }
     /**
      * A call to one of the named callables: `Adam(learning_rate=1e-3)`, `EarlyStopping(...)`;
      * `module` is where Keras keeps them (`keras.optimizers`), for code that RNN Lens writes.

@@ -2,9 +2,12 @@
  * Bidirectional with its own `backward_layer`: Keras checks that the two directions read the
  * sequence opposite ways and agree on what they return, adds both layers' parameters, and
  * prints the output shape of the forward layer (doubled by "concat") whatever the backward
- * layer's size: the summary can then disagree with the tensor that comes out.
+ * layer's size: the summary can then disagree with the tensor that comes out. Keras 2 (tf_keras
+ * 2.21) builds on the real tensors instead: concat gives forward + backward units, and the other
+ * merge modes refuse two sizes.
  */
 import { isCall, type Value } from '../model/values.js';
+import type { KerasVersion } from '../model/keras-version.js';
 import { fail, type LayerKind, type LayerOutcome, type LayerResult } from './layer-kind.js';
 import { formatCount } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
@@ -35,19 +38,26 @@ function mismatch(forward: Readonly<Record<string, Value>>, backward: Readonly<R
 
 export function withBackwardLayer(
     args: Readonly<Record<string, Value>>,
-    forward: LayerOutcome, forwardKind: LayerKind, backward: LayerOutcome, backwardKind: LayerKind
+    forward: LayerOutcome, forwardKind: LayerKind, backward: LayerOutcome, backwardKind: LayerKind, keras?: KerasVersion
 ): LayerResult {
     const problem = mismatch(keywordsOf(args.layer), keywordsOf(args.backward_layer));
     if (problem) return problem;
     const mode = args.merge_mode as string;
     const f = lastDim(forward.output);
     const b = lastDim(backward.output);
-    // Keras's compute_output_shape looks at the forward layer only.
-    const output = mode === 'concat' && f !== null ? withLastDim(forward.output, f * 2) : forward.output;
+    // Keras 2 builds the model on the real tensor: a concat of both sizes, and a value-by-value merge
+    // of two sizes fails while building. Keras 3's compute_output_shape looks at the forward layer only.
+    if (keras === 2 && f !== b && mode !== 'concat') {
+        return fail('invalid-argument',
+            `The directions have ${f} and ${b} units: merge_mode="${mode}" combines them value by value, so Keras 2 fails while building the model (Keras 3 builds it, and fails when data goes through). Give both directions the same units.`,
+            'backward_layer');
+    }
+    const realConcat = keras === 2 && f !== null && b !== null;
+    const output = mode === 'concat' && f !== null ? withLastDim(forward.output, realConcat ? f + b : f * 2) : forward.output;
     const forwardCount = forward.params.trainable + forward.params.nonTrainable;
     const backwardCount = backward.params.trainable + backward.params.nonTrainable;
     const warnings = [...forward.warnings, ...backward.warnings];
-    if (f !== b) {
+    if (f !== b && keras !== 2) {
         warnings.push({
             code: 'invalid-argument', severity: 'warning', argument: 'backward_layer',
             message: mode === 'concat'
@@ -64,7 +74,9 @@ export function withBackwardLayer(
         shapeSteps: [
             ...forward.shapeSteps.map(s => `forward (${forwardKind.name}): ${s}`),
             ...backward.shapeSteps.map(s => `backward (${backwardKind.name}): ${s}`),
-            mode === 'concat'
+            mode === 'concat' && realConcat
+                ? `concat joins forward and backward: ${f} + ${b} = ${(f ?? 0) + (b ?? 0)} units`
+                : mode === 'concat'
                 ? `concat joins forward and backward; Keras counts the forward layer twice: ${f} × 2 = ${f === null ? 'None' : f * 2} units`
                 : `merge_mode="${mode}" combines the two directions element by element: ${f} units`
         ],

@@ -37,7 +37,7 @@ export const ConvLSTM1D: LayerKind = {
         ...sequenceArgs.filter(a => a.name !== 'return_sequences' && a.name !== 'unroll')
     ],
     inputRank: { min: 4, max: 4 },
-    compute({ input, args }) {
+    compute({ input, args, keras }) {
         const f = args.filters as number;
         const k = intArg(args.kernel_size, 1);
         const s = intArg(args.strides, 1);
@@ -49,8 +49,9 @@ export const ConvLSTM1D: LayerKind = {
         const step = stepLayout(input, args.data_format);
         const c = step.channels;
         if (c === null) return unknownChannels('ConvLSTM1D', [input[0], input[2] ?? null, input[3] ?? null], { batch: null, steps: step.rows, channels: c, channelsFirst: step.channelsFirst });
-        if (step.rows === null) {
-            return fail('incompatible-rank', 'ConvLSTM1D needs the number of rows of each time step, but it is None: Keras: "ConvLSTM layers only support static input shapes for the spatial dimension". Give the rows a fixed size in the input shape (time, rows, channels).');
+        // Keras 2 (tf_keras 2.21) builds None rows into None rows; Keras 3 refuses them.
+        if (step.rows === null && keras !== 2) {
+            return fail('incompatible-rank', 'ConvLSTM1D needs the number of rows of each time step, but it is None: Keras 3: "ConvLSTM layers only support static input shapes for the spatial dimension" (Keras 2 built it with None rows). Give the rows a fixed size in the input shape (time, rows, channels).');
         }
         const len = convOutputLength(step.rows, k, s, d, args.padding as Padding);
         if (len.length !== null && len.length <= 0) {

@@ -1,5 +1,5 @@
 /** Dense: the fully connected layer. On a 3D input it acts on the last axis, at every time step. */
-import { ACTIVATION, BOOL, POSITIVE_INT, arg, required, weightArgs } from './arg-spec.js';
+import { ACTIVATION, BOOL, INT, arg, required, weightArgs } from './arg-spec.js';
 import { fail, type Formula, type LayerKind } from './layer-kind.js';
 import { loraArgs, loraCount, loraNote, loraRankOf, rejectLora } from './lora.js';
 import { formatCount, plural } from './numbers.js';
@@ -12,15 +12,20 @@ export const Dense: LayerKind = {
     category: 'core',
     summary: 'A fully connected layer: every output unit is a weighted sum of all the input features, plus a bias.',
     args: [
-        required('units', POSITIVE_INT, 'The number of output units: the size of the last axis of the output.'),
+        // Keras 2 builds units=0 (a layer with no outputs); Keras 3 refuses it, in compute.
+        required('units', INT(0), 'The number of output units: the size of the last axis of the output.'),
         arg('activation', ACTIVATION, null, 'The function applied to the output; None means linear.'),
         arg('use_bias', BOOL, true, 'Whether the layer adds a bias vector.'),
         ...weightArgs([['kernel', 'glorot_uniform'], ['bias', 'zeros']]),
         ...loraArgs('kernel')
     ],
     inputRank: { min: 2 },
-    compute({ input, args }) {
+    compute({ input, args, keras }) {
         const units = args.units as number;
+        if (units === 0 && keras !== 2) {
+            const error = fail('invalid-argument', 'Dense\'s "units" must be an integer ≥ 1, but it is 0. The nearest valid value is 1. Keras 3: "Received an invalid value for `units`, expected a positive integer. Received: units=0" (Keras 2 built a layer with no outputs).', 'units');
+            return { error: { ...error.error, nearest: '1' } };
+        }
         const i = lastDim(input);
         if (i === null) {
             return fail('incompatible-rank', `Dense needs to know the size of the last axis of its input, but the input shape ${formatShape(input)} ends in None.`);

@@ -2,10 +2,11 @@
  * GaussianNoise, GaussianDropout and AlphaDropout: like Dropout they act in training only, keep
  * the shape and have no weights; they add or multiply noise instead of zeroing.
  */
-import { RATE, SEED, required } from './arg-spec.js';
+import { FLOAT, SEED, required } from './arg-spec.js';
 import { identityOutcome, tidy } from './core-elementwise.js';
 import { NOISE_SHAPE, noiseShapeNotes, seedNote } from './core-regularization.js';
-import type { LayerIssue, LayerKind } from './layer-kind.js';
+import { fail, type LayerIssue, type LayerKind, type LayerResult } from './layer-kind.js';
+import type { KerasVersion } from '../model/keras-version.js';
 import { NotTrainable, type TfjsBuildContext } from './tfjs-build.js';
 import { num } from './tfjs-helpers.js';
 
@@ -19,6 +20,17 @@ function failsInTraining(layer: string, rate: number): LayerIssue[] {
     }] : [];
 }
 
+/**
+ * Keras 3 checks the rate (stddev) is in [0, 1], with its own words; Keras 2 (tf_keras 2.21)
+ * takes any number. Checked here, where the version is known, not by the argument's type.
+ */
+function outsideKeras3Range(name: string, value: number, keras: KerasVersion | undefined): LayerResult | undefined {
+    if (keras === 2 || (value >= 0 && value <= 1)) return undefined;
+    return fail('invalid-argument',
+        `"${name}" must be from 0 to 1, but it is ${tidy(value)}. Keras 3: "Invalid value received for argument \`${name}\`. Expected a float value between 0 and 1. Received: ${name}=${tidy(value)}" (Keras 2 took it).`,
+        name);
+}
+
 function rejectRateOne(context: TfjsBuildContext, layer: string): void {
     if (num(context.args.rate) >= 1) throw new NotTrainable(`${layer}(rate=1) divides by 1 − rate = 0 in training (Keras fails too); use a rate below 1.`, 'rate');
 }
@@ -28,9 +40,9 @@ export const GaussianNoise: LayerKind = {
     kerasName: 'gaussian_noise',
     category: 'regularization',
     summary: 'Adds random normal noise (mean 0, standard deviation `stddev`) to its input in training only: a regularizer, and a way to augment real-valued data.',
-    args: [required('stddev', RATE, 'The standard deviation of the noise, from 0 to 1 (Keras 3 checks the range).'), SEED],
+    args: [required('stddev', FLOAT, 'The standard deviation of the noise, from 0 to 1 (Keras 3 checks the range; Keras 2 takes any number).'), SEED],
     inputRank: { min: 1 },
-    compute: ({ input, args }) => identityOutcome(input, 'noise is added, the shape is kept', [
+    compute: ({ input, args, keras }) => outsideKeras3Range('stddev', args.stddev as number, keras) ?? identityOutcome(input, 'noise is added, the shape is kept', [
         `In training it adds noise drawn from N(0, ${tidy(args.stddev as number)}²) to every value, a fresh draw each step. ${INFERENCE}`
     ]),
     tfjsNote: args => seedNote('GaussianNoise', args),
@@ -43,11 +55,13 @@ export const GaussianDropout: LayerKind = {
     kerasName: 'gaussian_dropout',
     category: 'regularization',
     summary: 'Multiplies its input by random normal noise with mean 1 in training only: a dropout that scales values instead of zeroing them.',
-    args: [required('rate', RATE, 'The drop probability of the equivalent Dropout: the noise has standard deviation √(rate / (1 − rate)).'), SEED],
+    args: [required('rate', FLOAT, 'The drop probability of the equivalent Dropout, from 0 to 1: the noise has standard deviation √(rate / (1 − rate)).'), SEED],
     inputRank: { min: 1 },
-    compute({ input, args }) {
+    compute({ input, args, keras }) {
         const rate = args.rate as number;
-        const spread = rate < 1 ? ` = ${tidy(Math.sqrt(rate / (1 - rate)))}` : '';
+        const refused = outsideKeras3Range('rate', rate, keras);
+        if (refused) return refused;
+        const spread = rate >= 0 && rate < 1 ? ` = ${tidy(Math.sqrt(rate / (1 - rate)))}` : '';
         return identityOutcome(input, 'values are scaled, none removed', [
             `In training it multiplies every value by noise drawn from N(1, σ²), σ = √(${tidy(rate)} / (1 − ${tidy(rate)}))${spread}: on average nothing changes, as with Dropout's rescaling. ${INFERENCE}`
         ], failsInTraining('GaussianDropout', rate));
@@ -65,13 +79,15 @@ export const AlphaDropout: LayerKind = {
     category: 'regularization',
     summary: 'Dropout for self-normalizing networks (activation="selu"): dropped values are set to SELU\'s negative saturation and the result is rescaled, so the mean and variance are kept.',
     args: [
-        required('rate', RATE, 'The fraction of the values to drop, from 0 to 1.'),
+        required('rate', FLOAT, 'The fraction of the values to drop, from 0 to 1 (Keras 3 checks the range; Keras 2 takes any number).'),
         NOISE_SHAPE,
         SEED
     ],
     inputRank: { min: 1 },
-    compute({ input, args }) {
+    compute({ input, args, keras }) {
         const rate = args.rate as number;
+        const refused = outsideKeras3Range('rate', rate, keras);
+        if (refused) return refused;
         const noise = noiseShapeNotes(input, args.noise_shape);
         if (!Array.isArray(noise)) return noise as { readonly error: LayerIssue };
         return identityOutcome(input, 'values are replaced, none removed', [

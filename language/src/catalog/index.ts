@@ -8,8 +8,10 @@ import { CONVOLUTION_LAYERS } from './convolution.js';
 import { CORE_LAYERS } from './core-layers.js';
 import { Dense } from './core-dense.js';
 import { InputLayer } from './input.js';
+import { Lambda } from './lambda.js';
 import { ConvLSTM1D } from './conv-lstm1d.js';
 import { RECURRENT_LAYERS } from './recurrent.js';
+import { RNN_CELL_LAYERS } from './rnn-cells.js';
 import { WRAPPER_LAYERS } from './wrappers.js';
 import type { LayerKind } from './layer-kind.js';
 
@@ -17,10 +19,12 @@ export const LAYER_KINDS: readonly LayerKind[] = [
     InputLayer,
     ...CONVOLUTION_LAYERS,
     ...RECURRENT_LAYERS,
+    ...RNN_CELL_LAYERS,
     ConvLSTM1D,
     ...WRAPPER_LAYERS,
     Dense,
-    ...CORE_LAYERS
+    ...CORE_LAYERS,
+    Lambda
 ];
 
 /**

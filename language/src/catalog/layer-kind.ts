@@ -13,7 +13,9 @@ import type { TfjsBuild } from './tfjs-build.js';
 
 export type LayerCategory =
     | 'input' | 'convolution' | 'pooling' | 'reshaping' | 'recurrent' | 'wrapper'
-    | 'core' | 'regularization' | 'normalization' | 'embedding';
+    | 'core' | 'regularization' | 'normalization' | 'embedding'
+    /** A recurrent cell (LSTMCell, ...): one step, run over the sequence only inside RNN(...). */
+    | 'cell';
 
 export interface ParamCount {
     readonly trainable: number;
@@ -38,6 +40,8 @@ export interface LayerIssue {
     readonly argument?: string;
     /** Overrides the code's usual severity. */
     readonly severity?: Severity;
+    /** A value that fixes the argument (`units=1`): offered as the preferred quick fix on its value. */
+    readonly nearest?: string;
 }
 
 export interface LayerOutcome {
@@ -55,6 +59,8 @@ export interface LayerOutcome {
     readonly inner?: LayerOutcome;
     /** Bidirectional's separate backward layer's outcome. */
     readonly second?: LayerOutcome;
+    /** The outcome of each layer of a list argument (StackedRNNCells's cells), in order. */
+    readonly items?: readonly LayerOutcome[];
 }
 
 export type LayerResult = LayerOutcome | { readonly error: LayerIssue };
@@ -77,6 +83,9 @@ export interface LayerContext {
     /** The second wrapped layer (`wraps.second`), when it is given: computed as `computeInner`. */
     readonly computeSecond?: (input: Shape) => LayerResult;
     readonly secondKind?: LayerKind;
+    /** For a list of wrapped layers (StackedRNNCells's cells, RNN's list of cells): each computed as `computeInner`. */
+    readonly computeItems?: ReadonlyArray<(input: Shape) => LayerResult>;
+    readonly itemKinds?: readonly (LayerKind | undefined)[];
 }
 
 export interface LayerKind {
@@ -94,7 +103,8 @@ export interface LayerKind {
     /** The argument holding a wrapped layer, for wrappers. */
     readonly wraps?: {
         readonly argument: string;
-        readonly accepts: 'recurrent' | 'any';
+        /** 'any' is any layer but a cell; 'cell' only cells (RNN's, StackedRNNCells's). */
+        readonly accepts: 'recurrent' | 'any' | 'cell';
         /** A second wrapped layer, optional, of the same kinds: Bidirectional's `backward_layer`. */
         readonly second?: string;
     };

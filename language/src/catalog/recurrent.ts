@@ -4,6 +4,7 @@
  * Keras's default, has a second bias: g × [h(h + i) + 2h]).
  */
 import type { Value } from '../model/values.js';
+import type { KerasVersion } from '../model/keras-version.js';
 import {
     ACTIVATION, BOOL, FLOAT, INT, POSITIVE_INT, arg, enumOf, oneOf, optional, required, weightArgs, type ArgSpec
 } from './arg-spec.js';
@@ -13,7 +14,7 @@ import { formatShape } from './shape.js';
 import { NotTrainable, type TfjsBuildContext, type TfLayer } from './tfjs-build.js';
 import { rejectActivityRegularizer, weightConfig } from './tfjs-helpers.js';
 
-interface RecurrentFamily {
+export interface RecurrentFamily {
     readonly name: 'SimpleRNN' | 'LSTM' | 'GRU';
     readonly kerasName: string;
     readonly gates: number;
@@ -52,30 +53,46 @@ function recurrentKind(family: RecurrentFamily, args: ArgSpec[]): LayerKind {
         args,
         inputRank: { min: 3, max: 3 },
         recurrent: true,
-        compute: context => computeRecurrent(family, context.input, context.args),
+        compute: context => computeRecurrent(family, context.input, context.args, context.keras),
         tfjs: context => buildRecurrent(family.name, context),
         tfjsNote: args => recurrentTfjsNote(family.name, args)
     };
 }
 
-function computeRecurrent(family: RecurrentFamily, input: readonly (number | null)[], args: Readonly<Record<string, Value>>): LayerResult {
+/**
+ * What the recurrent loop's own arguments refuse, for SimpleRNN, LSTM, GRU and RNN(cell) alike:
+ * several outputs in the middle of a stack, stateful without a batch size, and (Keras 2 only)
+ * unroll over a None number of steps.
+ */
+export function sequenceArgumentError(name: string, input: readonly (number | null)[], args: Readonly<Record<string, Value>>, keras: KerasVersion | undefined): LayerResult | undefined {
+    if (args.return_state === true) {
+        return fail('invalid-argument',
+            `return_state=True makes ${name} return its output and its states; a Sequential model passes one tensor from layer to layer, so Keras fails. Remove return_state.`,
+            'return_state');
+    }
+    if (args.stateful === true && (input[0] === null || input[0] === undefined)) {
+        return fail('invalid-argument',
+            `stateful=True carries ${name}'s states from one batch to the next, sample by sample, so Keras needs a fixed batch size, but the batch dimension of ${formatShape(input)} is None ` +
+            '(Keras: "When using `stateful=True` in a RNN, the batch size must be static"). Give it with Input(shape=..., batch_size=...) or batch_input_shape=(batch, steps, features) on the first layer, or remove stateful=True.',
+            'stateful');
+    }
+    if (keras === 2 && args.unroll === true && (input[1] === null || input[1] === undefined)) {
+        return fail('invalid-argument',
+            `unroll=True writes ${name}'s loop out step by step, so Keras 2 needs a fixed number of steps, but the input ${formatShape(input)} has None ("Cannot unroll a RNN if the time dimension is undefined."). Keras 3 builds it. Give the steps in the input shape, or remove unroll=True.`,
+            'unroll');
+    }
+    return undefined;
+}
+
+export function computeRecurrent(family: RecurrentFamily, input: readonly (number | null)[], args: Readonly<Record<string, Value>>, keras?: KerasVersion): LayerResult {
     const [, steps, i] = input;
     const h = args.units as number;
     const g = family.gates;
     if (i === null || i === undefined) {
         return fail('incompatible-rank', `${family.name} needs to know how many features each time step has, but the input shape ${formatShape(input)} ends in None.`);
     }
-    if (args.return_state === true) {
-        return fail('invalid-argument',
-            `return_state=True makes ${family.name} return its output and its states; a Sequential model passes one tensor from layer to layer, so Keras fails. Remove return_state.`,
-            'return_state');
-    }
-    if (args.stateful === true && (input[0] === null || input[0] === undefined)) {
-        return fail('invalid-argument',
-            `stateful=True carries ${family.name}'s states from one batch to the next, sample by sample, so Keras needs a fixed batch size, but the batch dimension of ${formatShape(input)} is None ` +
-            '(Keras: "When using `stateful=True` in a RNN, the batch size must be static"). Give it with Input(shape=..., batch_size=...) or batch_input_shape=(batch, steps, features) on the first layer, or remove stateful=True.',
-            'stateful');
-    }
+    const refused = sequenceArgumentError(family.name, input, args, keras);
+    if (refused) return refused;
     const resetAfter = family.name === 'GRU' && args.reset_after === true;
     const bias = args.use_bias === true ? (resetAfter ? 2 * h : h) : 0;
     const perGate = h * (h + i) + bias;
@@ -178,7 +195,7 @@ function slowKernelWarnings(family: RecurrentFamily, args: Readonly<Record<strin
 }
 
 /** Mirrors buildRecurrent's choice, in words for the hover and the training panel. */
-function recurrentTfjsNote(kind: RecurrentFamily['name'], args: Readonly<Record<string, Value>>): string | undefined {
+export function recurrentTfjsNote(kind: RecurrentFamily['name'], args: Readonly<Record<string, Value>>): string | undefined {
     if (kind === 'GRU' && args.reset_after === true) {
         return 'tfjs\'s GRU has no reset_after=True (Keras\'s default): RNN Lens trains its own GRU layer with Keras\'s math, weight layout and parameter count instead of tfjs\'s.';
     }
@@ -195,7 +212,7 @@ function recurrentTfjsNote(kind: RecurrentFamily['name'], args: Readonly<Record<
  * (Keras then draws one mask per gate and GRU mixes the undropped state), and any dropout (tfjs
  * keeps its last masks alive after the layer is disposed, and cannot seed them).
  */
-function buildRecurrent(kind: RecurrentFamily['name'], context: TfjsBuildContext): TfLayer {
+export function buildRecurrent(kind: RecurrentFamily['name'], context: TfjsBuildContext): TfLayer {
     const { args, tf } = context;
     if (args.stateful === true) {
         throw new NotTrainable(`${kind}(stateful=True) carries its states from one batch to the next; RNN Lens trains on shuffled batches of independent windows, so it cannot train a stateful layer. Remove stateful=True.`, 'stateful');
@@ -232,24 +249,30 @@ function buildRecurrent(kind: RecurrentFamily['name'], context: TfjsBuildContext
     }
 }
 
-export const SimpleRNN = recurrentKind({
-    name: 'SimpleRNN', kerasName: 'simple_rnn', gates: 1, gateWords: 'gate (a plain recurrent cell)',
-    summary: 'A fully connected recurrent layer: at each time step the new hidden state is activation(W·x_t + U·h_(t−1) + b).'
-}, [units, activation, useBias, ...weightArgs(weights), dropout, recurrentDropout, ...sequenceArgs, seed]);
+export const RECURRENT_FAMILIES: Readonly<Record<RecurrentFamily['name'], RecurrentFamily>> = {
+    SimpleRNN: {
+        name: 'SimpleRNN', kerasName: 'simple_rnn', gates: 1, gateWords: 'gate (a plain recurrent cell)',
+        summary: 'A fully connected recurrent layer: at each time step the new hidden state is activation(W·x_t + U·h_(t−1) + b).'
+    },
+    LSTM: {
+        name: 'LSTM', kerasName: 'lstm', gates: 4, gateWords: 'gates (input, forget, cell candidate, output)',
+        summary: 'Long short-term memory: a recurrent layer whose input, forget and output gates decide what its cell state keeps from step to step.'
+    },
+    GRU: {
+        name: 'GRU', kerasName: 'gru', gates: 3, gateWords: 'gates (update, reset, candidate)',
+        summary: 'Gated recurrent unit: a recurrent layer with update and reset gates, lighter than an LSTM (3 gate blocks instead of 4).'
+    }
+};
 
-export const LSTM = recurrentKind({
-    name: 'LSTM', kerasName: 'lstm', gates: 4, gateWords: 'gates (input, forget, cell candidate, output)',
-    summary: 'Long short-term memory: a recurrent layer whose input, forget and output gates decide what its cell state keeps from step to step.'
-}, [
+export const SimpleRNN = recurrentKind(RECURRENT_FAMILIES.SimpleRNN, [units, activation, useBias, ...weightArgs(weights), dropout, recurrentDropout, ...sequenceArgs, seed]);
+
+export const LSTM = recurrentKind(RECURRENT_FAMILIES.LSTM, [
     units, activation, recurrentActivation, useBias,
     ...lstmWeightArgs,
     dropout, recurrentDropout, seed, ...sequenceArgs, useCudnn
 ]);
 
-export const GRU = recurrentKind({
-    name: 'GRU', kerasName: 'gru', gates: 3, gateWords: 'gates (update, reset, candidate)',
-    summary: 'Gated recurrent unit: a recurrent layer with update and reset gates, lighter than an LSTM (3 gate blocks instead of 4).'
-}, [
+export const GRU = recurrentKind(RECURRENT_FAMILIES.GRU, [
     units, activation, recurrentActivation, useBias, ...weightArgs(weights),
     dropout, recurrentDropout, seed, ...sequenceArgs,
     arg('reset_after', BOOL, true, 'Apply the reset gate after the recurrent matrix multiplication (Keras 2+ and cuDNN default): one more bias vector per gate.'),

@@ -6,6 +6,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Value } from '../model/values.js';
+import type { LayerDescription } from '../model/description.js';
 import type { Shape } from './shape.js';
 
 export type Tf = typeof tfjs;
@@ -60,6 +61,8 @@ export interface TfjsBuildContext {
      * computed in its wasm kernels.
      */
     readonly stockLayers?: boolean;
+    /** The layer's whole description, its wrapped layer and cells included (RNN builds from its cell's arguments). */
+    readonly description?: LayerDescription;
     /** Builds the wrapped layer of a wrapper. */
     readonly buildInner?: () => TfLayer;
     /** Keras names → tfjs identifiers; each throws `NotTrainable` for what tfjs cannot do. */

@@ -1,6 +1,7 @@
 /** Bidirectional and TimeDistributed: layers that run another layer. */
 import { enumOf, optional, arg, required, type ArgSpec } from './arg-spec.js';
 import { fail, isLayerError, type LayerKind } from './layer-kind.js';
+import { findLayerKind } from './index.js';
 import { withBackwardLayer } from './bidirectional-backward.js';
 import { formatCount } from './numbers.js';
 import { formatShape, lastDim, withLastDim } from './shape.js';
@@ -24,7 +25,7 @@ export const Bidirectional: LayerKind = {
     ],
     inputRank: { min: 3, max: 3 },
     wraps: { argument: 'layer', accepts: 'recurrent', second: 'backward_layer' },
-    compute({ input, args, computeInner, innerKind, computeSecond, secondKind }) {
+    compute({ input, args, keras, computeInner, innerKind, computeSecond, secondKind }) {
         if (!computeInner || !innerKind) return fail('missing-argument', 'Bidirectional needs the layer to wrap, e.g. Bidirectional(LSTM(30)).', 'layer');
         const mode = args.merge_mode;
         if (mode === null) {
@@ -35,7 +36,7 @@ export const Bidirectional: LayerKind = {
         if (computeSecond && secondKind) {
             const backward = computeSecond(input);
             if (isLayerError(backward)) return backward;
-            return withBackwardLayer(args, inner, innerKind, backward, secondKind);
+            return withBackwardLayer(args, inner, innerKind, backward, secondKind, keras);
         }
         const perDirection = inner.params;
         const units = lastDim(inner.output);
@@ -73,7 +74,8 @@ export const Bidirectional: LayerKind = {
         // RNN Lens's runs both directions as one operation; tfjs's stays for the stock baseline and the export.
         const own = context.stockLayers ? undefined : extraLayer(context, 'bidirectional');
         const layer = own ? own(config) : context.tf.layers.bidirectional(config);
-        layer.trainable = context.base.trainable; // tfjs's Bidirectional otherwise starts trainable
+        // tfjs's Bidirectional otherwise starts trainable, whatever the layer it copies says.
+        layer.trainable = context.base.trainable && inner.trainable;
         return layer;
     }
 };
@@ -106,6 +108,11 @@ export const TimeDistributed: LayerKind = {
         };
     },
     tfjs(context) {
+        const inner = context.description?.inner;
+        if (!context.stockLayers && inner && findLayerKind(inner.kind)?.recurrent) {
+            // RNN Lens's recurrent layers keep one call's state for its gradient; TimeDistributed calls them once per step.
+            throw new NotTrainable(`RNN Lens's ${inner.kind} runs once per batch, and TimeDistributed would run it at every step: it cannot train a recurrent layer inside TimeDistributed yet.`, 'layer');
+        }
         const layer = context.tf.layers.timeDistributed({ ...context.base, layer: context.buildInner!() });
         if (!context.base.trainable) layer.trainable = false; // freezes the wrapped layer, as in Keras
         return layer;

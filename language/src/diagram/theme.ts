@@ -38,6 +38,8 @@ const CATEGORY_COLOURS: Readonly<Record<LayerCategory, readonly [string, string,
     pooling: ['#e0f7fa', '#00838f', '#0b3438', '#39c5cf'],
     reshaping: ['#f3e5f5', '#8e24aa', '#2e1a3a', '#d2a8ff'],
     recurrent: ['#fff3e0', '#ef6c00', '#3d2410', '#f0883e'],
+    // A cell is drawn inside its RNN, in the recurrent layers' colours.
+    cell: ['#fff3e0', '#ef6c00', '#3d2410', '#f0883e'],
     wrapper: ['#fffde7', '#b08800', '#33290a', '#e3b341'],
     core: ['#e8f5e9', '#2e7d32', '#12301a', '#56d364'],
     regularization: ['#fce4ec', '#c2185b', '#3b1428', '#f778ba'],

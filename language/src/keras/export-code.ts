@@ -38,6 +38,8 @@ export function exportModelCode(text: string, analysis: DocumentAnalysis, name: 
         throw error;
     }
     const blockers = exportBlockers(analysis, model);
+    // tfjs code is built from every layer's shapes: a Lambda that leaves them unknown blocks it.
+    if (blockers.length === 0 && to === 'tfjs' && !model.complete) blockers.push(`model "${model.name}" has layers whose shapes are unknown (see rnn-lens check).`);
     if (blockers.length > 0) {
         return { kind: 'blocked', model: model.name, blockers };
     }

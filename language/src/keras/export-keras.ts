@@ -11,6 +11,7 @@ import { findStatementKind } from '../catalog/statements.js';
 import type { BoundCall, LayerDescription, StatementDescription } from '../model/description.js';
 import { DATA_SCRIPT_NAMES, dataCode } from './export-data.js';
 import { ExportValues } from './export-values.js';
+import type { KerasVersion } from '../model/keras-version.js';
 
 const SCRIPT_NAMES = ['keras', 'layers', 'model', ...DATA_SCRIPT_NAMES];
 
@@ -27,7 +28,7 @@ export function exportKeras(text: string, analysis: DocumentAnalysis, model: Mod
     const fit = fitLines(description.fit, data !== undefined, values);
     const constants = values.constantLines();
     const sections = [
-        [`"""${model.name}, exported from ${rnnFile} by RNN Lens (\`rnn-lens export --to keras\`).`, '', 'Runs with Keras 3, or TensorFlow 2\'s tf.keras.', '"""',
+        [`"""${model.name}, exported from ${rnnFile} by RNN Lens (\`rnn-lens export --to keras\`).`, '', runsWith(model.keras), '"""',
             'import keras', 'from keras import layers', ...(data?.imports ?? [])],
         constants,
         [
@@ -43,14 +44,25 @@ export function exportKeras(text: string, analysis: DocumentAnalysis, model: Mod
     return `${sections.filter(s => s.length > 0).map(s => s.join('\n')).join('\n\n')}\n`;
 }
 
+/** The Keras the numbers were worked out for: the file's `keras N` or the default. */
+function runsWith(keras: KerasVersion): string {
+    return keras === 2
+        ? 'Written for Keras 2 (tf-keras): TensorFlow 2.15 or earlier, where `import keras` is Keras 2; with the tf-keras package on a later TensorFlow, import tf_keras as keras and take layers from it.'
+        : 'Written for Keras 3: `pip install keras`, or TensorFlow 2.16 and later.';
+}
+
 /** `layers.LSTM(30, activation="relu")`; a wrapper's layer is written the same way inside it. */
 function layerCall(kind: LayerKind, call: BoundCall, inner: LayerDescription | undefined, values: ExportValues): string {
     const signature = signatureOf(kind);
     const args = kerasLayerArguments(kind, call).map(({ name, positional }) => {
         const nested = name === kind.wraps?.argument ? inner : name === kind.wraps?.second ? (call as LayerDescription).second : undefined;
+        const type = signature.find(s => s.name === name)?.type;
+        const code = call.args[name];
         const value = nested
             ? layerCall(findLayerKind(nested.kind)!, nested, nested.inner, values)
-            : values.argument(call, name, signature.find(s => s.name === name)?.type)!;
+            // Python code kept as a string in .rnn (Lambda's function) is code again in Keras.
+            : type?.kind === 'python' && typeof code === 'string' ? code
+            : values.argument(call, name, type)!;
         return positional ? value : `${name}=${value}`;
     });
     return `${kerasLayerPath(kind)}(${args.join(', ')})`;

@@ -25,7 +25,7 @@ export function exportTfjs(model: ModelAnalysis, rnnFile: string): string {
     model.layers.forEach((layer, index) => {
         try {
             // stockLayers: tfjs's own layers wherever they compute what Keras does.
-            const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input : undefined, custom, { stockLayers: true }) as unknown as RecordedCall;
+            const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input : undefined, custom, { stockLayers: true, keras: model.keras }) as unknown as RecordedCall;
             const note = findLayerKind(layer.kind)?.tfjsNote?.(layer.description.args);
             adds.push(...(note ? wrapComment(note) : []), `model.add(${typescriptValue(withoutDefaults(built))});`);
         } catch (error) {

@@ -46,8 +46,10 @@ export function addLayer(model: ModelItem, expr: PyExpr, values: ModelTranslator
         model.layers.push({ comment: report(expr.line, `${why}; it is left out of model "${model.pyName}"`, expr.text) });
         return;
     }
-    const positional = signatureOf(layer.kind).filter(s => !s.keywordOnly).map(s => s.name);
-    const call = translateArguments(expr.args, positional, layer.renames, values, report, `${resolved!.name}(...)`);
+    const signature = signatureOf(layer.kind);
+    const positional = signature.filter(s => !s.keywordOnly).map(s => s.name);
+    const code = new Set(signature.filter(s => s.type.kind === 'python').map(s => s.name));
+    const call = translateArguments(expr.args, positional, layer.renames, values, report, `${resolved!.name}(...)`, code);
     model.layers.push(...call.comments, { call: `${layer.kind.name}(${call.args.join(', ')})` });
     call.refs.forEach(r => model.refs.add(r));
 }
@@ -86,12 +88,18 @@ interface TranslatedArguments {
  */
 function translateArguments(
     args: readonly PyArg[], positional: readonly string[], renames: Readonly<Record<string, string>>,
-    values: ModelTranslator, report: Report, callee: string
+    values: ModelTranslator, report: Report, callee: string, code: ReadonlySet<string> = new Set()
 ): TranslatedArguments {
     const out: TranslatedArguments = { args: [], comments: [], refs: [] };
     let byKeyword = false;
     args.forEach((arg, i) => {
         const named = !arg.keyword && !arg.star && byKeyword && positional[i] ? { ...arg, keyword: positional[i] } : arg;
+        if (!arg.star && code.has(arg.keyword ?? positional[i])) {
+            // Python code (Lambda's function) is kept as it is written, in a .rnn string.
+            const text = JSON.stringify(arg.value.text);
+            out.args.push(named.keyword ? `${named.keyword}=${text}` : text);
+            return;
+        }
         const translation: Translation = values.argument(named, renames);
         if (translation.ok) {
             out.args.push(translation.text);

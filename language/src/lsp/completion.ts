@@ -9,7 +9,7 @@ import {
     CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams
 } from 'vscode-languageserver';
 import type { ArgSpec, ArgType } from '../catalog/arg-spec.js';
-import { LAYER_KINDS, aliasNote, aliasesOf, findLayerKind, signatureOf } from '../catalog/index.js';
+import { LAYER_KINDS, aliasNote, aliasesOf, findLayerKind, signatureOf, type LayerKind } from '../catalog/index.js';
 import { STATEMENT_KINDS, findStatementKind } from '../catalog/statements.js';
 import { describeType } from '../model/check-value.js';
 import { formatValue } from '../model/values.js';
@@ -39,9 +39,10 @@ export class RnnCompletionProvider implements CompletionProvider {
             items.push(...enumValues(call, '"', true), ...this.constants(document, offset));
         } else if (call) {
             items.push(...argumentNames(call), ...this.constants(document, offset));
-            if (acceptsLayer(call)) items.push(...layerItems(true));
+            const accepts = acceptedLayers(call);
+            if (accepts) items.push(...layerItems(accepts));
         } else if (context.inModel) {
-            items.push(...layerItems(false), ...statementItems());
+            items.push(...layerItems('layer'), ...statementItems());
         } else {
             items.push(
                 { label: 'let', kind: CompletionItemKind.Keyword, snippet: { snippet: 'let ${1:name} = ${2:value}', plain: 'let ' }, detail: 'a constant' },
@@ -83,9 +84,19 @@ function argumentNames(call: CallContext): RichItem[] {
         }));
 }
 
-function acceptsLayer(call: CallContext): boolean {
+/** What a wrapper takes as its first argument (a recurrent layer, any layer, a cell), or undefined where no layer goes. */
+function acceptedLayers(call: CallContext): Accepts | undefined {
     const kind = findLayerKind(call.callee);
-    return Boolean(kind?.wraps) && call.positionalBefore === 0 && call.keywordsGiven.length === 0;
+    return kind?.wraps && call.positionalBefore === 0 && call.keywordsGiven.length === 0 ? kind.wraps.accepts : undefined;
+}
+
+type Accepts = NonNullable<LayerKind['wraps']>['accepts'] | 'layer';
+
+/** Cells go only inside RNN and StackedRNNCells; everything else, never there. */
+function fits(kind: LayerKind, accepts: Accepts): boolean {
+    if (accepts === 'cell') return kind.category === 'cell';
+    if (kind.category === 'cell') return false;
+    return accepts !== 'recurrent' || kind.recurrent === true;
 }
 
 function enumValues(call: CallContext, quote: string, withQuotes: boolean): RichItem[] {
@@ -119,9 +130,9 @@ function allowsBool(type: ArgType): boolean {
     return type.kind === 'bool' || ((type.kind === 'optional') && allowsBool(type.of)) || (type.kind === 'oneOf' && type.of.some(allowsBool));
 }
 
-function layerItems(recurrentOnly: boolean): RichItem[] {
+function layerItems(accepts: Accepts): RichItem[] {
     return LAYER_KINDS
-        .filter(kind => !recurrentOnly || kind.recurrent)
+        .filter(kind => fits(kind, accepts))
         .flatMap(kind => [kind.name, ...aliasesOf(kind)].map(name => ({ kind, name })))
         .map(({ kind, name }) => ({
             label: name,

@@ -84,19 +84,32 @@ export function layerHoverAt(analysis: DocumentAnalysis, position: Position, cal
     return { markdown: layerMarkdown(kind, found.layer, found.outcome, found.input, found.title, analysis.keras, calleeAt(range) || kind.name), range };
 }
 
-/** The layer whose name is at `position`: a layer of a model, or the one a wrapper wraps. */
+/** The layer whose name is at `position`: a layer of a model, or one a wrapper wraps (a cell of an RNN included, at any depth). */
 function findLayerAt(layers: readonly LayerAnalysis[], position: Position): FoundLayer | undefined {
     const at = emptyRangeAt(position);
     for (const layer of layers) {
         if (rangeContains(layer.description.nameRange, at)) {
             return { layer, description: layer.description, outcome: layer.outcome, input: layer.input, title: layer.name };
         }
-        const inner = layer.description.inner;
-        if (inner && rangeContains(inner.nameRange, at)) {
-            const perStep = layer.kind === 'TimeDistributed' && layer.input ? [layer.input[0], ...layer.input.slice(2)] : layer.input;
-            const direction = layer.kind === 'Bidirectional' ? `${layer.name}, each direction` : `inside ${layer.name}`;
-            return { layer, description: inner, outcome: layer.outcome?.inner, input: perStep, title: direction };
-        }
+        const perStep = layer.kind === 'TimeDistributed' && layer.input ? [layer.input[0], ...layer.input.slice(2)] : layer.input;
+        const title = layer.kind === 'Bidirectional' ? `${layer.name}, each direction` : `inside ${layer.name}`;
+        const nested = findNested(layer.description, layer.outcome, at);
+        // A cell's input is the RNN's: the features of each step (a stacked cell's own input is the cell before it's units).
+        if (nested) return { layer, description: nested.description, outcome: nested.outcome, input: nested.depth === 1 ? perStep : layer.input, title };
+    }
+    return undefined;
+}
+
+/** The wrapped layer or cell whose name holds `at`, with its outcome, searched through `inner` and `items`. */
+function findNested(call: LayerDescription, outcome: LayerOutcome | undefined, at: SourceRange, depth = 1): { description: LayerDescription; outcome?: LayerOutcome; depth: number } | undefined {
+    const children: Array<[LayerDescription, LayerOutcome | undefined]> = [
+        ...(call.inner ? [[call.inner, outcome?.inner] as [LayerDescription, LayerOutcome | undefined]] : []),
+        ...(call.items ?? []).map((item, i) => [item, outcome?.items?.[i]] as [LayerDescription, LayerOutcome | undefined])
+    ];
+    for (const [child, childOutcome] of children) {
+        if (rangeContains(child.nameRange, at)) return { description: child, outcome: childOutcome, depth };
+        const deeper = findNested(child, childOutcome, at, depth + 1);
+        if (deeper) return deeper;
     }
     return undefined;
 }
@@ -105,13 +118,18 @@ function findBoundCall(analysis: ReturnType<AnalysisCache['get']>, start: Positi
     if (!start) return undefined;
     for (const model of analysis.description.models) {
         const calls = [
-            ...model.layers.flatMap(l => (l.inner ? [l, l.inner] : [l])) as LayerDescription[],
+            ...model.layers.flatMap(withNested),
             ...[model.compile, model.fit, model.data, model.input?.call].filter(c => c !== undefined)
         ];
         const call = calls.find(c => samePosition(c.range.start, start));
         if (call) return call;
     }
     return undefined;
+}
+
+/** A layer and every layer or cell it wraps. */
+function withNested(call: LayerDescription): LayerDescription[] {
+    return [call, ...[...(call.inner ? [call.inner] : []), ...(call.items ?? [])].flatMap(withNested)];
 }
 
 function samePosition(a: Position, b: Position): boolean {

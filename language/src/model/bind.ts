@@ -17,6 +17,8 @@ export interface BindOutcome {
     readonly bound: BoundCall;
     /** Arguments of type `layer` written as calls: the wrapper's inner layer, lowered by the caller. */
     readonly nestedLayers: ReadonlyMap<string, SyntaxCall>;
+    /** Arguments of type list of `layer` written as a list of calls: StackedRNNCells's cells. */
+    readonly nestedLists: ReadonlyMap<string, readonly SyntaxCall[]>;
 }
 
 export function bindCall(call: SyntaxCall, signature: readonly ArgSpec[], scope: EvaluationScope): BindOutcome {
@@ -26,6 +28,7 @@ export function bindCall(call: SyntaxCall, signature: readonly ArgSpec[], scope:
     const valueRanges: Record<string, SourceRange> = {};
     const itemRanges: Record<string, SourceRange[]> = {};
     const nestedLayers = new Map<string, SyntaxCall>();
+    const nestedLists = new Map<string, readonly SyntaxCall[]>();
     /** The arguments given by position, to tell "by position and by keyword" from "by keyword twice". */
     const positional = new Set<string>();
     const positionalSpecs = signature.filter(s => !s.keywordOnly);
@@ -54,6 +57,10 @@ export function bindCall(call: SyntaxCall, signature: readonly ArgSpec[], scope:
             itemRanges[spec.name] = argument.value.items.map(item => item.range);
         }
         if (isLayerType(spec.type) && argument.value.kind === 'call') nestedLayers.set(spec.name, argument.value.call);
+        if (isLayerListType(spec.type) && argument.value.kind === 'list') {
+            const calls = argument.value.items.flatMap(item => (item.kind === 'call' ? [item.call] : []));
+            if (calls.length === argument.value.items.length) nestedLists.set(spec.name, calls);
+        }
         const value = evaluate(argument.value, scope);
         if (value === undefined) { valid = false; continue; }
         const problem = checkValue(spec.type, value);
@@ -94,7 +101,7 @@ export function bindCall(call: SyntaxCall, signature: readonly ArgSpec[], scope:
         syntax: { closeParen, argumentCount: call.args.length, trailingComma: call.trailingComma },
         valid
     };
-    return { bound, nestedLayers };
+    return { bound, nestedLayers, nestedLists };
 
     function specFor(argument: SyntaxArgument): ArgSpec | undefined {
         if (argument.keyword) {
@@ -127,7 +134,11 @@ export function bindCall(call: SyntaxCall, signature: readonly ArgSpec[], scope:
 }
 
 function isLayerType(type: ArgType): boolean {
-    return type.kind === 'layer' || (type.kind === 'optional' && isLayerType(type.of));
+    return type.kind === 'layer' || (type.kind === 'optional' && isLayerType(type.of)) || (type.kind === 'oneOf' && type.of.some(isLayerType));
+}
+
+function isLayerListType(type: ArgType): boolean {
+    return (type.kind === 'list' && type.of.kind === 'layer') || (type.kind === 'oneOf' && type.of.some(isLayerListType));
 }
 
 /** A placeholder a user can type over, valid for the type, so that the fix leaves no new error. */
@@ -142,6 +153,7 @@ export function placeholderFor(spec: ArgSpec): string {
         case 'layer': return 'LSTM(32)';
         case 'shape': return '(None, 1)';
         case 'string': return '""';
+        case 'python': return '"lambda x: x"';
         default: return 'None';
     }
 }

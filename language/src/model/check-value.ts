@@ -26,6 +26,8 @@ export function checkValue(type: ArgType, value: Value): ValueProblem | undefine
             return typeof value === 'boolean' ? undefined : { expected: 'True or False' };
         case 'string':
             return typeof value === 'string' ? undefined : { expected: 'a string' };
+        case 'python':
+            return typeof value === 'string' ? undefined : { expected: 'Python code written as a string, such as "lambda x: x * 2"' };
         case 'int':
             return checkNumber(value, true, type.min, type.max);
         case 'float':
@@ -126,6 +128,7 @@ export function describeType(type: ArgType): string {
         case 'oneOf': return type.of.map(describeType).join(' or ');
         case 'bool': return 'True or False';
         case 'string': return 'a string';
+        case 'python': return 'Python code written as a string, such as "lambda x: x * 2"';
         case 'int': return `an integer${rangeText(type.min, type.max)}`;
         case 'float': return checkFloat(type, NaN)!.expected;
         case 'enum': return enumText(type.values);

@@ -48,6 +48,8 @@ export interface LayerDescription extends BoundCall {
     readonly second?: LayerDescription;
     /** How to write a layer before this one, where the door is not `.rnn` (Python's `model.add(...)`). */
     readonly insertion?: LayerInsertion;
+    /** The layers of a list argument of wrapped layers: StackedRNNCells's cells, or RNN's list of cells. */
+    readonly items?: readonly LayerDescription[];
 }
 
 export interface StatementDescription extends BoundCall {

@@ -34,6 +34,8 @@ export const DIAGNOSTIC_SEVERITIES = {
     'large-model': 'warning',
     'keras-version-difference': 'information',
     'invalid-directive': 'warning',
+    // Lambda without output_shape: Keras builds it; RNN Lens cannot run the function to know the shape.
+    'unknown-output-shape': 'information',
     // Python only: where RNN Lens stopped following a model (a loop, a custom layer, a value known only at run time).
     'not-followed': 'information'
 } as const;

@@ -49,6 +49,11 @@ export function lowerModel(model: SyntaxModel, scope: EvaluationScope): ModelDes
                 `${call.callee} comes after ${after.kind}(...): layers build the stack and go first, then compile, fit and data.`,
                 call.calleeRange));
         }
+        if (kind.category === 'cell') {
+            reportCellAsLayer(call, kind, scope);
+            layers.push(unknownLayer(call));
+            continue;
+        }
         if (kind.category === 'input') {
             const { bound } = bindCall(call, signatureOf(kind), scope);
             if (layers.length > 0 || inputCall) {
@@ -77,8 +82,15 @@ export function lowerModel(model: SyntaxModel, scope: EvaluationScope): ModelDes
 }
 
 function lowerLayer(call: SyntaxCall, kind: LayerKind, scope: EvaluationScope): LayerDescription {
-    const { bound, nestedLayers } = bindCall(call, signatureOf(kind), scope);
+    const { bound, nestedLayers, nestedLists } = bindCall(call, signatureOf(kind), scope);
     if (!kind.wraps) return { ...bound, kind: kind.name };
+    const list = nestedLists.get(kind.wraps.argument);
+    if (list) {
+        const items = list.map(item => lowerWrapped(kind, item, scope));
+        const lowered = items.filter(item => item !== null);
+        if (lowered.length < items.length) return { ...bound, kind: kind.name, valid: false };
+        return { ...bound, kind: kind.name, items: lowered, valid: bound.valid && lowered.every(item => item.valid) };
+    }
     const nested = nestedLayers.get(kind.wraps.argument);
     if (!nested) return { ...bound, kind: kind.name, valid: false };
     const inner = lowerWrapped(kind, nested, scope);
@@ -95,7 +107,15 @@ function lowerWrapped(wrapper: LayerKind, nested: SyntaxCall, scope: EvaluationS
         reportUnknownCallee(nested, scope);
         return null;
     }
-    if (wrapper.wraps?.accepts === 'recurrent' && !innerKind.recurrent) {
+    const accepts = wrapper.wraps?.accepts;
+    if ((accepts === 'cell') !== (innerKind.category === 'cell')) {
+        scope.report(diagnostic('invalid-argument', accepts === 'cell'
+            ? `${wrapper.name} runs a cell at each step (SimpleRNNCell, LSTMCell, GRUCell or StackedRNNCells), not ${innerKind.name}; Keras: "The RNN cell should have a \`state_size\` attribute".`
+            : `${innerKind.name} is a cell, one step of a recurrent layer: wrap it in RNN first, ${wrapper.name}(RNN(${innerKind.name}(...))).`,
+        nested.calleeRange));
+        return null;
+    }
+    if (accepts === 'recurrent' && !innerKind.recurrent) {
         scope.report(diagnostic('invalid-argument',
             `${wrapper.name} wraps a recurrent layer (SimpleRNN, LSTM or GRU), not ${innerKind.name}: it runs the layer over the sequence in both directions.`,
             nested.calleeRange));
@@ -111,6 +131,15 @@ function unknownLayer(call: SyntaxModelCall): LayerDescription {
         syntax: { closeParen: call.closeParen, argumentCount: call.args.length, trailingComma: call.trailingComma },
         valid: false
     };
+}
+
+/** A cell where a layer goes: Keras's Sequential cannot call it (it needs the states as well as the input). */
+function reportCellAsLayer(call: SyntaxCall, kind: LayerKind, scope: EvaluationScope): void {
+    const range = call.range;
+    scope.report(diagnostic('unknown-layer',
+        `${kind.name} is a cell, one step of a recurrent layer, not a layer a model can run: Keras fails ("Layer ${kind.name} has multiple required positional arguments: inputs, states"). Run it over the sequence with RNN(${kind.name}(...)).`,
+        call.calleeRange,
+        [{ title: `Wrap in RNN(...)`, edits: [{ range: { start: range.start, end: range.start }, newText: 'RNN(' }, { range: { start: range.end, end: range.end }, newText: ')' }], preferred: true }]));
 }
 
 function reportUnknownCallee(call: SyntaxCall, scope: EvaluationScope): void {

@@ -31,7 +31,10 @@ const REFUSED: Array<[RegExp, RegExp]> = [
     [/^Softmax\(axis=1\)/, /last axis only/],
     [/renorm=True/, /no batch renormalization/],
     [/backward_layer=/, /cannot train a separate backward_layer/],
-    [/^ConvLSTM1D/, /cannot train ConvLSTM1D/]
+    [/^ConvLSTM1D/, /cannot train ConvLSTM1D/],
+    [/^RNN\((StackedRNNCells|\[)/, /one recurrent layer per cell/],
+    [/^Lambda/, /cannot train a model with a Lambda layer/],
+    [/^TimeDistributed\(RNN\(/, /cannot train a recurrent layer inside TimeDistributed/]
 ];
 
 const tuple = (shape: Array<number | null>) => `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;

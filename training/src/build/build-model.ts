@@ -6,10 +6,12 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { LayerAnalysis, ModelAnalysis } from '../../../language/src/analysis/types.js';
 import { findLayerKind } from '../../../language/src/catalog/index.js';
+import { freezesWeights } from '../../../language/src/catalog/trainable.js';
 import { formatCount } from '../../../language/src/catalog/numbers.js';
 import type { Shape } from '../../../language/src/catalog/shape.js';
 import { NotTrainable, type TfjsBuildContext, type TfjsCustomLayers, type TfLayer } from '../../../language/src/catalog/tfjs-build.js';
 import type { LayerDescription } from '../../../language/src/model/description.js';
+import { DEFAULT_KERAS_VERSION, type KerasVersion } from '../../../language/src/model/keras-version.js';
 import { tfjsActivation, tfjsConstraint, tfjsInitializer, tfjsRegularizer } from './keras-names.js';
 
 export interface BuildProblem {
@@ -25,9 +27,12 @@ export type BuildResult =
 export interface BuildOptions {
     /** tfjs's own layers wherever they are Keras (the training benchmark's baseline). */
     readonly stockLayers?: boolean;
+    /** The Keras version whose `trainable=False` the build follows (Keras 3 ignores it on a wrapper); the model's own when built from its analysis. */
+    readonly keras?: KerasVersion;
 }
 
-export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: TfjsCustomLayers, options: BuildOptions = {}): BuildResult {
+export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: TfjsCustomLayers, given: BuildOptions = {}): BuildResult {
+    const options: BuildOptions = { keras: model.keras, ...given };
     if (!model.complete || !model.input) {
         return { ok: false, problems: [{ layer: model.name, message: `Model "${model.name}" has errors or unknown shapes: fix the problems first.` }] };
     }
@@ -35,7 +40,10 @@ export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: Tf
     const sequential = tf.sequential({ name: model.name });
     model.layers.forEach((layer, index) => {
         try {
-            const built = buildLayer(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input! : undefined, custom, options);
+            // After a first layer that cannot be built, the next one takes its own input shape, so that
+            // its own problems (not "the first layer needs an input shape") are the ones reported.
+            const first = index === 0 ? model.input! : sequential.layers.length === 0 ? layer.input : undefined;
+            const built = buildLayer(tf, layer.description, layer.input!, layer.name, first, custom, options);
             // Adding builds the layer; tfjs's LSTM (unit_forget_bias) leaves initializer tensors behind,
             // which tidy releases (the weights are variables and stay).
             tf.tidy(() => sequential.add(built));
@@ -59,10 +67,11 @@ export function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shap
     const context: TfjsBuildContext = {
         tf,
         args: layer.args,
+        description: layer,
         input,
         base: {
             name,
-            trainable: layer.args.trainable !== false,
+            trainable: !freezesWeights(kind, layer.args, options.keras ?? DEFAULT_KERAS_VERSION),
             ...(modelInput ? { batchInputShape: [...modelInput] } : {})
         },
         custom,
