@@ -9,12 +9,13 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
 import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
 import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
+import { exportModelCode } from '../../training/src/export/export-code.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const guard = new ProtocolGuard();
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), guard.connectionOptions);
-const { shared, RnnLens } = createRnnLensServices({ connection, ...EmptyFileSystem });
+const { shared, RnnLens } = createRnnLensServices({ connection, ...EmptyFileSystem, exportModelCode });
 guard.attach(connection, shared);
 registerCustomRequests(connection, shared, RnnLens);
 startLanguageServer(shared);

@@ -11,6 +11,7 @@ import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js
 import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
 import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
 import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
+import { exportModelCode } from '../../training/src/export/export-code.js';
 
 export function startNodeLanguageServer(): void {
     // The guard answers what must not reach a handler (requests before initialize, malformed params...).
@@ -19,6 +20,7 @@ export function startNodeLanguageServer(): void {
     const { shared, RnnLens } = createRnnLensServices({
         connection,
         ...NodeFileSystem,
+        exportModelCode,
         dataSourceFor: uri => (uri.scheme === 'file' ? new CsvDataSource(dirname(uri.fsPath)) : undefined)
     });
     guard.attach(connection, shared);

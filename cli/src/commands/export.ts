@@ -5,7 +5,8 @@
  * exportModelCode.
  */
 import { analyzeText } from '../../../language/src/analyze-text.js';
-import { exportModelCode, isExportTarget } from '../../../language/src/keras/export-code.js';
+import { isExportTarget } from '../../../language/src/keras/export-target.js';
+import { exportModelCode } from '../../../training/src/export/export-code.js';
 import { CliError, readSource, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 

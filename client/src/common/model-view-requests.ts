@@ -5,7 +5,7 @@
  */
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { ThemeName } from '../../../language/src/diagram/theme.js';
-import type { ExportTarget } from '../../../language/src/keras/export-code.js';
+import type { ExportTarget } from '../../../language/src/keras/export-target.js';
 import type { KerasSourceKind } from '../../../language/src/keras/file-names.js';
 import {
     DIAGRAM_REQUEST, EXPLAIN_REQUEST, EXPORT_KERAS_REQUEST, IMPORT_KERAS_REQUEST,

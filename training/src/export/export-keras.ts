@@ -4,13 +4,13 @@
  * defaults are left out), compile, `model.summary()`, and where the model has `data(...)`, the
  * loading, windowing, scaling and fit of export-data.ts.
  */
-import type { DocumentAnalysis, ModelAnalysis } from '../analysis/types.js';
-import { findLayerKind, signatureOf, type LayerKind } from '../catalog/index.js';
-import { kerasLayerArguments, kerasLayerPath, kerasStatementArguments } from '../catalog/keras-form.js';
-import { findStatementKind } from '../catalog/statements.js';
-import type { BoundCall, LayerDescription, StatementDescription } from '../model/description.js';
+import type { DocumentAnalysis, ModelAnalysis } from '../../../language/src/analysis/types.js';
+import { findLayerKind, signatureOf, type LayerKind } from '../../../language/src/catalog/index.js';
+import { kerasLayerArguments, kerasLayerPath, kerasStatementArguments } from '../../../language/src/catalog/keras-form.js';
+import { findStatementKind } from '../../../language/src/catalog/statements.js';
+import type { BoundCall, LayerDescription, StatementDescription } from '../../../language/src/model/description.js';
+import { ExportValues } from '../../../language/src/keras/export-values.js';
 import { DATA_SCRIPT_NAMES, dataCode } from './export-data.js';
-import { ExportValues } from './export-values.js';
 
 const SCRIPT_NAMES = ['keras', 'layers', 'model', ...DATA_SCRIPT_NAMES];
 
