@@ -1,6 +1,5 @@
 /** A Keras-like progress bar for a terminal: `Epoch 3/30 [=====>....] 22/32 - loss: 0.0123 - 812 samples/s - ETA 12s`. */
-import { duration, fmt } from '../../training/src/report/training-numbers.js';
-import type { BatchProgress, EpochLog } from '../../training/src/train/progress.js';
+import { duration, fmt, type BatchProgress, type EpochLog } from '../../training/src/index.js';
 
 const WIDTH = 30;
 

@@ -6,10 +6,8 @@ import '../../language/src/polyfills/object-group-by.cjs';
 import { EmptyFileSystem } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
-import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
-import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
-import { exportModelCode } from '../../training/src/export/export-code.js';
+import { createRnnLensServices, registerCustomRequests, ProtocolGuard } from '../../language/src/lsp.js';
+import { exportModelCode } from '../../training/src/export.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -7,11 +7,9 @@ import { dirname } from 'node:path';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
-import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
-import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
-import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
-import { exportModelCode } from '../../training/src/export/export-code.js';
+import { createRnnLensServices, registerCustomRequests, ProtocolGuard } from '../../language/src/lsp.js';
+import { CsvDataSource } from '../../language/src/node.js';
+import { exportModelCode } from '../../training/src/export.js';
 
 export function startNodeLanguageServer(): void {
     // The guard answers what must not reach a handler (requests before initialize, malformed params...).

@@ -3,7 +3,7 @@
  * hidden elsewhere; clicking it shows that model's summary.
  */
 import * as vscode from 'vscode';
-import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
+import type { ModelOutline } from '../../../language/src/lsp.js';
 import { COMMANDS, LANGUAGE_ID } from './command-ids.js';
 import { modelAt } from './model-at-position.js';
 import type { ModelOutlines } from './model-outlines.js';

@@ -4,12 +4,10 @@
  * trains is the Keras model, or building says why not before any training starts.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { LayerAnalysis, ModelAnalysis } from '../../../language/src/analysis/types.js';
-import { findLayerKind } from '../../../language/src/catalog/index.js';
-import { formatCount } from '../../../language/src/catalog/numbers.js';
-import type { Shape } from '../../../language/src/catalog/shape.js';
-import { NotTrainable, type TfjsBuildContext, type TfjsCustomLayers, type TfLayer } from '../../../language/src/catalog/tfjs-build.js';
-import type { LayerDescription } from '../../../language/src/model/description.js';
+import {
+    type LayerAnalysis, type ModelAnalysis, findLayerKind, formatCount, type Shape, NotTrainable, type TfjsBuildContext,
+    type TfjsCustomLayers, type TfLayer, type LayerDescription
+} from '../../../language/src/index.js';
 import { tfjsActivation, tfjsConstraint, tfjsInitializer, tfjsRegularizer } from './keras-names.js';
 
 export interface BuildProblem {

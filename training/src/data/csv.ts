@@ -1,4 +1,4 @@
 /** The CSV table and its checked reads live in the language core, which checks `data(...)` files with them too. */
 export {
     columnIndex, columnIsNumeric, firstBadCell, isNumericCell, numericColumn, numericMatrix, numericShare, parseCsv, parseNumber, type CsvTable
-} from '../../../language/src/data/csv-table.js';
+} from '../../../language/src/index.js';

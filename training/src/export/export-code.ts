@@ -3,10 +3,9 @@
  * what `rnn-lens export` and the language server's `rnnLens/exportKeras` both call, so that the
  * command line and the editor export the same code and refuse the same models.
  */
-import type { DocumentAnalysis } from '../../../language/src/analysis/types.js';
-import { baseName } from '../../../language/src/keras/file-names.js';
-import { ExportError, exportBlockers, modelToExport } from '../../../language/src/keras/export-model.js';
-import type { ExportOutcome, ExportTarget } from '../../../language/src/keras/export-target.js';
+import {
+    type DocumentAnalysis, baseName, ExportError, exportBlockers, modelToExport, type ExportOutcome, type ExportTarget
+} from '../../../language/src/index.js';
 import { exportKeras } from './export-keras.js';
 import { exportTfjs } from './export-tfjs.js';
 

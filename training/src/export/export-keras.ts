@@ -4,12 +4,12 @@
  * defaults are left out), compile, `model.summary()`, and where the model has `data(...)`, the
  * loading, windowing, scaling and fit of export-data.ts.
  */
-import type { DocumentAnalysis, ModelAnalysis } from '../../../language/src/analysis/types.js';
-import { findLayerKind, signatureOf, type LayerKind } from '../../../language/src/catalog/index.js';
-import { kerasLayerArguments, kerasLayerPath, kerasStatementArguments } from '../../../language/src/catalog/keras-form.js';
-import { findStatementKind } from '../../../language/src/catalog/statements.js';
-import type { BoundCall, LayerDescription, StatementDescription } from '../../../language/src/model/description.js';
-import { ExportValues } from '../../../language/src/keras/export-values.js';
+import {
+    type DocumentAnalysis, type ModelAnalysis, findLayerKind, signatureOf, type LayerKind, kerasLayerArguments,
+    kerasLayerPath, kerasStatementArguments, findStatementKind, type BoundCall, type LayerDescription,
+    type StatementDescription
+} from '../../../language/src/index.js';
+import { ExportValues } from '../../../language/src/parse.js';
 import { DATA_SCRIPT_NAMES, dataCode } from './export-data.js';
 
 const SCRIPT_NAMES = ['keras', 'layers', 'model', ...DATA_SCRIPT_NAMES];

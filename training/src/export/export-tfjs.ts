@@ -5,10 +5,9 @@
  * Keras equivalent (GRU with reset_after=True, Keras's dropout masks, causal Conv1D ...), each
  * with the catalog's note saying why.
  */
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
-import { findLayerKind } from '../../../language/src/catalog/index.js';
-import { NotTrainable, type Tf, type TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
-import { ExportError } from '../../../language/src/keras/export-model.js';
+import {
+    type ModelAnalysis, findLayerKind, NotTrainable, type Tf, type TfjsCustomLayers, ExportError
+} from '../../../language/src/index.js';
 import { buildLayer } from '../build/build-model.js';
 import { compileSettings } from '../build/compile.js';
 import { earlyStoppingFrom } from '../train/early-stopping.js';
