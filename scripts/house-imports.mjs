@@ -18,9 +18,17 @@
  * - a file that no entry exports yet (a new file) is added to its part's entry (`export * from`),
  *   chosen by where it is and what it needs at run time (parts.mjs homeEntryOf); a name an entry
  *   lacks is exported from it by name; a name two files of the entry both export is reported;
- * - several imports of one entry in a file become one declaration.
+ * - several imports of one entry in a file become one declaration;
+ * - a merge conflict that lies only in an import block is resolved by keeping both sides, which
+ *   the steps above then rewrite and merge (one import per entry, no name twice); a conflict with
+ *   anything else in it is reported and left; a file moved by the house refactor that a branch
+ *   changed keeps imports relative to its old place: they are read from there and rewritten.
  * Tests (test/) may import internals and are only changed for moved files.
- * After it: `npx tsc -p . && npx vitest run test/house/imports.test.ts`.
+ *
+ * After merging the branches written before the entries (house merged last):
+ *   node scripts/house-imports.mjs      # also during a conflicted merge: it resolves the import-only hunks
+ *   git add -A                          # once no conflict is reported
+ *   npm run typecheck && npx vitest run test/house/imports.test.ts
  */
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';

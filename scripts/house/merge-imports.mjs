@@ -1,35 +1,39 @@
 /**
  * After the codemod, a file may import one entry in several declarations (one for each internal
- * file it used to import): they become one, at the place of the first, `type` kept on the names
- * that were imported as types.
+ * file it used to import, or both sides of a merge conflict): they become one, at the place of the
+ * first, `type` kept on the names that were imported as types.
  */
 import ts from 'typescript';
 
 const WIDTH = 140;
 
-/** The source's text with the named imports of each entry merged; `isEntry` tells an entry's specifier. */
-export function mergeEntryImports(source, isEntry) {
+/** The source's text with the named imports of each specifier merged; `merges` tells which specifiers to merge. */
+export function mergeEntryImports(source, merges) {
     const bySpecifier = new Map();
     for (const statement of source.statements) {
         if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
         const clause = statement.importClause;
         if (!clause || clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings)) continue;
         const spec = statement.moduleSpecifier.text;
-        if (!isEntry(spec)) continue;
+        if (!merges(spec)) continue;
         bySpecifier.set(spec, [...(bySpecifier.get(spec) ?? []), statement]);
     }
     const edits = [];
     for (const [spec, statements] of bySpecifier) {
         if (statements.length < 2) continue;
         const allTypes = statements.every(s => s.importClause.isTypeOnly);
-        const names = [];
+        // One element per local name (both sides of a merge conflict may import it); a value import wins over a type import.
+        const byName = new Map();
         for (const s of statements) {
             for (const e of s.importClause.namedBindings.elements) {
                 const text = e.getText(source);
-                const typed = !allTypes && s.importClause.isTypeOnly && !e.isTypeOnly ? `type ${text}` : text;
-                if (!names.includes(typed)) names.push(typed);
+                const typeOnly = s.importClause.isTypeOnly || e.isTypeOnly;
+                const written = !allTypes && s.importClause.isTypeOnly && !e.isTypeOnly ? `type ${text}` : text;
+                const before = byName.get(e.name.text);
+                if (!before || (before.typeOnly && !typeOnly)) byName.set(e.name.text, { written, typeOnly });
             }
         }
+        const names = [...byName.values()].map(n => n.written);
         const quote = statements[0].moduleSpecifier.getText(source)[0];
         edits.push({ start: statements[0].getStart(source), end: statements[0].getEnd(), text: declaration(allTypes, names, `${quote}${spec}${quote}`) });
         for (const s of statements.slice(1)) edits.push({ start: lineStart(source.text, s.getStart(source)), end: lineEnd(source.text, s.getEnd()), text: '' });

@@ -140,7 +140,8 @@ export function homeEntryOf(file, runtime) {
     if (file.startsWith('language/src/')) {
         if (file.startsWith('language/src/lsp/')) return 'language/src/lsp.ts';
         if (needsNode || file.startsWith('language/src/node/')) return 'language/src/node.ts';
-        if (runtime.has('langium') || runtime.has('@lezer/python') || runtime.has('@lezer/common') || file.startsWith('language/src/python/')) return 'language/src/parse.ts';
+        // A front end's module that needs no parser at run time (file kinds, names) is core: the client may take it.
+        if (['langium', 'chevrotain', '@lezer/python', '@lezer/common', '@lezer/lr'].some(p => runtime.has(p))) return 'language/src/parse.ts';
         return 'language/src/index.ts';
     }
     if (file.startsWith('training/src/')) {

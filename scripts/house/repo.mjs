@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportsOf, importsOf, parseSource, resolveSpecifier } from './module-syntax.mjs';
-import { ENTRIES, IGNORED, SOURCE, packageOf } from './parts.mjs';
+import { ENTRIES, IGNORED, MOVED, SOURCE, packageOf } from './parts.mjs';
 
 export class Repo {
     constructor(root, files = listFiles(root)) {
@@ -49,7 +49,14 @@ export class Repo {
 
     imports(file) {
         const source = this.source(file);
-        return source ? importsOf(source).map(i => ({ ...i, target: resolveSpecifier(file, i.specifier, p => this.exists(p)), erased: isErased(i) })) : [];
+        if (!source) return [];
+        // A file the house refactor moved may come from a branch with imports relative to its old place.
+        const oldPlace = MOVED.find(m => m.to === file && m.from !== file)?.from;
+        const exists = p => this.exists(p);
+        return importsOf(source).map(i => {
+            const target = resolveSpecifier(file, i.specifier, exists) ?? (oldPlace ? resolveSpecifier(oldPlace, i.specifier, exists) : undefined);
+            return { ...i, target, erased: isErased(i) };
+        });
     }
 
     /** Name -> declaring file, for everything `file` exports (through its re-exports). */
@@ -79,12 +86,6 @@ export class Repo {
             else if (!i.specifier.startsWith('.')) found.add(i.specifier.startsWith('node:') ? i.specifier : packageOf(i.specifier));
         }
         return found;
-    }
-
-    /** Whether a specifier of `file` names a public entry. */
-    isEntrySpecifier(file, specifier) {
-        const target = resolveSpecifier(file, specifier, p => this.exists(p));
-        return !!target && ENTRIES.some(e => e.file === target);
     }
 
     /** The entries a file is behind (re-exported by them, directly or not). */

@@ -4,8 +4,9 @@
  * and names an entry lacks are exported from it. Edits are kept in the Repo until written, so
  * that `--check` and the tests can see them without writing.
  */
-import { AMBIGUOUS, intendedPath, parseSource, specifierFor } from './module-syntax.mjs';
-import { MOVED, allowedEntries, homeEntryOf, mayImport, partOf } from './parts.mjs';
+import { AMBIGUOUS, intendedPath, parseSource, resolveSpecifier, specifierFor } from './module-syntax.mjs';
+import { MOVED, allowedEntries, homeEntryOf, isEntry, mayImport, partOf } from './parts.mjs';
+import { resolveImportConflicts } from './conflicts.mjs';
 import { mergeEntryImports } from './merge-imports.mjs';
 
 /**
@@ -16,18 +17,32 @@ export function rewriteImports(repo) {
     const changes = [];
     const problems = [];
     for (const file of repo.files) {
+        const conflicted = repo.text(file);
+        let resolved = 0;
+        if (/^<<<<<<< /m.test(conflicted)) {
+            const result = resolveImportConflicts(conflicted);
+            const { text, left } = result;
+            resolved = result.resolved;
+            if (resolved > 0) {
+                repo.setText(file, text);
+                changes.push(`${file}: ${resolved} merge conflict${resolved === 1 ? '' : 's'} in imports resolved by keeping both sides`);
+            }
+            if (left > 0) problems.push(`${file}: ${left} merge conflict${left === 1 ? '' : 's'} beyond imports, for a person to resolve`);
+        }
         const edits = [];
         for (const i of repo.imports(file)) {
             if (!i.specifier.startsWith('.')) continue;
             const planned = plan(repo, file, i, problems, changes);
             if (planned) edits.push(planned);
         }
-        if (edits.length === 0) continue;
+        if (edits.length === 0 && resolved === 0) continue;
         let text = repo.text(file);
         for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-        text = mergeEntryImports(parseSource(repo.root, file, text), spec => repo.isEntrySpecifier(file, spec));
+        // Several imports of one entry become one; after a conflict, every import taken twice.
+        const merges = spec => resolved > 0 || isEntry(resolveSpecifier(file, spec, p => repo.exists(p)) ?? '');
+        text = mergeEntryImports(parseSource(repo.root, file, text), merges);
         repo.setText(file, text);
-        changes.push(`${file}: ${edits.length} import${edits.length === 1 ? '' : 's'} rewritten`);
+        if (edits.length > 0) changes.push(`${file}: ${edits.length} import${edits.length === 1 ? '' : 's'} rewritten`);
     }
     return { changes, problems };
 }

@@ -138,6 +138,32 @@ describe('the codemod', () => {
         expect(readFileSync(join(repo.root, 'language/src/index.ts'), 'utf8')).toContain("export * from './diagram/theme.js';");
     });
 
+    it('resolves merge conflicts that lie only in imports, and reads moved files as their branch wrote them', () => {
+        const repo = makeRepo({
+            ...emptyEntries,
+            'language/src/index.ts': "export * from './catalog/numbers.js';\n",
+            'language/src/catalog/numbers.ts': 'export const formatCount = 1;\nexport type Count = number;\n',
+            // Moved from language/src/keras/ by the house branch; the other branch's imports are relative to the old place.
+            'training/src/export/export-keras.ts': [
+                '<<<<<<< HEAD',
+                "import { formatCount } from '../catalog/numbers.js';",
+                "import type { Count } from '../catalog/numbers.js';",
+                '=======',
+                "import { formatCount } from '../../../language/src/index.js';",
+                '>>>>>>> house',
+                'export const n: Count = formatCount;',
+                ''
+            ].join('\n'),
+            'cli/src/a.ts': '<<<<<<< HEAD\nexport const a = 1;\n=======\nexport const a = 2;\n>>>>>>> house\n'
+        });
+        const { problems } = rewriteImports(repo);
+        expect(repo.texts.get('training/src/export/export-keras.ts')).toBe(
+            "import { formatCount, type Count } from '../../../language/src/index.js';\nexport const n: Count = formatCount;\n"
+        );
+        expect(problems).toEqual(['cli/src/a.ts: 1 merge conflict beyond imports, for a person to resolve']);
+        expect(repo.texts.has('cli/src/a.ts')).toBe(false);
+    });
+
     it('reports what it cannot mend: a name two files of an entry export, an import a part may not make', () => {
         const repo = makeRepo({
             ...emptyEntries,
