@@ -5,7 +5,7 @@
  * that `--check` and the tests can see them without writing.
  */
 import { AMBIGUOUS, intendedPath, parseSource, resolveSpecifier, specifierFor } from './module-syntax.mjs';
-import { MOVED, allowedEntries, homeEntryOf, isEntry, mayImport, partOf } from './parts.mjs';
+import { ENTRIES, MOVED, SOURCE, allowedEntries, homeEntryOf, isEntry, mayImport, partOf } from './parts.mjs';
 import { resolveImportConflicts } from './conflicts.mjs';
 import { mergeEntryImports } from './merge-imports.mjs';
 
@@ -16,6 +16,7 @@ import { mergeEntryImports } from './merge-imports.mjs';
 export function rewriteImports(repo) {
     const changes = [];
     const problems = [];
+    pruneEntries(repo, changes);
     for (const file of repo.files) {
         const conflicted = repo.text(file);
         let resolved = 0;
@@ -45,6 +46,22 @@ export function rewriteImports(repo) {
         if (edits.length > 0) changes.push(`${file}: ${edits.length} import${edits.length === 1 ? '' : 's'} rewritten`);
     }
     return { changes, problems };
+}
+
+/** Re-exports of files that are gone (deleted or renamed on a branch) leave the entries. */
+function pruneEntries(repo, changes) {
+    for (const entry of ENTRIES.map(e => e.file).filter(e => repo.exists(e) && SOURCE.test(e))) {
+        const gone = repo.imports(entry).filter(i => i.kind === 'export' && i.specifier.startsWith('.') && !i.target);
+        if (gone.length === 0) continue;
+        let text = repo.text(entry);
+        for (const i of [...gone].sort((a, b) => b.node.getStart() - a.node.getStart())) {
+            const start = i.node.getStart();
+            const end = text[i.node.getEnd()] === '\n' ? i.node.getEnd() + 1 : i.node.getEnd();
+            text = text.slice(0, start) + text.slice(end);
+            changes.push(`${entry}: - ${i.specifier} (no such file any more)`);
+        }
+        repo.setText(entry, text);
+    }
 }
 
 /** The edit for one import, or undefined where it stays as it is. */

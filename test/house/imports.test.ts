@@ -164,6 +164,19 @@ describe('the codemod', () => {
         expect(repo.texts.has('cli/src/a.ts')).toBe(false);
     });
 
+    it('takes out of the entries the files a branch deleted or renamed', () => {
+        const repo = makeRepo({
+            ...emptyEntries,
+            'training/src/index.ts': "export * from './train/progress.js';\nexport * from './train/gone.js';\nexport * from './report/numbers.js';\n",
+            'training/src/train/progress.ts': 'export const p = 1;\n',
+            'training/src/report/numbers.ts': 'export const n = 1;\n'
+        });
+        const { changes, problems } = rewriteImports(repo);
+        expect(problems).toEqual([]);
+        expect(changes).toEqual(['training/src/index.ts: - ./train/gone.js (no such file any more)']);
+        expect(repo.texts.get('training/src/index.ts')).toBe("export * from './train/progress.js';\nexport * from './report/numbers.js';\n");
+    });
+
     it('reports what it cannot mend: a name two files of an entry export, an import a part may not make', () => {
         const repo = makeRepo({
             ...emptyEntries,
