@@ -5,9 +5,9 @@
  * model.summary() does.
  */
 import * as tf from '@tensorflow/tfjs';
-import { analyzeText } from '../language/src/analyze-text.js';
+import { analyzeText } from '../language/src/parse.js';
 import { notebookInTfjs } from '../test/oracle/notebook-tfjs.js';
-import { mulberry32 } from '../training/src/data/synthetic.js';
+import { mulberry32 } from '../training/src/index.js';
 
 export { analyzeText };
 

@@ -3,9 +3,9 @@
  * file of 2,000 lines holding 50 models and on a notebook of 100 cells, cold and per edit (one
  * argument of one layer changed, the chunk cache of the document kept, as the server keeps it).
  */
-import { analyzeDescription } from '../language/src/analysis/analyze.js';
-import { ChunkParseCache, analyzeNotebook, analyzePython, describeNotebook, describePython, type PythonCell } from '../language/src/python/index.js';
-import { mulberry32 } from '../training/src/data/synthetic.js';
+import { analyzeDescription } from '../language/src/index.js';
+import { ChunkParseCache, analyzeNotebook, analyzePython, describeNotebook, describePython, type PythonCell } from '../language/src/parse.js';
+import { mulberry32 } from '../training/src/index.js';
 
 export { analyzeDescription, analyzeNotebook, analyzePython, ChunkParseCache, describeNotebook, describePython };
 

@@ -6,17 +6,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeText } from '../language/src/analyze-text.js';
-import type { ModelAnalysis } from '../language/src/analysis/types.js';
-import { selectNodeBackend } from '../training/src/backend/node-backend.js';
-import { useStockKernels } from '../training/src/backend/kernel-switch.js';
-import { prepareDataset } from '../training/src/data/dataset.js';
-import { directoryLoader } from '../training/src/data/node-loader.js';
-import { createCustomLayers } from '../training/src/layers/index.js';
-import { kernelProduct } from '../training/src/layers/recurrent-kernel.js';
-import { trainModel, type TrainOptions } from '../training/src/train/train-model.js';
-import { nodeSpawner } from '../training/src/threads/node-threads.js';
-import { useKernelThreads } from '../training/src/threads/use-kernel-threads.js';
+import { analyzeText } from '../language/src/parse.js';
+import type { ModelAnalysis } from '../language/src/index.js';
+import { selectNodeBackend, directoryLoader, nodeSpawner } from '../training/src/node.js';
+import {
+    useStockKernels, prepareDataset, createCustomLayers, kernelProduct, trainModel, type TrainOptions, useKernelThreads
+} from '../training/src/index.js';
 
 export const BATCH_SIZE = 32;
 

@@ -1,13 +1,11 @@
 /** What the commands write to, and how they fail: small, so that commands test without a process. */
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { analyzeText } from '../../language/src/analyze-text.js';
-import type { DiagnosticLevels } from '../../language/src/analysis/diagnostic-levels.js';
-import type { DocumentAnalysis } from '../../language/src/analysis/types.js';
-import type { KerasVersion } from '../../language/src/model/keras-version.js';
-import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
-import type { SourceRange } from '../../language/src/model/source.js';
-import { analyzeNotebook, analyzePython, NotebookJsonError, readNotebookJson, type NotebookMap } from '../../language/src/python/index.js';
+import {
+    analyzeText, analyzeNotebook, analyzePython, NotebookJsonError, readNotebookJson, type NotebookMap
+} from '../../language/src/parse.js';
+import type { DiagnosticLevels, DocumentAnalysis, KerasVersion, SourceRange } from '../../language/src/index.js';
+import { CsvDataSource } from '../../language/src/node.js';
 
 export interface Io {
     out(text: string): void;

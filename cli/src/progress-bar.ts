@@ -1,5 +1,5 @@
 /** A Keras-like progress bar for a terminal: `Epoch 3/30 [=====>....] 22/32 - loss: 0.0123 - 812 samples/s - ETA 12s`. */
-import type { BatchProgress, EpochLog } from '../../training/src/train/progress.js';
+import { duration, fmt, type BatchProgress, type EpochLog } from '../../training/src/index.js';
 
 const WIDTH = 30;
 
@@ -12,16 +12,4 @@ export function batchLine(p: BatchProgress): string {
 export function epochLine(log: EpochLog): string {
     const metrics = Object.entries(log.logs).map(([k, v]) => `${k}: ${fmt(v)}`).join(' - ');
     return `Epoch ${log.epoch}/${log.epochs} - ${log.seconds.toFixed(1)}s - ${Math.round(log.samplesPerSecond)} samples/s - ${metrics}`;
-}
-
-export function fmt(value: number): string {
-    if (!Number.isFinite(value)) return String(value);
-    return Math.abs(value) >= 1000 || (Math.abs(value) < 1e-3 && value !== 0) ? value.toExponential(3) : value.toFixed(4);
-}
-
-export function duration(seconds: number): string {
-    if (!Number.isFinite(seconds)) return '?';
-    if (seconds < 60) return `${Math.ceil(seconds)}s`;
-    const m = Math.floor(seconds / 60);
-    return m < 60 ? `${m}m ${Math.round(seconds % 60)}s` : `${Math.floor(m / 60)}h ${m % 60}m`;
 }

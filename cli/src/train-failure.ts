@@ -5,11 +5,8 @@
  * numbers it) and `column` (its header name), or the `.rnn` file's `line` and `character`
  * (1-based, as `rnn-lens check` prints them) and the diagnostic `code`.
  */
-import type { ModelAnalysis } from '../../language/src/analysis/types.js';
-import { DataError } from '../../language/src/data/data-error.js';
-import type { RnnDiagnostic } from '../../language/src/model/diagnostic.js';
-import type { SourceRange } from '../../language/src/model/source.js';
-import { TrainingBlocked } from '../../training/src/train/train-model.js';
+import { type ModelAnalysis, DataError, type RnnDiagnostic, type SourceRange } from '../../language/src/index.js';
+import { TrainingBlocked } from '../../training/src/index.js';
 import { CliError } from './io.js';
 
 export type FailureKind = 'usage' | 'model' | 'data' | 'training' | 'internal';

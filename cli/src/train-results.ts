@@ -1,8 +1,7 @@
 /** The results of `rnn-lens train`: a table for people, one JSON object for tools. */
-import type { PreparedDataset } from '../../training/src/data/dataset.js';
-import { formatClassificationReport, formatConfusionMatrix } from '../../training/src/report/classification-report.js';
-import type { TrainResult } from '../../training/src/train/train-model.js';
-import { fmt } from './progress-bar.js';
+import {
+    type PreparedDataset, formatClassificationReport, formatConfusionMatrix, type TrainResult, fmt
+} from '../../training/src/index.js';
 
 export function resultLines(result: TrainResult, data: PreparedDataset): string[] {
     const lines = ['', `Trained "${result.model}" for ${result.epochsRun} of ${result.epochs} epochs in ${result.seconds.toFixed(1)}s (batch ${result.batchSize}, ${result.optimizer}, loss ${result.loss})`];

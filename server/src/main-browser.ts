@@ -6,16 +6,14 @@ import '../../language/src/polyfills/object-group-by.cjs';
 import { EmptyFileSystem } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
-import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
-import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
-import { registerPythonDoor } from '../../language/src/lsp/python/python-server.js';
+import { createRnnLensServices, registerCustomRequests, ProtocolGuard, registerPythonDoor } from '../../language/src/lsp.js';
+import { exportModelCode } from '../../training/src/export.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const guard = new ProtocolGuard();
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), guard.connectionOptions);
-const { shared, RnnLens } = createRnnLensServices({ connection, ...EmptyFileSystem });
+const { shared, RnnLens } = createRnnLensServices({ connection, ...EmptyFileSystem, exportModelCode });
 guard.attach(connection, shared, RnnLens.python.Door);
 registerCustomRequests(connection, shared, RnnLens);
 registerPythonDoor(connection, shared, RnnLens);

@@ -7,11 +7,9 @@ import { dirname } from 'node:path';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createRnnLensServices } from '../../language/src/lsp/rnn-lens-module.js';
-import { registerCustomRequests } from '../../language/src/lsp/custom-requests.js';
-import { ProtocolGuard } from '../../language/src/lsp/protocol-guard.js';
-import { registerPythonDoor } from '../../language/src/lsp/python/python-server.js';
-import { CsvDataSource } from '../../language/src/node/csv-data-source.js';
+import { createRnnLensServices, registerCustomRequests, ProtocolGuard, registerPythonDoor } from '../../language/src/lsp.js';
+import { CsvDataSource } from '../../language/src/node.js';
+import { exportModelCode } from '../../training/src/export.js';
 
 export function startNodeLanguageServer(): void {
     // The guard answers what must not reach a handler (requests before initialize, malformed params...).
@@ -20,6 +18,7 @@ export function startNodeLanguageServer(): void {
     const { shared, RnnLens } = createRnnLensServices({
         connection,
         ...NodeFileSystem,
+        exportModelCode,
         dataSourceFor: uri => (uri.scheme === 'file' ? new CsvDataSource(dirname(uri.fsPath)) : undefined)
     });
     guard.attach(connection, shared, RnnLens.python.Door);

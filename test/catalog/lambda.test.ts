@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../language/src/analyze-text.js';
-import { exportModelCode } from '../../language/src/keras/export-code.js';
+import { exportModelCode } from '../../training/src/export/export-code.js';
 import { importKerasText } from '../../language/src/keras/import-text.js';
 import { buildTfjsModel } from '../../training/src/build/build-model.js';
 import { createCustomLayers } from '../../training/src/layers/index.js';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../language/src/analyze-text.js';
 import { findLayerKind, signatureOf } from '../../language/src/catalog/index.js';
 import { explainDocument } from '../../language/src/explain/walkthrough.js';
-import { exportModelCode } from '../../language/src/keras/export-code.js';
+import { exportModelCode } from '../../training/src/export/export-code.js';
 import { importKerasText } from '../../language/src/keras/import-text.js';
 import type { TextEdit } from '../../language/src/model/diagnostic.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../language/src/analyze-text.js';
 import { formatShape } from '../../language/src/catalog/shape.js';
 import { formatSummary } from '../../language/src/format/summary-table.js';
-import { exportKeras } from '../../language/src/keras/export-keras.js';
+import { exportKeras } from '../../training/src/export/export-keras.js';
 import { importKeras } from '../../language/src/keras/import-keras.js';
 import { notebookSource, pythonFileSource } from '../../language/src/keras/notebook.js';
 import { EXAMPLES, exampleText, importPython, summaryTables } from './keras-helpers.js';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../language/src/analyze-text.js';
-import { exportKeras } from '../../language/src/keras/export-keras.js';
+import { exportKeras } from '../../training/src/export/export-keras.js';
 import { exportBlockers, modelToExport } from '../../language/src/keras/export-model.js';
 import { kerasFixture, rnnText } from '../helpers/keras-fixture.js';
 import { importPython, pythonSyntaxErrors, summaryTables } from './keras-helpers.js';

@@ -2,7 +2,7 @@
  * `rnn-lens check FILE [--json] [--diagnostic CODE=LEVEL]...`: the diagnostics, as compilers print
  * them or as JSON, at the levels the file's directives and `--diagnostic` give.
  */
-import { diagnosticJson } from '../../../language/src/format/summary-json.js';
+import { diagnosticJson } from '../../../language/src/index.js';
 import { analyzeFile, placeOf, type Io } from '../io.js';
 import { errorExitCode } from './select-models.js';
 import { DIAGNOSTIC_OPTION, diagnosticLevels, KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';

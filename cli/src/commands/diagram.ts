@@ -4,8 +4,7 @@
  * On stdout without --out; the same bytes either way.
  */
 import { writeFileSync } from 'node:fs';
-import { modelDiagramSvg } from '../../../language/src/diagram/svg.js';
-import { THEME_NAMES, isThemeName } from '../../../language/src/diagram/theme.js';
+import { modelDiagramSvg, THEME_NAMES, isThemeName } from '../../../language/src/index.js';
 import { CliError, analyzeFile, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { errorExitCode, selectOneModel } from './select-models.js';

@@ -2,7 +2,7 @@
  * `rnn-lens explain FILE [--model NAME]`: each model explained layer by layer in Markdown, as
  * the course notebook's comments explain its summaries (language/src/explain/walkthrough.ts).
  */
-import { explainDocument } from '../../../language/src/explain/walkthrough.js';
+import { explainDocument } from '../../../language/src/index.js';
 import { analyzeFile, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { errorExitCode, selectModels } from './select-models.js';

@@ -4,8 +4,9 @@
  * (exit code 1, the errors on stderr). The language server's Export to Keras calls the same
  * exportModelCode.
  */
-import { analyzeText } from '../../../language/src/analyze-text.js';
-import { exportModelCode, isExportTarget } from '../../../language/src/keras/export-code.js';
+import { analyzeText } from '../../../language/src/parse.js';
+import { isExportTarget } from '../../../language/src/index.js';
+import { exportModelCode } from '../../../training/src/export.js';
 import { CliError, readSource, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 

@@ -4,8 +4,8 @@
  * notebook that is not JSON, is an error naming the line: exit code 2. The language server's
  * Import from Keras calls the same importKerasText.
  */
-import { sourceKindOf } from '../../../language/src/keras/file-names.js';
-import { KerasImportError, importKerasText } from '../../../language/src/keras/import-text.js';
+import { sourceKindOf } from '../../../language/src/index.js';
+import { KerasImportError, importKerasText } from '../../../language/src/parse.js';
 import { CliError, readSource, type Io } from '../io.js';
 import { parseOptions, singleFile } from './options.js';
 

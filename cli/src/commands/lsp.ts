@@ -1,5 +1,5 @@
 /** `rnn-lens lsp --stdio`: the language server, for Neovim, Helix, Emacs and any LSP client. */
-import { startNodeLanguageServer } from '../../../server/src/main-node.js';
+import { startNodeLanguageServer } from '../../../server/src/index.js';
 import { CliError, type Io } from '../io.js';
 
 export function runLsp(args: string[], _io: Io): number | undefined {

@@ -1,10 +1,10 @@
 /** Command-line options with Node's own parser; errors become CliErrors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DIAGNOSTIC_LEVELS, isDiagnosticCode, isDiagnosticLevel, type DiagnosticLevels } from '../../../language/src/analysis/diagnostic-levels.js';
-import { DIAGNOSTIC_CODES } from '../../../language/src/model/diagnostic.js';
-import { didYouMean, suggest } from '../../../language/src/model/suggest.js';
+import {
+    DIAGNOSTIC_LEVELS, isDiagnosticCode, isDiagnosticLevel, type DiagnosticLevels, DIAGNOSTIC_CODES, didYouMean, suggest,
+    parseKerasVersion, type KerasVersion
+} from '../../../language/src/index.js';
 import { CliError } from '../io.js';
-import { parseKerasVersion, type KerasVersion } from '../../../language/src/model/keras-version.js';
 
 /** `--keras 2|3`: the Keras version for files without a `keras N` statement (the file's own wins). */
 export const KERAS_OPTION = { keras: { type: 'string' } } as const;

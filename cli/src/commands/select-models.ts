@@ -1,5 +1,5 @@
 /** The models a command acts on, by `--model NAME`; an unknown name lists the file's models. */
-import type { DocumentAnalysis, ModelAnalysis } from '../../../language/src/analysis/types.js';
+import type { DocumentAnalysis, ModelAnalysis } from '../../../language/src/index.js';
 import { CliError } from '../io.js';
 
 /** The named model, or every model when no name is given. */

@@ -1,7 +1,5 @@
 /** `rnn-lens summary FILE [--model NAME] [--json]`: Keras's model.summary() for each model. */
-import { documentSummaryJson } from '../../../language/src/format/summary-json.js';
-import { formatSummary } from '../../../language/src/format/summary-table.js';
-import { kerasVersionName } from '../../../language/src/model/keras-version.js';
+import { documentSummaryJson, formatSummary, kerasVersionName } from '../../../language/src/index.js';
 import { analyzeFile, placeOf, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { selectModels } from './select-models.js';

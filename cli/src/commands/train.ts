@@ -6,17 +6,13 @@
  * Ctrl-C stops between batches and still prints the results so far.
  */
 import { dirname, resolve } from 'node:path';
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
-import { severalOutputs } from '../../../language/src/analysis/several-outputs.js';
-import { prepareDataset } from '../../../training/src/data/dataset.js';
-import { DataError } from '../../../training/src/data/errors.js';
-import { directoryLoader } from '../../../training/src/data/node-loader.js';
-import { selectNodeBackend, type BackendRequest } from '../../../training/src/backend/node-backend.js';
-import { createCustomLayers } from '../../../training/src/layers/index.js';
-import { startNodeThreads } from '../../../training/src/threads/node-threads.js';
-import { stopKernelThreads } from '../../../training/src/threads/use-kernel-threads.js';
-import { saveModelToDirectory } from '../../../training/src/save/save-node.js';
-import { TrainingBlocked, trainModel } from '../../../training/src/train/train-model.js';
+import { type ModelAnalysis, severalOutputs } from '../../../language/src/index.js';
+import {
+    prepareDataset, DataError, createCustomLayers, stopKernelThreads, TrainingBlocked, trainModel
+} from '../../../training/src/index.js';
+import {
+    directoryLoader, selectNodeBackend, type BackendRequest, startNodeThreads, saveModelToDirectory
+} from '../../../training/src/node.js';
 import { CliError, analyzeFile, placeOf, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
 import { batchLine, epochLine } from '../progress-bar.js';

@@ -3,7 +3,7 @@
  * under the cursor, else one the user picks from the document's models.
  */
 import * as vscode from 'vscode';
-import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
+import type { ModelOutline } from '../../../language/src/lsp.js';
 import { commandTarget } from './command-args.js';
 import { isModelDocument } from './model-languages.js';
 import { modelAt } from './model-at-position.js';

@@ -1,8 +1,8 @@
 /**
  * Which model the cursor is in. Pure (no vscode import), so that it is tested without an editor.
  */
-import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
-import type { Position } from '../../../language/src/model/source.js';
+import type { ModelOutline } from '../../../language/src/lsp.js';
+import type { Position } from '../../../language/src/index.js';
 
 function before(a: Position, b: Position): boolean {
     return a.line < b.line || (a.line === b.line && a.character < b.character);

@@ -3,8 +3,8 @@
  * in a quick pick. Pure, for tests; the numbers are formatted as Keras's summary prints its
  * totals (`3,890`).
  */
-import { formatCount, paramTotalText } from '../../../language/src/catalog/numbers.js';
-import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
+import { formatCount, paramTotalText } from '../../../language/src/index.js';
+import type { ModelOutline } from '../../../language/src/lsp.js';
 
 /** `3,890 params`; an incomplete model's total leaves out the layers that are unknown: `≥ 3,890 params`. */
 function paramsText(model: ModelOutline): string {

@@ -4,7 +4,7 @@
  * model under the cursor in them locally (model-at-position.ts).
  */
 import * as vscode from 'vscode';
-import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
+import type { ModelOutline } from '../../../language/src/lsp.js';
 import { isModelDocument } from './model-languages.js';
 
 /** Long enough that typing does not send a request per keystroke, short enough to feel live. */

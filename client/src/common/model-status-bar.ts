@@ -3,7 +3,7 @@
  * hidden elsewhere; clicking it shows that model's summary.
  */
 import * as vscode from 'vscode';
-import type { ModelOutline } from '../../../language/src/lsp/custom-requests-models.js';
+import type { ModelOutline } from '../../../language/src/lsp.js';
 import { COMMANDS } from './command-ids.js';
 import { isModelDocument } from './model-languages.js';
 import { modelAt } from './model-at-position.js';

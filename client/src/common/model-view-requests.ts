@@ -4,14 +4,12 @@
  * bundles do not take in the server library).
  */
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { ThemeName } from '../../../language/src/diagram/theme.js';
-import type { ExportTarget } from '../../../language/src/keras/export-code.js';
-import type { KerasSourceKind } from '../../../language/src/keras/file-names.js';
+import type { ThemeName, ExportTarget, KerasSourceKind } from '../../../language/src/index.js';
 import {
     DIAGRAM_REQUEST, EXPLAIN_REQUEST, EXPORT_KERAS_REQUEST, IMPORT_KERAS_REQUEST,
     type DiagramParams, type DiagramResult, type ExplainResult, type ExportKerasParams, type ExportKerasResult,
     type ImportKerasParams, type ImportKerasResult, type ModelParams, type NoSuchModel
-} from '../../../language/src/lsp/model-view-protocol.js';
+} from '../../../language/src/lsp.js';
 import type { SummarySource } from './summary-source.js';
 
 export function requestExplain(client: BaseLanguageClient, source: SummarySource): Promise<ExplainResult | NoSuchModel> {

@@ -3,9 +3,8 @@
  * (language/src/lsp/custom-requests*.ts).
  */
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { ModelSummaryJson } from '../../../language/src/format/summary-json.js';
-import type { SummaryParams } from '../../../language/src/lsp/custom-requests.js';
-import { MODELS_REQUEST, type ModelsParams, type ModelsResult } from '../../../language/src/lsp/custom-requests-models.js';
+import type { ModelSummaryJson } from '../../../language/src/index.js';
+import { type SummaryParams, MODELS_REQUEST, type ModelsParams, type ModelsResult } from '../../../language/src/lsp.js';
 
 /**
  * custom-requests.ts's SUMMARY_REQUEST, spelt out: importing that module's value would bring

@@ -4,7 +4,7 @@
  * strict Content-Security-Policy: nothing is loaded, the one script and the one style run by
  * their nonce. Stable ids and labels, for screen readers and for the end-to-end tests. Pure.
  */
-import type { ThemeName } from '../../../language/src/diagram/theme.js';
+import type { ThemeName } from '../../../language/src/index.js';
 
 /** What the page shows: the diagram, or a message saying why there is none. */
 export interface DiagramView {

@@ -4,8 +4,8 @@
  * and a Save as SVG button (a save dialog, then vscode.workspace.fs: also on the web).
  */
 import * as vscode from 'vscode';
-import type { ThemeName } from '../../../language/src/diagram/theme.js';
-import type { DiagramResult, NoSuchModel } from '../../../language/src/lsp/model-view-protocol.js';
+import type { ThemeName } from '../../../language/src/index.js';
+import type { DiagramResult, NoSuchModel } from '../../../language/src/lsp.js';
 import { COMMANDS } from '../common/command-ids.js';
 import { commandLogLine, errorText } from '../common/command-log.js';
 import type { ModelOutlines } from '../common/model-outlines.js';

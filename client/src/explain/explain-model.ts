@@ -4,8 +4,8 @@
  * that is made again after each edit of the .rnn file, so that the preview follows the edits.
  */
 import * as vscode from 'vscode';
-import { baseName } from '../../../language/src/keras/file-names.js';
-import type { ExplainResult, NoSuchModel } from '../../../language/src/lsp/model-view-protocol.js';
+import { baseName } from '../../../language/src/index.js';
+import type { ExplainResult, NoSuchModel } from '../../../language/src/lsp.js';
 import { chooseModel } from '../common/choose-model.js';
 import { COMMANDS, EXPLAIN_SCHEME, SUMMARY_SCHEME } from '../common/command-ids.js';
 import { commandLogLine, errorText } from '../common/command-log.js';

@@ -1,5 +1,5 @@
 /** The text of an Explain Model document: the server's walk-through, or why there is none. Pure, for tests. */
-import type { ExplainResult, NoSuchModel } from '../../../language/src/lsp/model-view-protocol.js';
+import type { ExplainResult, NoSuchModel } from '../../../language/src/lsp.js';
 import type { SummarySource } from '../common/summary-source.js';
 
 export function explainDocumentText(source: SummarySource, result: ExplainResult | NoSuchModel): string {

@@ -8,8 +8,7 @@
  * Flat patterns only (no begin/end around a model): a half-typed model, with its `}` still
  * missing, is coloured the same as a finished one.
  */
-import { layerKindNames } from '../../../language/src/catalog/index.js';
-import { STATEMENT_KINDS } from '../../../language/src/catalog/statements.js';
+import { layerKindNames, STATEMENT_KINDS } from '../../../language/src/index.js';
 
 export const GRAMMAR_PATH = 'syntaxes/rnn.tmLanguage.json';
 

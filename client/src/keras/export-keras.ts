@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { ExportTarget } from '../../../language/src/keras/export-code.js';
+import type { ExportTarget } from '../../../language/src/index.js';
 import { chooseModel } from '../common/choose-model.js';
 import { COMMANDS } from '../common/command-ids.js';
 import { commandLogLine, errorText } from '../common/command-log.js';

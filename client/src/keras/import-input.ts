@@ -3,7 +3,7 @@
  * nbformat JSON, or a selection of Python lines; and how it reports the result. Pure, for tests:
  * import-keras.ts reads the editor and opens the result.
  */
-import type { ImportKerasResult } from '../../../language/src/lsp/model-view-protocol.js';
+import type { ImportKerasResult } from '../../../language/src/lsp.js';
 
 /** A notebook cell as VS Code holds it: its kind (code or Markdown) and its text. */
 export interface CellText {

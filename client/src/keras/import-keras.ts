@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { baseName, sourceKindOf, type KerasSourceKind } from '../../../language/src/keras/file-names.js';
+import { baseName, sourceKindOf, type KerasSourceKind } from '../../../language/src/index.js';
 import { COMMANDS, LANGUAGE_ID } from '../common/command-ids.js';
 import { commandLogLine, errorText } from '../common/command-log.js';
 import { requestImportKeras } from '../common/model-view-requests.js';

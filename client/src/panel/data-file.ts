@@ -5,8 +5,7 @@
  * through the `read` it is given (vscode.workspace.fs in the extension, so that it works on any
  * file system and in VS Code for the Web). No vscode import, for tests.
  */
-import { resolveDataPath } from '../../../webview/src/host/workspace-path.js';
-import { MAX_DATA_TEXT, type HostMessage } from '../../../webview/src/protocol/index.js';
+import { resolveDataPath, MAX_DATA_TEXT, type HostMessage } from '../../../webview/src/index.js';
 
 export type DataFileMessage = Extract<HostMessage, { type: 'dataFile' | 'dataFileError' }>;
 

@@ -5,7 +5,7 @@
  * longer parses may have lost it. Pure (no vscode import: vscode.Diagnostic is read by shape),
  * for tests.
  */
-import type { ModelError } from '../../../webview/src/protocol/index.js';
+import type { ModelError } from '../../../webview/src/index.js';
 
 interface PositionLike { readonly line: number; readonly character: number }
 

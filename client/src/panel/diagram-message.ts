@@ -5,9 +5,9 @@
  * checked by the protocol. The host keeps what it sent, so that Save SVG writes what the server
  * drew, never text from the page. Pure, for tests.
  */
-import type { ThemeName } from '../../../language/src/diagram/theme.js';
-import type { DiagramResult, NoSuchModel } from '../../../language/src/lsp/model-view-protocol.js';
-import { parseHostMessage, type HostMessage } from '../../../webview/src/protocol/index.js';
+import type { ThemeName } from '../../../language/src/index.js';
+import type { DiagramResult, NoSuchModel } from '../../../language/src/lsp.js';
+import { parseHostMessage, type HostMessage } from '../../../webview/src/index.js';
 
 export type DiagramMessage = Extract<HostMessage, { type: 'diagram' }>;
 

@@ -5,7 +5,7 @@
  * chose; model.json must be a tfjs layers model whose weights are `weights.bin`, or nothing is
  * written. Pure (atob and TextEncoder are in both extension hosts), for tests.
  */
-import type { PanelMessage } from '../../../webview/src/protocol/index.js';
+import type { PanelMessage } from '../../../webview/src/index.js';
 
 export type SaveModelMessage = Extract<PanelMessage, { type: 'saveModel' }>;
 

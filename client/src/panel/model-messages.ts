@@ -5,7 +5,7 @@
  * errors (a file that no longer parses may have lost the model: the errors say where).
  * And the `train` options from the settings. Pure (no vscode import), for tests.
  */
-import { BACKENDS, parseHostMessage, type BackendRequest, type HostMessage, type ModelError, type RunOptions } from '../../../webview/src/protocol/index.js';
+import { BACKENDS, parseHostMessage, type BackendRequest, type HostMessage, type ModelError, type RunOptions } from '../../../webview/src/index.js';
 import type { PanelTarget } from './panel-target.js';
 
 /** The answer of `rnnLens/modelDescription`, as far as the host reads it (checked in modelMessage). */

@@ -5,7 +5,7 @@
  * diagram as SVG, and show an error's place in the .rnn file.
  */
 import * as vscode from 'vscode';
-import type { HostMessage } from '../../../webview/src/protocol/index.js';
+import type { HostMessage } from '../../../webview/src/index.js';
 import { readDataFile, type DataFileMessage } from './data-file.js';
 import { diagramFileName } from '../explain/diagram-html.js';
 import { formatBytes, modelFolderName, tfjsModelFiles, type SaveModelMessage } from './model-files.js';

@@ -4,7 +4,7 @@
  * else handed to the handler for its type. A handler that fails is logged, never thrown into
  * VS Code's message loop. Pure (no vscode import), for tests.
  */
-import { parsePanelMessage, type PanelMessage } from '../../../webview/src/protocol/index.js';
+import { parsePanelMessage, type PanelMessage } from '../../../webview/src/index.js';
 
 export type PanelMessageType = PanelMessage['type'];
 

@@ -3,7 +3,7 @@
  * is: open it, show it again, point it at another model, or ask first because that would stop a
  * training that is running. Pure, for tests.
  */
-import { isActiveStatus, type RunStatus } from '../../../webview/src/protocol/index.js';
+import { isActiveStatus, type RunStatus } from '../../../webview/src/index.js';
 
 export interface PanelTarget {
     /** The .rnn document's URI, as vscode.Uri.toString() writes it (so that it compares with the editor's). */

@@ -3,8 +3,7 @@
  * epoch while the panel is hidden"): the model and its epoch while it trains, and how the run
  * ended when it ended out of sight, until the panel is seen again. Pure, for tests.
  */
-import type { PanelMessage } from '../../../webview/src/protocol/index.js';
-import { isActiveStatus } from '../../../webview/src/protocol/index.js';
+import { type PanelMessage, isActiveStatus } from '../../../webview/src/index.js';
 
 export type ProgressMessage = Extract<PanelMessage, { type: 'progress' }>;
 

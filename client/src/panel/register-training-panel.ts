@@ -11,8 +11,8 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { ModelDescriptionParams } from '../../../language/src/lsp/custom-requests.js';
-import { isActiveStatus } from '../../../webview/src/protocol/index.js';
+import type { ModelDescriptionParams } from '../../../language/src/lsp.js';
+import { isActiveStatus } from '../../../webview/src/index.js';
 import { chooseModel } from '../common/choose-model.js';
 import { COMMANDS } from '../common/command-ids.js';
 import type { ModelOutlines } from '../common/model-outlines.js';

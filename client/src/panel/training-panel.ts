@@ -7,10 +7,9 @@
  * Only vscode APIs: the same code runs in desktop VS Code and VS Code for the Web.
  */
 import * as vscode from 'vscode';
-import { createNonce, panelHtml } from '../../../webview/src/host/panel-html.js';
-import { isActiveStatus, parseHostMessage, type HostMessage } from '../../../webview/src/protocol/index.js';
-import type { ThemeName } from '../../../language/src/diagram/theme.js';
-import type { DiagramResult, NoSuchModel } from '../../../language/src/lsp/model-view-protocol.js';
+import { createNonce, panelHtml, isActiveStatus, parseHostMessage, type HostMessage } from '../../../webview/src/index.js';
+import type { ThemeName } from '../../../language/src/index.js';
+import type { DiagramResult, NoSuchModel } from '../../../language/src/lsp.js';
 import { COMMANDS } from '../common/command-ids.js';
 import { themeOfColorKind } from '../explain/diagram-html.js';
 import { documentErrors } from './diagnostics.js';

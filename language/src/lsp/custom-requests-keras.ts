@@ -2,13 +2,15 @@
  * `rnnLens/exportKeras` and `rnnLens/importKeras`: the Keras bridge for the editor, made by the
  * functions `rnn-lens export` and `rnn-lens import` call (exportModelCode, importKerasText). In
  * the server, so that the extension stays the same thin client on the desktop and on the web.
+ * The exporter is training's (training/src/export/): the entry point (server/) gives it to the
+ * services, as the language core does not depend on training.
  */
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { analyzeText } from '../analyze-text.js';
 import { baseName } from '../keras/file-names.js';
-import { exportModelCode, isExportTarget } from '../keras/export-code.js';
+import { isExportTarget } from '../keras/export-target.js';
 import { KerasImportError, importKerasText, isKerasSourceKind } from '../keras/import-text.js';
 import { modelOf } from './custom-requests-views.js';
 import {
@@ -25,6 +27,8 @@ export function registerKerasRequests(connection: Connection, shared: LangiumSha
         if ('error' in found) return { error: found.error, problems: [] };
         const file = baseName(URI.parse(params.uri).path) || 'model.rnn';
         // As `rnn-lens export`: the text analysed without its data file, which the script loads where it runs.
+        const exportModelCode = services.keras.ExportModelCode;
+        if (!exportModelCode) return { error: 'This language server was started without the exporter.', problems: [] };
         const outcome = exportModelCode(found.text, analyzeText(found.text), params.model, file, target);
         switch (outcome.kind) {
             case 'code': return { code: outcome.code, model: outcome.model, target };

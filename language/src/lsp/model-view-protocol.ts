@@ -6,7 +6,7 @@
  * with the functions the command line calls.
  */
 import type { ThemeName } from '../diagram/theme.js';
-import type { ExportTarget } from '../keras/export-code.js';
+import type { ExportTarget } from '../keras/export-target.js';
 import type { KerasSourceKind } from '../keras/file-names.js';
 
 export const EXPLAIN_REQUEST = 'rnnLens/explain';

@@ -10,6 +10,7 @@ import {
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { RnnLensGeneratedModule, RnnLensGeneratedSharedModule } from '../generated/module.js';
+import type { ModelCodeExporter } from '../keras/export-target.js';
 import { IncrementalDocumentFactory } from '../incremental/incremental-document-factory.js';
 import { RnnLinker, RnnReferenceDescriptionProvider, RnnScopeComputation, RnnScopeProvider } from '../incremental/references.js';
 import { AnalysisCache, type DataSourceFactory } from './analysis-cache.js';
@@ -45,12 +46,21 @@ export interface RnnLensAddedServices {
         /** Python files and notebooks: the second door into the same analysis (python/). */
         readonly Door: PythonDoor;
     };
+    readonly keras: {
+        /** Writes a model as Keras or tfjs code (`rnnLens/exportKeras`); undefined where none was given. */
+        readonly ExportModelCode: ModelCodeExporter | undefined;
+    };
 }
 
 export type RnnLensServices = LangiumServices & RnnLensAddedServices;
 
-export function createRnnLensModule(dataSourceFor: DataSourceFactory | undefined): Module<RnnLensServices, PartialLangiumServices & RnnLensAddedServices> {
+export function createRnnLensModule(
+    dataSourceFor: DataSourceFactory | undefined, exportModelCode?: ModelCodeExporter
+): Module<RnnLensServices, PartialLangiumServices & RnnLensAddedServices> {
     return {
+        keras: {
+            ExportModelCode: () => exportModelCode
+        },
         analysis: {
             AnalysisCache: () => new AnalysisCache(dataSourceFor)
         },
@@ -106,11 +116,13 @@ const RnnLensSharedModule: Module<LangiumSharedServices, PartialLangiumSharedSer
 export interface RnnLensServicesContext extends DefaultSharedModuleContext {
     /** Reads `data(...)` files for a document; omitted where there is no file system (the browser). */
     readonly dataSourceFor?: DataSourceFactory;
+    /** The exporter (training/src/export/), which the language core cannot import itself. */
+    readonly exportModelCode?: ModelCodeExporter;
 }
 
 export function createRnnLensServices(context: RnnLensServicesContext): { shared: LangiumSharedServices; RnnLens: RnnLensServices } {
     const shared = inject(createDefaultSharedModule(context), RnnLensGeneratedSharedModule, RnnLensSharedModule);
-    const RnnLens = inject(createDefaultModule({ shared }), RnnLensGeneratedModule, createRnnLensModule(context.dataSourceFor));
+    const RnnLens = inject(createDefaultModule({ shared }), RnnLensGeneratedModule, createRnnLensModule(context.dataSourceFor, context.exportModelCode));
     shared.ServiceRegistry.register(RnnLens);
     refreshOnSettingsChange(shared, RnnLens.client.Profile, RnnLens.analysis.AnalysisCache);
     return { shared, RnnLens };

@@ -6,8 +6,7 @@
  * backends the caller's tfjs has registered.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
-import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
+import type { ModelAnalysis, TfjsCustomLayers } from '../../../language/src/index.js';
 import { buildTfjsModel } from '../build/build-model.js';
 import { compileSettings } from '../build/compile.js';
 import type { PreparedDataset } from '../data/dataset.js';

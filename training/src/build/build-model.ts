@@ -4,14 +4,11 @@
  * trains is the Keras model, or building says why not before any training starts.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { LayerAnalysis, ModelAnalysis } from '../../../language/src/analysis/types.js';
-import { findLayerKind } from '../../../language/src/catalog/index.js';
-import { freezesWeights } from '../../../language/src/catalog/trainable.js';
-import { formatCount } from '../../../language/src/catalog/numbers.js';
-import type { Shape } from '../../../language/src/catalog/shape.js';
-import { NotTrainable, type TfjsBuildContext, type TfjsCustomLayers, type TfLayer } from '../../../language/src/catalog/tfjs-build.js';
-import type { LayerDescription } from '../../../language/src/model/description.js';
-import { DEFAULT_KERAS_VERSION, type KerasVersion } from '../../../language/src/model/keras-version.js';
+import {
+    type LayerAnalysis, type ModelAnalysis, findLayerKind, freezesWeights, formatCount, type Shape, NotTrainable,
+    type TfjsBuildContext, type TfjsCustomLayers, type TfLayer, type LayerDescription, DEFAULT_KERAS_VERSION,
+    type KerasVersion
+} from '../../../language/src/index.js';
 import { tfjsActivation, tfjsConstraint, tfjsInitializer, tfjsRegularizer } from './keras-names.js';
 
 export interface BuildProblem {

@@ -3,9 +3,7 @@
  * the loss and the metrics by their tfjs names. What tfjs lacks is NotTrainable, said up front.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { NotTrainable } from '../../../language/src/catalog/tfjs-build.js';
-import type { StatementDescription } from '../../../language/src/model/description.js';
-import { formatValue, isCall, sequenceItems, type Value } from '../../../language/src/model/values.js';
+import { NotTrainable, type StatementDescription, formatValue, isCall, sequenceItems, type Value } from '../../../language/src/index.js';
 import { stockKernels } from '../backend/kernel-switch.js';
 import { fusedAdam } from './fused-adam.js';
 

@@ -3,8 +3,7 @@
  * Whatever tfjs lacks is a NotTrainable error that names it, raised before training starts.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { NotTrainable } from '../../../language/src/catalog/tfjs-build.js';
-import { formatValue, isCall, type Value } from '../../../language/src/model/values.js';
+import { NotTrainable, formatValue, isCall, type Value } from '../../../language/src/index.js';
 
 /** Keras activation → tfjs activation identifier; `None` and "linear" are linear. */
 const ACTIVATIONS: Record<string, string> = {

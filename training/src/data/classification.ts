@@ -12,7 +12,7 @@
  *   categorical_crossentropy, categorical_hinge, kl_divergence   one-hot, k values per window
  *   binary_crossentropy, hinge, squared_hinge             0 / 1, one value per window (k must be 2)
  */
-import { isCall, type Value } from '../../../language/src/model/values.js';
+import { isCall, type Value } from '../../../language/src/index.js';
 import { DataError, type DataErrorPlace } from './errors.js';
 import { parseNumber } from './csv.js';
 

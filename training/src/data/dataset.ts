@@ -16,10 +16,7 @@
  *  5. a classification target (a non-numeric column, or any column under a classification loss)
  *     is numbered over the whole file and encoded for the loss (classification.ts); it is not scaled.
  */
-import type { Dim } from '../../../language/src/catalog/shape.js';
-import { findStatementKind } from '../../../language/src/catalog/statements.js';
-import type { ModelDescription } from '../../../language/src/model/description.js';
-import { formatValue, sequenceItems, type Value } from '../../../language/src/model/values.js';
+import { type Dim, findStatementKind, type ModelDescription, formatValue, sequenceItems, type Value } from '../../../language/src/index.js';
 import { classColumn, encodeLabels, isClassificationLoss, lossName, type LabelEncoding } from './classification.js';
 import { columnIndex, columnIsNumeric, numericColumn, numericMatrix, numericShare, parseCsv } from './csv.js';
 import { DataError, SYNTHETIC_FILE } from './errors.js';

@@ -1,2 +1,4 @@
 /** The data pipeline's error, shared with the language core's checks of `data(...)` files. */
-export * from '../../../language/src/data/data-error.js';
+export {
+    badCellMessage, DataError, formatPlace, SYNTHETIC_FILE, type BadCell, type ColumnRole, type DataErrorPlace
+} from '../../../language/src/index.js';

@@ -23,7 +23,7 @@
  * The scaler is fitted on the rows the training windows read (see dataset.ts), so the values
  * of the validation and test periods never reach it.
  */
-import { formatValue, sequenceItems, type Value } from '../../../language/src/model/values.js';
+import { formatValue, sequenceItems, type Value } from '../../../language/src/index.js';
 import { DataError } from './errors.js';
 
 export type SplitFractions = readonly [train: number, validation: number, test: number];

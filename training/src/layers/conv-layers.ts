@@ -5,7 +5,7 @@
  * in tfjs spelling.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
+import type { TfjsCustomLayers } from '../../../language/src/index.js';
 import { kerasConv1DClass, type KerasConv1DConfig } from './conv1d.js';
 import { kerasConv1DTransposeClass, type KerasConv1DTransposeConfig } from './conv1d-transpose.js';
 import { kerasGlobalPooling1DClass, kerasPooling1DClass, type KerasGlobalPooling1DConfig, type KerasPooling1DConfig } from './pooling-1d.js';

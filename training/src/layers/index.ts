@@ -1,6 +1,6 @@
 /** RNN Lens's own tfjs layers, for what tfjs lacks or does differently from Keras. */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
+import type { TfjsCustomLayers } from '../../../language/src/index.js';
 import { kerasBidirectionalClass } from './bidirectional.js';
 import { createConvLayers } from './conv-layers.js';
 import { createRecurrent } from './recurrent-layers.js';

@@ -4,7 +4,7 @@
  * GRU with reset_after=True (Keras's default), per-gate recurrent dropout masks, seeded dropout.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
+import type { TfjsCustomLayers } from '../../../language/src/index.js';
 import { kerasRecurrentClass, type KerasRecurrentConfig } from './recurrent.js';
 
 export { KERAS_RECURRENT_CLASS, kerasRecurrentClass, type KerasRecurrentConfig } from './recurrent.js';

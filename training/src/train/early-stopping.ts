@@ -3,7 +3,7 @@
  * start_from_epoch. tfjs's own callback has no restore_best_weights, so RNN Lens keeps its own.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import { isCall, sequenceItems, type Value } from '../../../language/src/model/values.js';
+import { isCall, sequenceItems, type Value } from '../../../language/src/index.js';
 
 export interface EarlyStoppingConfig {
     readonly monitor: string;

@@ -3,9 +3,7 @@
  * and `compile(...)`'s, else Keras's defaults. Pure and tfjs-free, so that the training panel can
  * fill its inputs with them before anything is built.
  */
-import { KERAS_DEFAULT_BATCH_SIZE } from '../../../language/src/catalog/statements.js';
-import type { ModelDescription } from '../../../language/src/model/description.js';
-import type { Value } from '../../../language/src/model/values.js';
+import { KERAS_DEFAULT_BATCH_SIZE, type ModelDescription, type Value } from '../../../language/src/index.js';
 import { compileLearningRate } from '../build/compile.js';
 
 export interface RunSettings {

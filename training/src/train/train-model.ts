@@ -4,8 +4,7 @@
  * stops between batches when asked, evaluates on the test part, and leaks no tensor.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
-import type { TfjsCustomLayers } from '../../../language/src/catalog/tfjs-build.js';
+import type { ModelAnalysis, TfjsCustomLayers } from '../../../language/src/index.js';
 import { buildTfjsModel, type BuildOptions, type BuildProblem } from '../build/build-model.js';
 import { compileSettings } from '../build/compile.js';
 import type { PreparedDataset } from '../data/dataset.js';

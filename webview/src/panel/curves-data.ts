@@ -4,7 +4,7 @@
  * x = e, a batch b of B in epoch e is x = e − 1 + b/B (so the batch losses lead up to each
  * epoch's point).
  */
-import type { EpochLog } from '../../../training/src/train/progress.js';
+import type { EpochLog } from '../../../training/src/index.js';
 import type { RunResult } from '../worker/worker-messages.js';
 
 export interface ChartSeries {

@@ -3,9 +3,7 @@
  * the Keras summary table, how RNN Lens trains the layers stock tfjs would train otherwise, and
  * the data it trains on.
  */
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
-import { formatCount } from '../../../language/src/catalog/numbers.js';
-import { formatShape } from '../../../language/src/catalog/shape.js';
+import { type ModelAnalysis, formatCount, formatShape } from '../../../language/src/index.js';
 import type { ModelError } from '../protocol/index.js';
 import type { DataInfo } from '../worker/worker-messages.js';
 import { h, replace, table } from './dom.js';

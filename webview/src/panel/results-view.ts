@@ -4,8 +4,7 @@
  * results in the target's units: for regression the errors and predicted against actual over the
  * test part, for classification scikit-learn's report and the confusion matrix, shaded.
  */
-import { fmt } from '../../../cli/src/progress-bar.js';
-import type { ClassificationReport } from '../../../training/src/report/classification-report.js';
+import { fmt, type ClassificationReport } from '../../../training/src/index.js';
 import type { RunResult } from '../worker/worker-messages.js';
 import { createLineChart, type LineChart } from './charts.js';
 import { lossChart, metricCharts, predictionChart, runMarkers } from './curves-data.js';

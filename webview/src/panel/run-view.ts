@@ -12,7 +12,7 @@ import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/
 import type { VscodeProgressBar } from '@vscode-elements/elements/dist/vscode-progress-bar/vscode-progress-bar.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
-import { duration } from '../../../cli/src/progress-bar.js';
+import { duration } from '../../../training/src/index.js';
 import { BACKENDS, type BackendRequest } from '../protocol/index.js';
 import { h, replace } from './dom.js';
 import { isActive, parseInputs, trainBlocker, type Inputs, type PanelState } from './state.js';

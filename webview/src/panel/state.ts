@@ -4,11 +4,8 @@
  * with the webview's setState so that the panel comes back as it was after being hidden or after
  * VS Code restarts; the transitions here are pure functions of it.
  */
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
-import { severalOutputs } from '../../../language/src/analysis/several-outputs.js';
-import type { BuildProblem } from '../../../training/src/build/build-model.js';
-import type { BatchProgress, EpochLog } from '../../../training/src/train/progress.js';
-import { defaultRunSettings } from '../../../training/src/train/run-settings.js';
+import { type ModelAnalysis, severalOutputs } from '../../../language/src/index.js';
+import { type BuildProblem, type BatchProgress, type EpochLog, defaultRunSettings } from '../../../training/src/index.js';
 import { isActiveStatus, type BackendRequest, type ModelError, type ModelMessage, type RunOptions, type RunStatus } from '../protocol/index.js';
 import type { DataInfo, RunResult, RunSettingsInput } from '../worker/worker-messages.js';
 

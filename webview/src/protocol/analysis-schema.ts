@@ -6,8 +6,7 @@
  * (ranges, formulas, notes) that grows with the language core and that nothing here reads.
  */
 import * as v from 'valibot';
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
-import type { Value } from '../../../language/src/model/values.js';
+import type { ModelAnalysis, Value } from '../../../language/src/index.js';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 

@@ -15,7 +15,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { FromWorker } from './worker-messages.js';
 import { WasmThroughPage } from './wasm-through-page.js';
-import { registerTrainingKernels } from '../../../training/src/backend/training-kernels.js';
+import { registerTrainingKernels } from '../../../training/src/index.js';
 
 /** The engine takes `typeof import('@tensorflow/tfjs')`; this object has every part of it that the engine reads. */
 export const tf = { ...core, ...layers } as unknown as typeof tfjs;

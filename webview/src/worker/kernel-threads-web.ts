@@ -5,8 +5,7 @@
  * with --enable-coi, vscode.dev with ?vscode-coi: docs/training-threads.md); elsewhere one thread,
  * and the panel says which with the backend.
  */
-import type { Spawner } from '../../../training/src/threads/kernel-threads.js';
-import { useKernelThreads, type ThreadChoice } from '../../../training/src/threads/use-kernel-threads.js';
+import { type Spawner, useKernelThreads, type ThreadChoice } from '../../../training/src/index.js';
 
 const webSpawner: Spawner = (source, data) => {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));

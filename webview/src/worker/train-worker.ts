@@ -5,14 +5,11 @@
  * It runs off the page's thread, so the panel never waits on a batch.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
-import { pickFastestBackend } from '../../../training/src/backend/fastest-backend.js';
-import { startBackend } from '../../../training/src/backend/start-backend.js';
-import { prepareDataset, type PreparedDataset, type TextLoader } from '../../../training/src/data/dataset.js';
-import { DataError } from '../../../training/src/data/errors.js';
-import { createCustomLayers } from '../../../training/src/layers/index.js';
-import { modelFiles } from '../../../training/src/save/model-files.js';
-import { TrainingBlocked, trainModel } from '../../../training/src/train/train-model.js';
+import type { ModelAnalysis } from '../../../language/src/index.js';
+import {
+    pickFastestBackend, startBackend, prepareDataset, type PreparedDataset, type TextLoader, DataError,
+    createCustomLayers, modelFiles, TrainingBlocked, trainModel
+} from '../../../training/src/index.js';
 import type { BackendRequest } from '../protocol/host-messages.js';
 import { tf, wasmThroughPage } from './browser-tf.js';
 import { startWebThreads } from './kernel-threads-web.js';

@@ -3,11 +3,8 @@
  * bundles, started together, so these are typed and not schema-checked (the host's messages
  * are checked before the page passes anything on).
  */
-import type { ModelAnalysis } from '../../../language/src/analysis/types.js';
-import type { DataSourceDescription, Task } from '../../../training/src/data/dataset.js';
-import type { BuildProblem } from '../../../training/src/build/build-model.js';
-import type { BatchProgress, EpochLog } from '../../../training/src/train/progress.js';
-import type { TrainResult } from '../../../training/src/train/train-model.js';
+import type { ModelAnalysis } from '../../../language/src/index.js';
+import type { DataSourceDescription, Task, BuildProblem, BatchProgress, EpochLog, TrainResult } from '../../../training/src/index.js';
 import type { BackendRequest } from '../protocol/host-messages.js';
 
 /** The text of the CSV that `data(path=...)` names, as the host read it. */

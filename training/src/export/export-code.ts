@@ -3,27 +3,11 @@
  * what `rnn-lens export` and the language server's `rnnLens/exportKeras` both call, so that the
  * command line and the editor export the same code and refuse the same models.
  */
-import type { DocumentAnalysis } from '../analysis/types.js';
-import { baseName } from './file-names.js';
+import {
+    type DocumentAnalysis, baseName, ExportError, exportBlockers, modelToExport, type ExportOutcome, type ExportTarget
+} from '../../../language/src/index.js';
 import { exportKeras } from './export-keras.js';
-import { ExportError, exportBlockers, modelToExport } from './export-model.js';
 import { exportTfjs } from './export-tfjs.js';
-
-export type ExportTarget = 'keras' | 'tfjs';
-export const EXPORT_TARGETS: readonly ExportTarget[] = ['keras', 'tfjs'];
-
-export function isExportTarget(value: unknown): value is ExportTarget {
-    return value === 'keras' || value === 'tfjs';
-}
-
-export type ExportOutcome =
-    | { readonly kind: 'code'; readonly model: string; readonly code: string }
-    /** No such model, or no name given for a file of several. */
-    | { readonly kind: 'no-model'; readonly message: string }
-    /** Errors inside the model (`line:col code message` each): Keras would not build it. */
-    | { readonly kind: 'blocked'; readonly model: string; readonly blockers: readonly string[] }
-    /** The target lacks what the model needs (tfjs: a stateful layer, an activation). */
-    | { readonly kind: 'unsupported'; readonly model: string; readonly message: string };
 
 /**
  * `file` names the .rnn file in messages; the generated code names its base name. The data

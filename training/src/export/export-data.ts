@@ -3,10 +3,9 @@
  * fitted on the training part, with numpy and scikit-learn, exactly as `rnn-lens train` prepares
  * them (training/src/data/dataset.ts states the rules; the comments here repeat them).
  */
-import { findStatementKind } from '../catalog/statements.js';
-import type { ModelDescription } from '../model/description.js';
-import { isClassificationLoss, labelEncoding, lossName } from '../../../training/src/data/classification.js';
-import type { ExportValues } from './export-values.js';
+import { findStatementKind, type ModelDescription } from '../../../language/src/index.js';
+import type { ExportValues } from '../../../language/src/parse.js';
+import { isClassificationLoss, labelEncoding, lossName } from '../data/classification.js';
 
 /** The names the data code defines: constants of the `.rnn` file with these names are renamed. */
 export const DATA_SCRIPT_NAMES = [

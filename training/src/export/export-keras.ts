@@ -4,14 +4,13 @@
  * defaults are left out), compile, `model.summary()`, and where the model has `data(...)`, the
  * loading, windowing, scaling and fit of export-data.ts.
  */
-import type { DocumentAnalysis, ModelAnalysis } from '../analysis/types.js';
-import { findLayerKind, signatureOf, type LayerKind } from '../catalog/index.js';
-import { kerasLayerArguments, kerasLayerPath, kerasStatementArguments } from '../catalog/keras-form.js';
-import { findStatementKind } from '../catalog/statements.js';
-import type { BoundCall, LayerDescription, StatementDescription } from '../model/description.js';
+import {
+    type DocumentAnalysis, type ModelAnalysis, findLayerKind, signatureOf, type LayerKind, kerasLayerArguments,
+    kerasLayerPath, kerasStatementArguments, findStatementKind, type BoundCall, type LayerDescription,
+    type StatementDescription, type KerasVersion
+} from '../../../language/src/index.js';
+import { ExportValues } from '../../../language/src/parse.js';
 import { DATA_SCRIPT_NAMES, dataCode } from './export-data.js';
-import { ExportValues } from './export-values.js';
-import type { KerasVersion } from '../model/keras-version.js';
 
 const SCRIPT_NAMES = ['keras', 'layers', 'model', ...DATA_SCRIPT_NAMES];
 

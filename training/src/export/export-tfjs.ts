@@ -5,14 +5,13 @@
  * Keras equivalent (GRU with reset_after=True, Keras's dropout masks, causal Conv1D ...), each
  * with the catalog's note saying why.
  */
-import type { ModelAnalysis } from '../analysis/types.js';
-import { findLayerKind } from '../catalog/index.js';
-import { NotTrainable, type Tf, type TfjsCustomLayers } from '../catalog/tfjs-build.js';
-import { buildLayer } from '../../../training/src/build/build-model.js';
-import { compileSettings } from '../../../training/src/build/compile.js';
-import { earlyStoppingFrom } from '../../../training/src/train/early-stopping.js';
-import { fitRunSettings } from '../../../training/src/train/run-settings.js';
-import { ExportError } from './export-model.js';
+import {
+    type ModelAnalysis, findLayerKind, NotTrainable, type Tf, type TfjsCustomLayers, ExportError
+} from '../../../language/src/index.js';
+import { buildLayer } from '../build/build-model.js';
+import { compileSettings } from '../build/compile.js';
+import { earlyStoppingFrom } from '../train/early-stopping.js';
+import { fitRunSettings } from '../train/run-settings.js';
 import { code, isRecordedCall, recorder, typescriptValue, type RecordedCall } from './tfjs-record.js';
 
 const CUSTOM = 'rnnLens';
