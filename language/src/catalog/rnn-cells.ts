@@ -6,6 +6,7 @@
  * Keras 3.15 and tf_keras 2.21 (test/fixtures/keras/layers.py).
  */
 import type { Value } from '../model/values.js';
+import type { LayerDescription } from '../model/description.js';
 import { BOOL, arg, oneOf, required, type ArgSpec } from './arg-spec.js';
 import { fail, isLayerError, type LayerKind, type LayerOutcome, type LayerResult } from './layer-kind.js';
 import { formatCount } from './numbers.js';
@@ -143,18 +144,45 @@ export const RNN: LayerKind = {
         };
     },
     tfjs(context) {
-        const cells = context.description?.items ?? (context.description?.inner ? [context.description.inner] : []);
-        const family = cells.length === 1 ? cellFamily(cells[0].kind) : undefined;
-        if (!family) {
-            throw new NotTrainable('RNN Lens trains RNN with one SimpleRNNCell, LSTMCell or GRUCell (as the layer it equals); it cannot train stacked cells. The same model: one recurrent layer per cell, each but the last with return_sequences=True.', 'cell');
+        const cells = (context.description?.items ?? (context.description?.inner ? [context.description.inner] : [])).flatMap(flatCells);
+        const families = cells.map(cell => cellFamily(cell.kind));
+        if (cells.length === 0 || families.some(f => !f)) {
+            throw new NotTrainable('RNN Lens trains RNN over SimpleRNNCell, LSTMCell and GRUCell (alone or stacked).', 'cell');
+        }
+        if (context.args.return_state === true) {
+            throw new NotTrainable('RNN(return_state=True) returns several tensors; a Sequential model cannot pass them on.', 'return_state');
         }
         // RNN(LSTMCell(h, ...), return_sequences=...) is LSTM(h, ..., return_sequences=...): the same weights and math.
+        // Stacked cells are Keras's chain RNN(c1, return_sequences=True, go_backwards=g), RNN(c2, return_sequences=True),
+        // ..., RNN(cn, return_sequences=r): the first reads the reversed input and yields its outputs in the order it
+        // ran them, which is the order every later cell runs in (checked with Keras 3, test/fixtures/keras/stacked-rnn-cells.json).
         const loop: Record<string, Value> = {};
         for (const spec of sequenceArgs) loop[spec.name] = context.args[spec.name];
-        const args = { ...cells[0].args, ...loop, activity_regularizer: null, use_cudnn: 'auto' };
-        const frozen = cells[0].args.trainable === false;
-        return buildRecurrent(family.name, { ...context, args, base: { ...context.base, trainable: context.base.trainable && !frozen } });
+        const built = cells.map((cell, i) => {
+            const last = i === cells.length - 1;
+            const args = {
+                ...cell.args, ...loop, activity_regularizer: null, use_cudnn: 'auto',
+                return_sequences: last ? loop.return_sequences : true,
+                go_backwards: i === 0 ? loop.go_backwards : false
+            };
+            const frozen = cell.args.trainable === false;
+            // Only the first layer of the chain may carry the model's input shape.
+            const { batchInputShape, ...rest } = context.base;
+            const base = {
+                ...rest,
+                ...(i === 0 && batchInputShape ? { batchInputShape } : {}),
+                ...(cells.length > 1 ? { name: `${context.base.name}_cell_${i + 1}` } : {}),
+                trainable: context.base.trainable && !frozen
+            };
+            return buildRecurrent(families[i]!.name, { ...context, args, base });
+        });
+        return built.length === 1 ? built[0] : built;
     }
 };
+
+/** The cells an RNN runs at each step, in order, StackedRNNCells opened (they may nest). */
+function flatCells(cell: LayerDescription): LayerDescription[] {
+    return cell.kind === 'StackedRNNCells' ? (cell.items ?? []).flatMap(flatCells) : [cell];
+}
 
 export const RNN_CELL_LAYERS: readonly LayerKind[] = [RNN, SimpleRNNCell, LSTMCell, GRUCell, StackedRNNCells];

@@ -72,7 +72,11 @@ export interface TfjsBuildContext {
     constraint(value: Value): unknown;
 }
 
-export type TfjsBuild = (context: TfjsBuildContext) => TfLayer;
+/**
+ * One tfjs layer, or a chain of them that together compute the Keras layer (RNN over stacked
+ * cells: one recurrent layer per cell), added to the model in order.
+ */
+export type TfjsBuild = (context: TfjsBuildContext) => TfLayer | readonly TfLayer[];
 
 /** Thrown while building when a model uses something tfjs cannot train: said before training starts. */
 export class NotTrainable extends Error {

@@ -32,7 +32,7 @@ const REFUSED: Array<[RegExp, RegExp]> = [
     [/renorm=True/, /no batch renormalization/],
     [/backward_layer=/, /cannot train a separate backward_layer/],
     [/^ConvLSTM1D/, /cannot train ConvLSTM1D/],
-    [/^RNN\((StackedRNNCells|\[)/, /one recurrent layer per cell/],
+    [/^Bidirectional\(RNN\((StackedRNNCells|\[)/, /a wrapper cannot wrap/],
     [/^Lambda/, /cannot train a model with a Lambda layer/],
     [/^TimeDistributed\(RNN\(/, /cannot train a recurrent layer inside TimeDistributed/]
 ];

@@ -47,16 +47,22 @@ export async function checkLayerStack(custom: TfjsCustomLayers, input: string, l
         : randomTensor(shape);
     tf.tidy(() => {
         let t: tf.Tensor = x;
-        net.layers.forEach((layer, i) => {
-            const analysed = model.layers[i];
+        model.layers.forEach(analysed => {
+            // A layer may be a chain in tfjs (RNN over stacked cells: `rnn_cell_1`, `rnn_cell_2` ...): checked as one.
+            const parts = net.layers.filter(layer => layer.name === analysed.name || layer.name.startsWith(`${analysed.name}_cell_`));
+            expect(parts.length, analysed.name).toBeGreaterThan(0);
             const what = `${analysed.name} (${analysed.kind})`;
-            t = layer.apply(t) as tf.Tensor;
+            let shape = [null, ...analysed.input!.slice(1)] as tf.Shape;
+            for (const part of parts) {
+                t = part.apply(t) as tf.Tensor;
+                shape = part.computeOutputShape(shape) as tf.Shape;
+            }
             expect(t.shape, what).toEqual(analysed.output!.map((d, k) => (k === 0 ? batch : d)));
-            expect(layer.computeOutputShape([null, ...analysed.input!.slice(1)] as tf.Shape), what)
-                .toEqual([null, ...analysed.output!.slice(1)]);
-            expect([count(layer.trainableWeights), count(layer.nonTrainableWeights)], what)
+            expect(shape, what).toEqual([null, ...analysed.output!.slice(1)]);
+            expect([parts.reduce((n, p) => n + count(p.trainableWeights), 0), parts.reduce((n, p) => n + count(p.nonTrainableWeights), 0)], what)
                 .toEqual([analysed.params!.trainable, analysed.params!.nonTrainable]);
         });
+        expect(net.layers.length).toBeGreaterThanOrEqual(model.layers.length);
     });
     if (net.trainableWeights.length === 0) {
         // Nothing to train (an activation or noise layer alone): the shapes and counts are the check.

@@ -40,10 +40,10 @@ export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: Tf
             // After a first layer that cannot be built, the next one takes its own input shape, so that
             // its own problems (not "the first layer needs an input shape") are the ones reported.
             const first = index === 0 ? model.input! : sequential.layers.length === 0 ? layer.input : undefined;
-            const built = buildLayer(tf, layer.description, layer.input!, layer.name, first, custom, options);
+            const built = buildLayers(tf, layer.description, layer.input!, layer.name, first, custom, options);
             // Adding builds the layer; tfjs's LSTM (unit_forget_bias) leaves initializer tensors behind,
             // which tidy releases (the weights are variables and stay).
-            tf.tidy(() => sequential.add(built));
+            for (const part of built) tf.tidy(() => sequential.add(part));
             checkParams(built, layer);
         } catch (error) {
             problems.push({ layer: layer.name, message: error instanceof NotTrainable ? error.message : `tfjs cannot build ${layer.name} (${layer.kind}): ${(error as Error).message}` });
@@ -56,8 +56,11 @@ export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: Tf
     return { ok: true, model: sequential };
 }
 
-/** One layer of the model in tfjs, from its catalog kind (the Keras export writes the same construction as code). */
-export function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shape, name: string, modelInput: Shape | undefined, custom: TfjsCustomLayers, options: BuildOptions): TfLayer {
+/**
+ * One layer of the model in tfjs, from its catalog kind (the Keras export writes the same construction
+ * as code): one tfjs layer, or the chain that computes it (RNN over stacked cells, one layer per cell).
+ */
+export function buildLayers(tf: typeof tfjs, layer: LayerDescription, input: Shape, name: string, modelInput: Shape | undefined, custom: TfjsCustomLayers, options: BuildOptions): readonly TfLayer[] {
     const kind = findLayerKind(layer.kind);
     if (!kind?.tfjs) throw new NotTrainable(`RNN Lens cannot train ${layer.kind} layers yet.`);
     const inner = layer.inner;
@@ -73,13 +76,23 @@ export function buildLayer(tf: typeof tfjs, layer: LayerDescription, input: Shap
         },
         custom,
         stockLayers: options.stockLayers,
-        buildInner: inner ? () => buildLayer(tf, inner, innerInput(layer.kind, input), `${findLayerKind(inner.kind)?.kerasName ?? 'inner'}_in_${name}`, undefined, custom, options) : undefined,
+        buildInner: inner ? () => buildWrapped(tf, inner, innerInput(layer.kind, input), `${findLayerKind(inner.kind)?.kerasName ?? 'inner'}_in_${name}`, custom, options) : undefined,
         activation: tfjsActivation,
         initializer: value => tfjsInitializer(tf, value),
         regularizer: value => tfjsRegularizer(tf, value),
         constraint: value => tfjsConstraint(tf, value)
     };
-    return kind.tfjs(context);
+    const built = kind.tfjs(context);
+    return Array.isArray(built) ? built : [built as TfLayer];
+}
+
+/** A wrapper's layer: one tfjs layer, as tfjs's wrappers take (a chain of layers cannot be wrapped). */
+function buildWrapped(tf: typeof tfjs, layer: LayerDescription, input: Shape, name: string, custom: TfjsCustomLayers, options: BuildOptions): TfLayer {
+    const built = buildLayers(tf, layer, input, name, undefined, custom, options);
+    if (built.length !== 1) {
+        throw new NotTrainable(`RNN Lens trains ${layer.kind} over stacked cells as one recurrent layer per cell, which a wrapper cannot wrap as one layer. The same model: stack the wrapper once per cell, each but the last with return_sequences=True.`);
+    }
+    return built[0];
 }
 
 /** The shape a wrapper gives its wrapped layer. */
@@ -87,12 +100,13 @@ function innerInput(wrapper: string, input: Shape): Shape {
     return wrapper === 'TimeDistributed' ? [input[0], ...input.slice(2)] : input;
 }
 
-function checkParams(built: TfLayer, layer: LayerAnalysis): void {
+/** The chain's weights together must be the Keras layer's. */
+function checkParams(built: readonly TfLayer[], layer: LayerAnalysis): void {
     const expected = layer.params!;
-    const size = (weights: typeof built.trainableWeights) =>
+    const size = (weights: TfLayer['trainableWeights']) =>
         weights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
-    const trainable = size(built.trainableWeights);
-    const nonTrainable = size(built.nonTrainableWeights);
+    const trainable = built.reduce((n, part) => n + size(part.trainableWeights), 0);
+    const nonTrainable = built.reduce((n, part) => n + size(part.nonTrainableWeights), 0);
     if (trainable !== expected.trainable || nonTrainable !== expected.nonTrainable) {
         throw new Error(`it has ${formatCount(trainable)} trainable and ${formatCount(nonTrainable)} non-trainable parameters in tfjs, Keras has ${formatCount(expected.trainable)} and ${formatCount(expected.nonTrainable)}`);
     }
