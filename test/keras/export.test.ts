@@ -125,6 +125,18 @@ describe('the tfjs export', () => {
         expect(plain).not.toContain('trainable');
     });
 
+    it('writes RNN over stacked cells as its chain, one recurrent layer per cell, go_backwards on the first only', () => {
+        const text = 'model S {\n    Input(shape=(6, 3))\n    RNN(StackedRNNCells([LSTMCell(4), SimpleRNNCell(3)]), go_backwards=True)\n}\n';
+        const code = exportTfjs(analyzeText(text).models[0], 'stacked.rnn');
+        const adds = code.split('model.add(').slice(1);
+        expect(adds).toHaveLength(2);
+        expect(adds[0]).toMatch(/^tf\.layers\.lstm\(\{/);
+        for (const part of ['name: "rnn_cell_1"', 'batchInputShape: [null, 6, 3]', 'returnSequences: true', 'goBackwards: true']) expect(adds[0]).toContain(part);
+        expect(adds[1]).toMatch(/^tf\.layers\.simpleRNN\(\{[^]*name: "rnn_cell_2"/);
+        expect(adds[1]).not.toContain('goBackwards: true');
+        expect(adds[1]).not.toContain('batchInputShape');
+    });
+
     it('type-checks with tsc against @tensorflow/tfjs and RNN Lens\'s layers', () => {
         dir = mkdtempSync(join(tmpdir(), 'rnn-lens-tfjs-export-'));
         for (const { path, name } of models) writeFileSync(join(dir, `${name}.ts`), exported(path, name, 'tfjs'));
