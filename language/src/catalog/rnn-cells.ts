@@ -152,6 +152,10 @@ export const RNN: LayerKind = {
         if (context.args.return_state === true) {
             throw new NotTrainable('RNN(return_state=True) returns several tensors; a Sequential model cannot pass them on.', 'return_state');
         }
+        if (cells.length > 1 && context.args.go_backwards === true && context.masked) {
+            // Keras's chain passes the mask on unreversed while the outputs are reversed: with a mask it is not the stack.
+            throw new NotTrainable('RNN Lens trains stacked cells as one recurrent layer per cell, which with go_backwards=True computes differently from Keras once a mask (Masking, Embedding(mask_zero=True)) reaches it. Remove go_backwards or the mask, or stack one RNN per cell yourself.', 'go_backwards');
+        }
         // RNN(LSTMCell(h, ...), return_sequences=...) is LSTM(h, ..., return_sequences=...): the same weights and math.
         // Stacked cells are Keras's chain RNN(c1, return_sequences=True, go_backwards=g), RNN(c2, return_sequences=True),
         // ..., RNN(cn, return_sequences=r): the first reads the reversed input and yields its outputs in the order it

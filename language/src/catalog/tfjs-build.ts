@@ -63,6 +63,11 @@ export interface TfjsBuildContext {
     readonly stockLayers?: boolean;
     /** The layer's whole description, its wrapped layer and cells included (RNN builds from its cell's arguments). */
     readonly description?: LayerDescription;
+    /**
+     * A Keras mask may reach the layer (a Masking layer, or Embedding(mask_zero=True), somewhere
+     * before it): for what computes differently with a mask (RNN over stacked cells going backwards).
+     */
+    readonly masked?: boolean;
     /** Builds the wrapped layer of a wrapper. */
     readonly buildInner?: () => TfLayer;
     /** Keras names → tfjs identifiers; each throws `NotTrainable` for what tfjs cannot do. */

@@ -22,6 +22,8 @@ const custom = createCustomLayers(tf);
 interface StackedFixture {
     readonly input: number[];
     readonly input_shape: number[];
+    /** How far Keras's chain is from the stack behind a Masking layer, each way. */
+    readonly masked_chain_max_diff: { forwards: number; backwards: number };
     readonly cases: ReadonlyArray<{ name: string; params: number; weight_shapes: number[][]; weights: number[][]; output_shape: number[]; output: number[] }>;
 }
 const fixture = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/keras/stacked-rnn-cells.json'), 'utf8')) as StackedFixture;
@@ -105,6 +107,20 @@ describe('RNN(cell) in tfjs', () => {
         expected.output.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 5));
         tf.dispose([...weights, x, y]);
         net.dispose();
+    });
+
+    it('refuses stacked cells going backwards after a mask (Keras\'s chain would not reverse it), naming the layer; forwards they train', () => {
+        expect(fixture.masked_chain_max_diff.backwards).toBeGreaterThan(1e-3);
+        expect(fixture.masked_chain_max_diff.forwards).toBeLessThan(1e-6);
+        const layers = (backwards: boolean) => `Masking()\nRNN(StackedRNNCells([LSTMCell(4), GRUCell(3)]), go_backwards=${backwards ? 'True' : 'False'})\nDense(1)`;
+        const refused = buildTfjsModel(tf, analyse('(6, 3)', layers(true)), custom);
+        expect(refused.ok).toBe(false);
+        if (refused.ok) return;
+        expect(refused.problems.map(p => p.layer)).toEqual(['rnn']);
+        expect(refused.problems[0].message).toContain('go_backwards=True computes differently from Keras once a mask');
+        const forwards = buildTfjsModel(tf, analyse('(6, 3)', layers(false)), custom);
+        expect(forwards.ok).toBe(true);
+        if (forwards.ok) forwards.model.dispose();
     });
 
     it('refuses stacked cells inside Bidirectional before training, naming the layer', () => {

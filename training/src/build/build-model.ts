@@ -26,6 +26,8 @@ export interface BuildOptions {
     readonly stockLayers?: boolean;
     /** The Keras version whose `trainable=False` the build follows (Keras 3 ignores it on a wrapper); the model's own when built from its analysis. */
     readonly keras?: KerasVersion;
+    /** A Keras mask may reach the layer being built (set layer by layer). */
+    readonly masked?: boolean;
 }
 
 export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: TfjsCustomLayers, given: BuildOptions = {}): BuildResult {
@@ -40,7 +42,7 @@ export function buildTfjsModel(tf: typeof tfjs, model: ModelAnalysis, custom: Tf
             // After a first layer that cannot be built, the next one takes its own input shape, so that
             // its own problems (not "the first layer needs an input shape") are the ones reported.
             const first = index === 0 ? model.input! : sequential.layers.length === 0 ? layer.input : undefined;
-            const built = buildLayers(tf, layer.description, layer.input!, layer.name, first, custom, options);
+            const built = buildLayers(tf, layer.description, layer.input!, layer.name, first, custom, { ...options, masked: masksBefore(model, index) });
             // Adding builds the layer; tfjs's LSTM (unit_forget_bias) leaves initializer tensors behind,
             // which tidy releases (the weights are variables and stay).
             for (const part of built) tf.tidy(() => sequential.add(part));
@@ -76,6 +78,7 @@ export function buildLayers(tf: typeof tfjs, layer: LayerDescription, input: Sha
         },
         custom,
         stockLayers: options.stockLayers,
+        masked: options.masked,
         buildInner: inner ? () => buildWrapped(tf, inner, innerInput(layer.kind, input), `${findLayerKind(inner.kind)?.kerasName ?? 'inner'}_in_${name}`, custom, options) : undefined,
         activation: tfjsActivation,
         initializer: value => tfjsInitializer(tf, value),
@@ -93,6 +96,11 @@ function buildWrapped(tf: typeof tfjs, layer: LayerDescription, input: Shape, na
         throw new NotTrainable(`RNN Lens trains ${layer.kind} over stacked cells as one recurrent layer per cell, which a wrapper cannot wrap as one layer. The same model: stack the wrapper once per cell, each but the last with return_sequences=True.`);
     }
     return built[0];
+}
+
+/** Whether a layer before `index` makes a Keras mask (which later layers may pass on): erring towards yes. */
+export function masksBefore(model: ModelAnalysis, index: number): boolean {
+    return model.layers.slice(0, index).some(l => l.kind === 'Masking' || (l.kind === 'Embedding' && l.description.args.mask_zero === true));
 }
 
 /** The shape a wrapper gives its wrapped layer. */

@@ -8,7 +8,7 @@
 import {
     type ModelAnalysis, findLayerKind, NotTrainable, type Tf, type TfjsCustomLayers, ExportError
 } from '../../../language/src/index.js';
-import { buildLayers } from '../build/build-model.js';
+import { buildLayers, masksBefore } from '../build/build-model.js';
 import { compileSettings } from '../build/compile.js';
 import { earlyStoppingFrom } from '../train/early-stopping.js';
 import { fitRunSettings } from '../train/run-settings.js';
@@ -24,7 +24,7 @@ export function exportTfjs(model: ModelAnalysis, rnnFile: string): string {
     model.layers.forEach((layer, index) => {
         try {
             // stockLayers: tfjs's own layers wherever they compute what Keras does.
-            const built = buildLayers(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input : undefined, custom, { stockLayers: true, keras: model.keras }) as unknown as RecordedCall[];
+            const built = buildLayers(tf, layer.description, layer.input!, layer.name, index === 0 ? model.input : undefined, custom, { stockLayers: true, keras: model.keras, masked: masksBefore(model, index) }) as unknown as RecordedCall[];
             const note = findLayerKind(layer.kind)?.tfjsNote?.(layer.description.args);
             adds.push(...(note ? wrapComment(note) : []), ...built.map(part => `model.add(${typescriptValue(withoutDefaults(part))});`));
         } catch (error) {
