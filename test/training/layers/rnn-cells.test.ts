@@ -123,6 +123,14 @@ describe('RNN(cell) in tfjs', () => {
         if (forwards.ok) forwards.model.dispose();
     });
 
+    it('refuses stacked cells with return_state=True (Keras 3 builds it as the last layer) before training, naming the layer', () => {
+        const built = buildTfjsModel(tf, analyse('(6, 3)', 'RNN(StackedRNNCells([LSTMCell(4), GRUCell(3)]), return_state=True)'), custom);
+        expect(built.ok).toBe(false);
+        if (built.ok) return;
+        expect(built.problems.map(p => p.layer)).toEqual(['rnn']);
+        expect(built.problems[0].message).toContain('return_state=True');
+    });
+
     it('refuses stacked cells inside Bidirectional before training, naming the layer', () => {
         const built = buildTfjsModel(tf, analyse('(6, 3)', 'Bidirectional(RNN(StackedRNNCells([LSTMCell(4), GRUCell(3)])))\nDense(1)'), custom);
         expect(built.ok).toBe(false);
