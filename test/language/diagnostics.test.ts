@@ -235,7 +235,8 @@ const CASES: Partial<Record<DiagnosticCode, readonly Case[]>> = {
         title: 'Conv1D after Flatten',
         text: 'model A {\n    Flatten(input_shape=(21, 9))\n    Conv1D(3, 2)\n}',
         range: t => at(t, 'Conv1D'),
-        mentions: ['(None, 189)', '"conv1d"', 'expected ndim=3, found ndim=2']
+        // Keras 2 and 3 both: Conv1D's InputSpec is min_ndim=3 (checked).
+        mentions: ['(None, 189)', '"conv1d"', 'expected min_ndim=3, found ndim=2']
     }, {
         title: 'LSTM after a Dense that is not recurrent',
         text: 'model A { Dense(4, input_shape=(5,)) LSTM(3) }',
