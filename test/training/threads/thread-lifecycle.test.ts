@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { kernelModule } from '../../../training/src/layers/kernel-module.js';
 import { KernelThreads, KernelThreadError } from '../../../training/src/threads/kernel-threads.js';
 import { nodeSpawner, requestedThreads, startNodeThreads } from '../../../training/src/threads/node-threads.js';
+import { availableParallelism } from 'node:os';
 import { kernelThreadCount, stopKernelThreads, useKernelThreads } from '../../../training/src/threads/use-kernel-threads.js';
 import { ensureBuilt } from '../../helpers/ensure-built.js';
 
@@ -64,10 +65,11 @@ describe('kernel threads', () => {
         expect(() => threads.run([[], []], {})).toThrow('the kernel threads were stopped');
     });
 
-    it('follow --threads, then RNN_LENS_THREADS, else every core', () => {
+    it('follow --threads, then RNN_LENS_THREADS, else one thread; auto is every core', () => {
         expect(requestedThreads('3', '1')).toEqual({ count: 3, source: '--threads' });
         expect(requestedThreads(undefined, 'off')).toEqual({ count: 1, source: 'RNN_LENS_THREADS' });
-        expect(requestedThreads(undefined, undefined).count).toBeGreaterThanOrEqual(1);
+        expect(requestedThreads(undefined, undefined).count).toBe(1);
+        expect(requestedThreads('auto', undefined)).toEqual({ count: availableParallelism(), source: 'every core' });
         expect(() => requestedThreads('two', undefined)).toThrow('--threads must be a whole number from 1 to 64, "off" or "auto", not "two"');
     });
 });

@@ -20,7 +20,10 @@ export const nodeSpawner: Spawner = (source, data) => {
 /** The threads asked for: `option` (--threads), else RNN_LENS_THREADS, else every core. */
 export function requestedThreads(option?: string, env: string | undefined = process.env.RNN_LENS_THREADS): { count: number; source: string } {
     const text = option ?? env;
-    if (text === undefined || text === '' || text === 'auto') return { count: availableParallelism(), source: 'every core' };
+    // One thread unless asked: measured on a quiet 2-core machine, the per-layer path (the only one the
+    // threads reach; the whole-step engine runs on one) trained slower on two threads than on one.
+    if (text === undefined || text === '') return { count: 1, source: 'the default; --threads auto for every core' };
+    if (text === 'auto') return { count: availableParallelism(), source: 'every core' };
     const source = option !== undefined ? '--threads' : 'RNN_LENS_THREADS';
     if (text === 'off') return { count: 1, source };
     const count = Number(text);
