@@ -4,6 +4,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { NotTrainable, formatValue, isCall, type Value } from '../../../language/src/index.js';
+import { withFastOrthogonal } from '../layers/orthogonal.js';
 
 /** Keras activation → tfjs activation identifier; `None` and "linear" are linear. */
 const ACTIVATIONS: Record<string, string> = {
@@ -33,13 +34,13 @@ export function tfjsInitializer(tf: typeof tfjs, value: Value): unknown {
     if (typeof value === 'string') {
         const name = INITIALIZERS[value];
         if (!name) throw new NotTrainable(`tfjs has no initializer "${value}".`);
-        return name;
+        return name === 'orthogonal' ? withFastOrthogonal(tf, tf.initializers.orthogonal({})) : name;
     }
     if (isCall(value)) {
         const name = INITIALIZERS[snake(value.callee)];
         const factory = name && (tf.initializers as unknown as Record<string, (config: object) => unknown>)[name];
         if (!factory) throw new NotTrainable(`tfjs has no initializer ${value.callee}.`);
-        return factory(camelKeys(value.keywords));
+        return withFastOrthogonal(tf, factory(camelKeys(value.keywords)));
     }
     throw new NotTrainable(`Cannot train with the initializer ${formatValue(value)}.`);
 }

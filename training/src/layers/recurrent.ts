@@ -14,6 +14,7 @@ import { activationOf } from './activations.js';
 import { asFastActivation, fastPathSupports, fastRecurrent, type FastPlan } from './fast-recurrent.js';
 import { mulberry32 } from '../data/synthetic.js';
 import { registered, resolve, serialize } from './tfjs-objects.js';
+import { withFastOrthogonal } from './orthogonal.js';
 
 type Tf = typeof tfjs;
 type Tensor = tfjs.Tensor;
@@ -106,8 +107,8 @@ function defineClass(tf: Tf): Ctor {
             this.act = activationOf(tf, this.activationName);
             this.recurrentAct = activationOf(tf, this.recurrentActivationName);
             this.inits = {
-                kernel: resolve(tf.initializers, config.kernelInitializer, 'glorotUniform'),
-                recurrent: resolve(tf.initializers, config.recurrentInitializer, 'orthogonal'),
+                kernel: withFastOrthogonal(tf, resolve(tf.initializers, config.kernelInitializer, 'glorotUniform')),
+                recurrent: withFastOrthogonal(tf, resolve(tf.initializers, config.recurrentInitializer, 'orthogonal')),
                 bias: resolve(tf.initializers, config.biasInitializer, 'zeros')
             };
             this.regularizers = {
