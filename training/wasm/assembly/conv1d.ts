@@ -47,7 +47,7 @@ export function convBackward(batch: i32, steps: i32, channels: i32, filters: i32
     if (dx) memory.fill(dx, 0, (<usize>(batch * steps * channels)) << 2);
     for (let j = 0; j < kernel; j++) {
         gather(batch, steps, channels, outSteps, stride, dilation, padLeft, j, x, g);
-        gemmTransposedA(channels, filters, rows, g, channels, dy, filters, at(dw, j * channels * filters), filters, gT);
+        gemmTransposedA(channels, filters, rows, g, channels, dy, filters, at(dw, j * channels * filters), filters);
         if (!dx) continue; // the first layer's input needs no gradient (a whole step's first layer)
         transpose(channels, filters, at(w, j * channels * filters), filters, wT);
         gemm(rows, channels, filters, dy, filters, wT, channels, product, channels, false);

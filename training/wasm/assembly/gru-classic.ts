@@ -127,6 +127,6 @@ export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, rec
     // dU_k = Σ_t seen_k,tᵀ · dPre_k,t: one product per gate over all steps.
     const rows = steps * batch;
     for (let k = 0; k < 3; k++) {
-        gemmTransposedA(h, h, rows, at(seen, k * plane), h, at(dPre, k * plane), h, at(du, k * h), gh, seenT);
+        gemmTransposedA(h, h, rows, at(seen, k * plane), h, at(dPre, k * plane), h, at(du, k * h), gh);
     }
 }

@@ -12,6 +12,12 @@
  * result is the same whichever block computes it.
  */
 export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool): void {
+    blocks(m, n, k, a, lda, b, ldb, c, ldc, accumulate, false);
+}
+
+/** gemm's blocks over C, for A as it is or (`transposedA`) for Aᵀ. */
+// @ts-ignore: decorator
+@inline function blocks(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool, transposedA: bool): void {
     const sa = (<usize>lda) << 2, sb = (<usize>ldb) << 2, sc = (<usize>ldc) << 2;
     // Columns in blocks of 8, the last block cut short: it reads up to 7 values past the end of
     // B's row (the caller leaves room for them at the end of memory) and stores only the valid ones.
@@ -20,8 +26,13 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
         const bj = b + ((<usize>j) << 2);
         const cj = c + ((<usize>j) << 2);
         let i = 0;
-        for (; i + 4 <= m; i += 4) block4x8(k, a + <usize>i * sa, sa, bj, sb, cj + <usize>i * sc, sc, accumulate, width);
-        for (; i < m; i++) block1x8(k, a + <usize>i * sa, bj, sb, cj + <usize>i * sc, accumulate, width);
+        if (transposedA) {
+            for (; i + 4 <= m; i += 4) block4x8T(k, a + ((<usize>i) << 2), sa, bj, sb, cj + <usize>i * sc, sc, width);
+            for (; i < m; i++) block1x8(k, a + ((<usize>i) << 2), sa, bj, sb, cj + <usize>i * sc, false, width);
+        } else {
+            for (; i + 4 <= m; i += 4) block4x8(k, a + <usize>i * sa, sa, bj, sb, cj + <usize>i * sc, sc, accumulate, width);
+            for (; i < m; i++) block1x8(k, a + <usize>i * sa, 4, bj, sb, cj + <usize>i * sc, accumulate, width);
+        }
     }
 }
 
@@ -86,13 +97,13 @@ function storeLanes(pc: usize, v: v128, accumulate: bool, count: i32): void {
 }
 
 // @ts-ignore: decorator
-@inline function block1x8(k: i32, pa: usize, pb: usize, sb: usize, pc: usize, accumulate: bool, width: i32): void {
+@inline function block1x8(k: i32, pa: usize, step: usize, pb: usize, sb: usize, pc: usize, accumulate: bool, width: i32): void {
     let lo = f32x4.splat(0), hi = f32x4.splat(0);
     for (let p = 0; p < k; p++) {
         const x = v128.load32_splat(pa);
         lo = madd(lo, x, v128.load(pb));
         hi = madd(hi, x, v128.load(pb, 16));
-        pa += 4;
+        pa += step;
         pb += sb;
     }
     storeRow8(pc, lo, hi, accumulate, width);
@@ -100,12 +111,38 @@ function storeLanes(pc: usize, v: v128, accumulate: bool, count: i32): void {
 
 /**
  * C [m, n] = Aᵀ · B for A [k, m] (row stride lda), B [k, n] (ldb), C (ldc): every weight
- * gradient (inputᵀ · output gradient over all rows). A is transposed into `scratch` (m·k
- * values) first, so that the product takes gemm's fast path.
+ * gradient (inputᵀ · output gradient over all rows). Reads A as it lies: row p of A holds
+ * column p of Aᵀ, so four of C's rows take one vector load of A per p, each lane splatted (a
+ * scalar transpose into scratch first cost as much as a tenth of the product). Every C element
+ * is the same sum over p in order as gemm's.
  */
-export function gemmTransposedA(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, scratch: usize): void {
-    transpose(k, m, a, lda, scratch);
-    gemm(m, n, k, scratch, k, b, ldb, c, ldc, false);
+export function gemmTransposedA(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32): void {
+    blocks(m, n, k, a, lda, b, ldb, c, ldc, false, true);
+}
+
+/** Rows i..i+3 of C = Aᵀ · B, columns j..j+7: A's row p gives the four rows' factors in one load. */
+// @ts-ignore: decorator
+@inline function block4x8T(k: i32, pa: usize, sa: usize, pb: usize, sb: usize, pc: usize, sc: usize, width: i32): void {
+    const zero = f32x4.splat(0);
+    let c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
+    for (let p = 0; p < k; p++) {
+        const b0 = v128.load(pb), b1 = v128.load(pb, 16);
+        const a = v128.load(pa);
+        let x = i32x4.shuffle(a, a, 0, 0, 0, 0);
+        c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
+        x = i32x4.shuffle(a, a, 1, 1, 1, 1);
+        c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
+        x = i32x4.shuffle(a, a, 2, 2, 2, 2);
+        c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
+        x = i32x4.shuffle(a, a, 3, 3, 3, 3);
+        c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
+        pa += sa;
+        pb += sb;
+    }
+    storeRow8(pc, c00, c01, false, width);
+    storeRow8(pc + sc, c10, c11, false, width);
+    storeRow8(pc + 2 * sc, c20, c21, false, width);
+    storeRow8(pc + 3 * sc, c30, c31, false, width);
 }
 
 /** out [cols, rows] = inᵀ for `from` [rows, cols] with row stride `stride`. */

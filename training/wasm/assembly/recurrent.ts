@@ -216,10 +216,10 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
     // dU = Σ_t seen_tᵀ · dz_t: one product over all steps (per gate when each gate saw its own masked state).
     const rows = steps * batch;
     if (maskCount <= 1) {
-        gemmTransposedA(h, gh, rows, maskCount == 0 ? states : seen, h, dzAll, gh, du, gh, seenT);
+        gemmTransposedA(h, gh, rows, maskCount == 0 ? states : seen, h, dzAll, gh, du, gh);
     } else {
         for (let k = 0; k < g; k++) {
-            gemmTransposedA(h, h, rows, at(seen, k * rows * h), h, at(dzAll, k * h), gh, at(du, k * h), gh, seenT);
+            gemmTransposedA(h, h, rows, at(seen, k * rows * h), h, at(dzAll, k * h), gh, at(du, k * h), gh);
         }
     }
     if (dbr) {

@@ -37,7 +37,7 @@ export function denseScratch(rows: i32, inputs: i32, units: i32): i32 {
 export function denseBackward(rows: i32, inputs: i32, units: i32, act: i32, x: usize, w: usize, y: usize, dy: usize,
     dx: usize, dw: usize, dbias: usize, scratch: usize): void {
     slopeInPlace(act, y, dy, rows * units);
-    gemmTransposedA(inputs, units, rows, x, inputs, dy, units, dw, units, scratch);
+    gemmTransposedA(inputs, units, rows, x, inputs, dy, units, dw, units);
     if (dbias) {
         memory.fill(dbias, 0, (<usize>units) << 2);
         for (let r = 0; r < rows; r++) addInto(dbias, at(dy, r * units), units);
