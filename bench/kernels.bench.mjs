@@ -90,6 +90,7 @@ if (mode === 'ab') {
                 rates[which].push(count * BATCH / ((clock() - t) / 1000));
             }
         }
+        if (process.env.KB_VERBOSE) console.log(rates.map(r => r.map(Math.round).join(" ")).join("\n"));
         const ratios = rates[0].map((r, i) => rates[1][i] / r);
         // The same steps from the same weights: how far the two builds' weights and last losses drift apart.
         let worst = 0;

@@ -19,6 +19,8 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
 // @ts-ignore: decorator
 @inline function blocks(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool, transposedA: bool): void {
     const sa = (<usize>lda) << 2, sb = (<usize>ldb) << 2, sc = (<usize>ldc) << 2;
+    // A's next row of C and next p: rows of A, or (Aᵀ) columns of A.
+    const rowStep: usize = transposedA ? 4 : sa, pStep: usize = transposedA ? sa : 4;
     // Columns in blocks of 8, the last block cut short: it reads up to 7 values past the end of
     // B's row (the caller leaves room for them at the end of memory) and stores only the valid ones.
     for (let j = 0; j < n; j += 8) {
@@ -26,13 +28,12 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
         const bj = b + ((<usize>j) << 2);
         const cj = c + ((<usize>j) << 2);
         let i = 0;
-        if (transposedA) {
-            for (; i + 4 <= m; i += 4) block4x8T(k, a + ((<usize>i) << 2), sa, bj, sb, cj + <usize>i * sc, sc, width);
-            for (; i < m; i++) block1x8(k, a + ((<usize>i) << 2), sa, bj, sb, cj + <usize>i * sc, false, width);
-        } else {
-            for (; i + 4 <= m; i += 4) block4x8(k, a + <usize>i * sa, sa, bj, sb, cj + <usize>i * sc, sc, accumulate, width);
-            for (; i < m; i++) block1x8(k, a + <usize>i * sa, 4, bj, sb, cj + <usize>i * sc, accumulate, width);
-        }
+        for (; i + 4 <= m; i += 4) block(4, k, a + <usize>i * rowStep, rowStep, pStep, transposedA, bj, sb, cj + <usize>i * sc, sc, accumulate, width);
+        // The last 1 to 3 rows in one block: a row at a time, each sum waited on its own last add (a third of the speed).
+        const rest = m - i, ai = a + <usize>i * rowStep, ci = cj + <usize>i * sc;
+        if (rest == 3) block(3, k, ai, rowStep, pStep, false, bj, sb, ci, sc, accumulate, width);
+        else if (rest == 2) block(2, k, ai, rowStep, pStep, false, bj, sb, ci, sc, accumulate, width);
+        else if (rest == 1) block(1, k, ai, rowStep, pStep, false, bj, sb, ci, sc, accumulate, width);
     }
 }
 
@@ -41,28 +42,40 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
     return f32x4.add(acc, f32x4.mul(x, y));
 }
 
-/** Rows i..i+3, columns j..j+7 of C: eight accumulators in registers over the whole of k. */
+/**
+ * Rows i..i+rows−1 (rows 1 to 4, a constant where inlined), columns j..j+7 of C: two
+ * accumulators a row in registers over the whole of k. `vectorA` (Aᵀ, four rows): A's four
+ * factors of a p lie side by side, one load, each lane splatted.
+ */
 // @ts-ignore: decorator
-@inline function block4x8(k: i32, pa: usize, sa: usize, pb: usize, sb: usize, pc: usize, sc: usize, accumulate: bool, width: i32): void {
+@inline function block(rows: i32, k: i32, pa: usize, rowStep: usize, pStep: usize, vectorA: bool, pb: usize, sb: usize, pc: usize, sc: usize,
+    accumulate: bool, width: i32): void {
     const zero = f32x4.splat(0);
     let c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
     for (let p = 0; p < k; p++) {
         const b0 = v128.load(pb), b1 = v128.load(pb, 16);
-        let x = v128.load32_splat(pa);
+        const a = vectorA ? v128.load(pa) : zero;
+        let x = vectorA ? i32x4.shuffle(a, a, 0, 0, 0, 0) : v128.load32_splat(pa);
         c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
-        x = v128.load32_splat(pa + sa);
-        c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
-        x = v128.load32_splat(pa + 2 * sa);
-        c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
-        x = v128.load32_splat(pa + 3 * sa);
-        c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
-        pa += 4;
+        if (rows > 1) {
+            x = vectorA ? i32x4.shuffle(a, a, 1, 1, 1, 1) : v128.load32_splat(pa + rowStep);
+            c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
+        }
+        if (rows > 2) {
+            x = vectorA ? i32x4.shuffle(a, a, 2, 2, 2, 2) : v128.load32_splat(pa + 2 * rowStep);
+            c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
+        }
+        if (rows > 3) {
+            x = vectorA ? i32x4.shuffle(a, a, 3, 3, 3, 3) : v128.load32_splat(pa + 3 * rowStep);
+            c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
+        }
+        pa += pStep;
         pb += sb;
     }
     storeRow8(pc, c00, c01, accumulate, width);
-    storeRow8(pc + sc, c10, c11, accumulate, width);
-    storeRow8(pc + 2 * sc, c20, c21, accumulate, width);
-    storeRow8(pc + 3 * sc, c30, c31, accumulate, width);
+    if (rows > 1) storeRow8(pc + sc, c10, c11, accumulate, width);
+    if (rows > 2) storeRow8(pc + 2 * sc, c20, c21, accumulate, width);
+    if (rows > 3) storeRow8(pc + 3 * sc, c30, c31, accumulate, width);
 }
 
 // @ts-ignore: decorator
@@ -96,19 +109,6 @@ function storeLanes(pc: usize, v: v128, accumulate: bool, count: i32): void {
     store<f32>(p, accumulate ? load<f32>(p) + v : v);
 }
 
-// @ts-ignore: decorator
-@inline function block1x8(k: i32, pa: usize, step: usize, pb: usize, sb: usize, pc: usize, accumulate: bool, width: i32): void {
-    let lo = f32x4.splat(0), hi = f32x4.splat(0);
-    for (let p = 0; p < k; p++) {
-        const x = v128.load32_splat(pa);
-        lo = madd(lo, x, v128.load(pb));
-        hi = madd(hi, x, v128.load(pb, 16));
-        pa += step;
-        pb += sb;
-    }
-    storeRow8(pc, lo, hi, accumulate, width);
-}
-
 /**
  * C [m, n] = Aᵀ · B for A [k, m] (row stride lda), B [k, n] (ldb), C (ldc): every weight
  * gradient (inputᵀ · output gradient over all rows). Reads A as it lies: row p of A holds
@@ -118,31 +118,6 @@ function storeLanes(pc: usize, v: v128, accumulate: bool, count: i32): void {
  */
 export function gemmTransposedA(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32): void {
     blocks(m, n, k, a, lda, b, ldb, c, ldc, false, true);
-}
-
-/** Rows i..i+3 of C = Aᵀ · B, columns j..j+7: A's row p gives the four rows' factors in one load. */
-// @ts-ignore: decorator
-@inline function block4x8T(k: i32, pa: usize, sa: usize, pb: usize, sb: usize, pc: usize, sc: usize, width: i32): void {
-    const zero = f32x4.splat(0);
-    let c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
-    for (let p = 0; p < k; p++) {
-        const b0 = v128.load(pb), b1 = v128.load(pb, 16);
-        const a = v128.load(pa);
-        let x = i32x4.shuffle(a, a, 0, 0, 0, 0);
-        c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
-        x = i32x4.shuffle(a, a, 1, 1, 1, 1);
-        c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
-        x = i32x4.shuffle(a, a, 2, 2, 2, 2);
-        c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
-        x = i32x4.shuffle(a, a, 3, 3, 3, 3);
-        c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
-        pa += sa;
-        pb += sb;
-    }
-    storeRow8(pc, c00, c01, false, width);
-    storeRow8(pc + sc, c10, c11, false, width);
-    storeRow8(pc + 2 * sc, c20, c21, false, width);
-    storeRow8(pc + 3 * sc, c30, c31, false, width);
 }
 
 /** out [cols, rows] = inᵀ for `from` [rows, cols] with row stride `stride`. */
