@@ -13,7 +13,8 @@ import { RELU, SIGMOID, TANH } from './activations';
  * e^x for x in [−87.3, 88] (beyond, the value at the bound: sigmoid and tanh take it as 0 or
  * infinity anyway), so that 2^n stays a normal f32.
  */
-export function exp4(x: v128): v128 {
+// @ts-ignore: decorator
+@inline export function exp4(x: v128): v128 {
     // pmin/pmax: one instruction each where min/max cost several (their NaN and −0 rules), the same values here (NaN stays NaN).
     x = f32x4.pmin(f32x4.pmax(x, splat(-87.33654)), splat(88));
     // n = x·log2 e rounded to the nearest integer (ties to even, as f32x4.nearest): adding 1.5·2²³
@@ -37,7 +38,9 @@ export function exp4(x: v128): v128 {
 const ROUNDER: f32 = 12582912; // 1.5·2²³
 const ROUNDER_BITS: i32 = 0x4b400000;
 
-export function sigmoid4(x: v128): v128 {
+// Inlined (with exp4) where the gates call it: V8 does not inline wasm calls, and each spilled the gate loop's vectors.
+// @ts-ignore: decorator
+@inline export function sigmoid4(x: v128): v128 {
     return f32x4.div(splat(1), f32x4.add(splat(1), exp4(f32x4.neg(x))));
 }
 
