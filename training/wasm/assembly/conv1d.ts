@@ -7,17 +7,16 @@
  * Output step t, tap j reads input step t·stride + j·dilation − padLeft.
  */
 import { at } from './memory';
-import { addInto, gemm, gemmTransposedA, transpose } from './products';
+import { addInto, copyValues, gemm, gemmTransposedA, transpose, zeroValues } from './products';
 
 /** G_j: for every (b, t) the input row of tap j, or zeros. */
 function gather(batch: i32, steps: i32, channels: i32, outSteps: i32, stride: i32, dilation: i32, padLeft: i32, j: i32, x: usize, g: usize): void {
-    const bytes = (<usize>channels) << 2;
     for (let b = 0; b < batch; b++) {
         for (let t = 0; t < outSteps; t++) {
             const from = t * stride + j * dilation - padLeft;
             const row = at(g, (b * outSteps + t) * channels);
-            if (from < 0 || from >= steps) memory.fill(row, 0, bytes);
-            else memory.copy(row, at(x, (b * steps + from) * channels), bytes);
+            if (from < 0 || from >= steps) zeroValues(row, channels);
+            else copyValues(row, at(x, (b * steps + from) * channels), channels);
         }
     }
 }

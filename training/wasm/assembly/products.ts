@@ -167,6 +167,30 @@ export function addInto(acc: usize, a: usize, n: i32): void {
     }
 }
 
+/**
+ * to[0..n) = from[0..n) (not overlapping), and p[0..n) = 0: for the short rows of the step loops,
+ * where memory.copy and memory.fill are each a call out of wasm into the engine's C (longer than
+ * copying 30 values).
+ */
+export function copyValues(to: usize, from: usize, n: i32): void {
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const at = (<usize>i) << 2;
+        v128.store(to + at, v128.load(from + at));
+    }
+    for (; i < n; i++) {
+        const at = (<usize>i) << 2;
+        store<f32>(to + at, load<f32>(from + at));
+    }
+}
+
+export function zeroValues(p: usize, n: i32): void {
+    const zero = f32x4.splat(0);
+    let i = 0;
+    for (; i + 4 <= n; i += 4) v128.store(p + ((<usize>i) << 2), zero);
+    for (; i < n; i++) store<f32>(p + ((<usize>i) << 2), 0);
+}
+
 /** `width` values of `rows` rows: from[r·fromStride + j] → to[r·toStride + j] (strides in elements). */
 export function copyRows(rows: i32, width: i32, from: usize, fromStride: i32, to: usize, toStride: i32): void {
     for (let r = 0; r < rows; r++) {

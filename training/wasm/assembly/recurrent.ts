@@ -18,7 +18,7 @@
  *   actC   [T, B, h]      LSTM: act(c)
  */
 import { activate4, slope4, storeFirst } from './vector-math';
-import { addInto, addProductInto, gemm, gemmTransposedA, multiplyInto, transpose } from './products';
+import { addInto, addProductInto, copyValues, gemm, gemmTransposedA, multiplyInto, transpose, zeroValues } from './products';
 
 export const SIMPLE_RNN = 0;
 export const LSTM = 1;
@@ -122,10 +122,10 @@ export function sequenceForward(kind: i32, batch: i32, steps: i32, h: i32, act: 
             else simpleRow(h, act, xb, rb, gb, hn);
             if (stepMask && get(stepMask, b * steps + t) == 0) {
                 // A masked step keeps the state (and the cell state).
-                memory.copy(hn, hp, (<usize>h) << 2);
-                if (kind == LSTM) memory.copy(at(cells, ((t + 1) * batch + b) * h), at(cells, (t * batch + b) * h), (<usize>h) << 2);
+                copyValues(hn, hp, h);
+                if (kind == LSTM) copyValues(at(cells, ((t + 1) * batch + b) * h), at(cells, (t * batch + b) * h), h);
             }
-            if (returnSequences) memory.copy(at(out, (b * steps + t) * h), hn, (<usize>h) << 2);
+            if (returnSequences) copyValues(at(out, (b * steps + t) * h), hn, h);
         }
     }
     if (!returnSequences) memory.copy(out, at(states, steps * n), (<usize>n) << 2);
@@ -208,11 +208,10 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
             memory.fill(dcThrough, 0, (<usize>n) << 2);
             for (let b = 0; b < batch; b++) {
                 if (get(stepMask, b * steps + t) != 0) continue;
-                const bytes = (<usize>h) << 2;
-                memory.copy(at(dhThrough, b * h), at(dh, b * h), bytes);
-                memory.copy(at(dcThrough, b * h), at(dc, b * h), bytes);
-                memory.fill(at(dh, b * h), 0, bytes);
-                memory.fill(at(dc, b * h), 0, bytes);
+                copyValues(at(dhThrough, b * h), at(dh, b * h), h);
+                copyValues(at(dcThrough, b * h), at(dc, b * h), h);
+                zeroValues(at(dh, b * h), h);
+                zeroValues(at(dc, b * h), h);
             }
         }
         const dz = at(dzAll, t * batch * gh);
@@ -222,7 +221,7 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
             if (kind == LSTM) lstmBackRow(h, act, recAct, dhb, gb, at(dc, b * h), at(cells, (t * batch + b) * h), at(actC, (t * batch + b) * h), dzb, at(dcPrev, b * h));
             else if (kind == GRU) gruBackRow(h, act, recAct, dhb, gb, at(states, (t * batch + b) * h), at(dx, (b * steps + tx) * gh), dzb, at(dhPrev, b * h));
             else simpleBackRow(h, act, dhb, gb, dzb);
-            if (kind != GRU) memory.copy(at(dx, (b * steps + tx) * gh), dzb, (<usize>gh) << 2);
+            if (kind != GRU) copyValues(at(dx, (b * steps + tx) * gh), dzb, gh);
         }
         // Back through h·U: each gate's share, through that gate's state mask (GRU's dhPrev holds z's share already).
         if (kind != GRU && maskCount != 0) memory.fill(dhPrev, 0, (<usize>n) << 2);

@@ -6,7 +6,7 @@
  * Pointers are byte addresses, sizes f32 values.
  */
 import { at, get, vec } from './memory';
-import { addInto, gemm, gemmTransposedA, multiplyInto, transpose } from './products';
+import { addInto, copyValues, gemm, gemmTransposedA, multiplyInto, transpose } from './products';
 import { activate4, slope4, storeFirst } from './vector-math';
 
 /** x = activation(x), in place. */
@@ -140,8 +140,8 @@ export function mergeForward(rows: i32, mode: i32, sequences: bool, steps: i32, 
     for (let r = 0; r < rows; r++) {
         const f = at(outF, r * hf), b = at(outB, backwardRow(r, sequences, steps) * hb), o = at(y, r * width);
         if (mode == MERGE_CONCAT) {
-            memory.copy(o, f, (<usize>hf) << 2);
-            memory.copy(at(o, hf), b, (<usize>hb) << 2);
+            copyValues(o, f, hf);
+            copyValues(at(o, hf), b, hb);
         } else if (mode == MERGE_MUL) {
             multiplyInto(f, b, o, hf);
         } else {
@@ -160,8 +160,8 @@ export function mergeBackward(rows: i32, mode: i32, sequences: bool, steps: i32,
         const rb = backwardRow(r, sequences, steps);
         const d = at(dy, r * width), df = at(dOutF, r * hf), db = at(dOutB, rb * hb);
         if (mode == MERGE_CONCAT) {
-            memory.copy(df, d, (<usize>hf) << 2);
-            memory.copy(db, at(d, hf), (<usize>hb) << 2);
+            copyValues(df, d, hf);
+            copyValues(db, at(d, hf), hb);
         } else if (mode == MERGE_MUL) {
             multiplyInto(d, at(outB, rb * hb), df, hf);
             multiplyInto(d, at(outF, r * hf), db, hf);
