@@ -27,14 +27,23 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
         const width = min(8, n - j);
         const bj = b + ((<usize>j) << 2);
         const cj = c + ((<usize>j) << 2);
-        let i = 0;
-        for (; i + 4 <= m; i += 4) block(4, k, a + <usize>i * rowStep, rowStep, pStep, transposedA, bj, sb, cj + <usize>i * sc, sc, accumulate, width);
-        // The last 1 to 3 rows in one block: a row at a time, each sum waited on its own last add (a third of the speed).
-        const rest = m - i, ai = a + <usize>i * rowStep, ci = cj + <usize>i * sc;
-        if (rest == 3) block(3, k, ai, rowStep, pStep, false, bj, sb, ci, sc, accumulate, width);
-        else if (rest == 2) block(2, k, ai, rowStep, pStep, false, bj, sb, ci, sc, accumulate, width);
-        else if (rest == 1) block(1, k, ai, rowStep, pStep, false, bj, sb, ci, sc, accumulate, width);
+        // A last block of 1 to 4 columns takes half the work (n = 1: Dense(1); n = 60: a gate of 60 units).
+        if (width <= 4) rowBlocks(m, k, a, rowStep, pStep, transposedA, bj, sb, cj, sc, accumulate, width, true);
+        else rowBlocks(m, k, a, rowStep, pStep, transposedA, bj, sb, cj, sc, accumulate, width, false);
     }
+}
+
+/** One strip of C's columns, four rows at a time, then the last 1 to 3 rows in one block. */
+// @ts-ignore: decorator
+@inline function rowBlocks(m: i32, k: i32, a: usize, rowStep: usize, pStep: usize, transposedA: bool, bj: usize, sb: usize, cj: usize, sc: usize,
+    accumulate: bool, width: i32, half: bool): void {
+    let i = 0;
+    for (; i + 4 <= m; i += 4) block(4, half, k, a + <usize>i * rowStep, rowStep, pStep, transposedA, bj, sb, cj + <usize>i * sc, sc, accumulate, width);
+    // Row by row, each sum would wait on its own last add (a third of the speed).
+    const rest = m - i, ai = a + <usize>i * rowStep, ci = cj + <usize>i * sc;
+    if (rest == 3) block(3, half, k, ai, rowStep, pStep, false, bj, sb, ci, sc, accumulate, width);
+    else if (rest == 2) block(2, half, k, ai, rowStep, pStep, false, bj, sb, ci, sc, accumulate, width);
+    else if (rest == 1) block(1, half, k, ai, rowStep, pStep, false, bj, sb, ci, sc, accumulate, width);
 }
 
 // @ts-ignore: decorator
@@ -43,31 +52,31 @@ export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: 
 }
 
 /**
- * Rows i..i+rows−1 (rows 1 to 4, a constant where inlined), columns j..j+7 of C: two
- * accumulators a row in registers over the whole of k. `vectorA` (Aᵀ, four rows): A's four
+ * Rows i..i+rows−1 (rows 1 to 4, a constant where inlined), columns j..j+7 (`half`: j..j+3)
+ * of C: two accumulators a row (one) in registers over the whole of k. `vectorA` (Aᵀ, four rows): A's four
  * factors of a p lie side by side, one load, each lane splatted.
  */
 // @ts-ignore: decorator
-@inline function block(rows: i32, k: i32, pa: usize, rowStep: usize, pStep: usize, vectorA: bool, pb: usize, sb: usize, pc: usize, sc: usize,
+@inline function block(rows: i32, half: bool, k: i32, pa: usize, rowStep: usize, pStep: usize, vectorA: bool, pb: usize, sb: usize, pc: usize, sc: usize,
     accumulate: bool, width: i32): void {
     const zero = f32x4.splat(0);
     let c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
     for (let p = 0; p < k; p++) {
-        const b0 = v128.load(pb), b1 = v128.load(pb, 16);
+        const b0 = v128.load(pb), b1 = half ? zero : v128.load(pb, 16);
         const a = vectorA ? v128.load(pa) : zero;
         let x = vectorA ? i32x4.shuffle(a, a, 0, 0, 0, 0) : v128.load32_splat(pa);
-        c00 = madd(c00, x, b0); c01 = madd(c01, x, b1);
+        c00 = madd(c00, x, b0); if (!half) c01 = madd(c01, x, b1);
         if (rows > 1) {
             x = vectorA ? i32x4.shuffle(a, a, 1, 1, 1, 1) : v128.load32_splat(pa + rowStep);
-            c10 = madd(c10, x, b0); c11 = madd(c11, x, b1);
+            c10 = madd(c10, x, b0); if (!half) c11 = madd(c11, x, b1);
         }
         if (rows > 2) {
             x = vectorA ? i32x4.shuffle(a, a, 2, 2, 2, 2) : v128.load32_splat(pa + 2 * rowStep);
-            c20 = madd(c20, x, b0); c21 = madd(c21, x, b1);
+            c20 = madd(c20, x, b0); if (!half) c21 = madd(c21, x, b1);
         }
         if (rows > 3) {
             x = vectorA ? i32x4.shuffle(a, a, 3, 3, 3, 3) : v128.load32_splat(pa + 3 * rowStep);
-            c30 = madd(c30, x, b0); c31 = madd(c31, x, b1);
+            c30 = madd(c30, x, b0); if (!half) c31 = madd(c31, x, b1);
         }
         pa += pStep;
         pb += sb;
