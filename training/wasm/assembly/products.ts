@@ -2,8 +2,10 @@
  * Matrix products and element-wise helpers on f32 arrays in linear memory (pointers in bytes,
  * strides in elements, row-major). The recurrent kernels call them many times per time step on
  * small shapes ([32, 60] · [60, 240]): inside one wasm module that costs no call overhead, and
- * the 4 × 8 register block below runs about as fast as XNNPACK's kernels in tfjs-wasm on these
- * shapes (~30 GFLOP/s on one core here).
+ * the 4 × 8 register block below runs at about 50 GFLOP/s on one core of this machine (an AMD
+ * Zen 5) on these shapes and on Conv1D's [736, 64] · [64, 128]: two multiplies and two adds of
+ * four lanes a cycle, the most 128-bit SIMD without fused multiply-add gives (relaxed SIMD's
+ * madd would not add to it on this core, and Node 20 runs it only behind a flag).
  */
 
 /**
