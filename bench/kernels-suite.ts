@@ -8,14 +8,10 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../language/src/parse.js';
-import { buildTfjsModel } from '../training/src/build/build-model.js';
-import { compileSettings } from '../training/src/build/compile.js';
-import { prepareDataset } from '../training/src/data/dataset.js';
-import { mulberry32 } from '../training/src/data/synthetic.js';
-import { createCustomLayers } from '../training/src/layers/index.js';
-import { kernelModule } from '../training/src/layers/kernel-module.js';
+import {
+    buildTfjsModel, compileSettings, prepareDataset, mulberry32, createCustomLayers, kernelModule, chooseEngine
+} from '../training/src/index.js';
 import { directoryLoader, selectNodeBackend } from '../training/src/node.js';
-import { chooseEngine } from '../training/src/train/whole-step/choose.js';
 
 export interface Snapshot {
     readonly name: string;

@@ -2,7 +2,7 @@
 //   node bench/kernels.bench.mjs snapshot DIR        saves each notebook model's staged program (bench/kernels-suite.ts)
 //   node bench/kernels.bench.mjs ab DIR [REV] [--rounds=N] [--steps=N] [--models=A,B]
 //        trainStep on each snapshot with the kernels committed at REV (default HEAD) and with the
-//        ones training/wasm/assembly compiles to now, in turn within each round (the machine is
+//        working tree's (run node scripts/build-wasm.mjs first), in turn within each round (the machine is
 //        shared: a burst slows one round, not one build); prints samples/s of each and their ratio
 //        per round (median and spread; CPU time of the process, so that waiting for a core is not counted), and the largest difference of the weights after the steps.
 //   node bench/kernels.bench.mjs run DIR MODEL STEPS [REV|now]   one build only, STEPS steps (for callgrind:
@@ -30,16 +30,16 @@ if (mode === 'snapshot') {
     process.exit(0);
 }
 
-/** The shared-memory build's bytes: committed at `rev`, or (`now`) compiled from the sources. */
+/**
+ * The shared-memory build's bytes: committed at `rev`, or (`now`) as the working tree holds them
+ * (`node scripts/build-wasm.mjs` writes them from training/wasm/assembly), or a .wasm file.
+ */
 async function wasmOf(rev) {
-    let source;
     if (rev.endsWith('.wasm')) return readFileSync(rev);
-    if (rev === 'now') {
-        const { compileKernels } = await import('../scripts/build-wasm.mjs');
-        source = await compileKernels();
-    } else {
-        source = execFileSync('git', ['show', `${rev}:training/src/layers/kernels-wasm.generated.ts`], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
-    }
+    const file = 'training/src/layers/kernels-wasm.generated.ts';
+    const source = rev === 'now'
+        ? readFileSync(join(root, file), 'utf8')
+        : execFileSync('git', ['show', `${rev}:${file}`], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
     return Buffer.from(source.match(/KERNELS_SHARED_WASM_BASE64 = '([^']*)'/)[1], 'base64');
 }
 
