@@ -76,3 +76,5 @@ export * from './train/train-model.js';
 
 export * from './threads/use-kernel-threads.js';
 export * from './threads/kernel-threads.js';
+
+export * from './train/whole-step/choose.js';

@@ -7,17 +7,16 @@
  * Output step t, tap j reads input step t·stride + j·dilation − padLeft.
  */
 import { at } from './memory';
-import { addInto, gemm, gemmTransposedA, transpose } from './products';
+import { addInto, copyValues, gemm, gemmTransposedA, transpose, zeroValues } from './products';
 
 /** G_j: for every (b, t) the input row of tap j, or zeros. */
 function gather(batch: i32, steps: i32, channels: i32, outSteps: i32, stride: i32, dilation: i32, padLeft: i32, j: i32, x: usize, g: usize): void {
-    const bytes = (<usize>channels) << 2;
     for (let b = 0; b < batch; b++) {
         for (let t = 0; t < outSteps; t++) {
             const from = t * stride + j * dilation - padLeft;
             const row = at(g, (b * outSteps + t) * channels);
-            if (from < 0 || from >= steps) memory.fill(row, 0, bytes);
-            else memory.copy(row, at(x, (b * steps + from) * channels), bytes);
+            if (from < 0 || from >= steps) zeroValues(row, channels);
+            else copyValues(row, at(x, (b * steps + from) * channels), channels);
         }
     }
 }
@@ -47,7 +46,7 @@ export function convBackward(batch: i32, steps: i32, channels: i32, filters: i32
     if (dx) memory.fill(dx, 0, (<usize>(batch * steps * channels)) << 2);
     for (let j = 0; j < kernel; j++) {
         gather(batch, steps, channels, outSteps, stride, dilation, padLeft, j, x, g);
-        gemmTransposedA(channels, filters, rows, g, channels, dy, filters, at(dw, j * channels * filters), filters, gT);
+        gemmTransposedA(channels, filters, rows, g, channels, dy, filters, at(dw, j * channels * filters), filters);
         if (!dx) continue; // the first layer's input needs no gradient (a whole step's first layer)
         transpose(channels, filters, at(w, j * channels * filters), filters, wT);
         gemm(rows, channels, filters, dy, filters, wT, channels, product, channels, false);

@@ -8,7 +8,7 @@
  *   gates  [3, T, B, h]   z, r and ĥ
  */
 import { at, get, vec } from './memory';
-import { addInto, addProductInto, gemm, gemmTransposedA, multiplyInto, transpose } from './products';
+import { addInto, addProductInto, copyValues, gemm, gemmTransposedA, multiplyInto, transpose, zeroValues } from './products';
 import { activate4, slope4, storeFirst } from './vector-math';
 
 /** The mask of gate k [B, h], or 0. */
@@ -51,8 +51,8 @@ export function classicGruForward(batch: i32, steps: i32, h: i32, act: i32, recA
                 storeFirst(at(hNew, o + j), f32x4.add(f32x4.mul(z, vec(hPrev, o + j)), f32x4.mul(f32x4.sub(f32x4.splat(1), z), cand)), h - j);
             }
             // A masked step keeps the state.
-            if (stepMask != 0 && get(stepMask, b * steps + t) == 0) memory.copy(at(hNew, o), at(hPrev, o), (<usize>h) << 2);
-            if (returnSequences) memory.copy(at(out, (b * steps + t) * h), at(hNew, b * h), (<usize>h) << 2);
+            if (stepMask != 0 && get(stepMask, b * steps + t) == 0) copyValues(at(hNew, o), at(hPrev, o), h);
+            if (returnSequences) copyValues(at(out, (b * steps + t) * h), at(hNew, b * h), h);
         }
     }
     if (!returnSequences) memory.copy(out, at(states, steps * n), (<usize>n) << 2);
@@ -84,12 +84,12 @@ export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, rec
         const zs = at(gates, t * n), rs = at(gates, plane + t * n), cands = at(gates, 2 * plane + t * n);
         const dZ = at(dPre, t * n), dR = at(dPre, plane + t * n), dC = at(dPre, 2 * plane + t * n);
         for (let b = 0; b < batch; b++) {
-            const o = b * h, bytes = (<usize>h) << 2;
+            const o = b * h;
             if (stepMask != 0 && get(stepMask, b * steps + t) == 0) {
                 // The state went through unchanged: so does its gradient; the gates had no part.
-                memory.copy(at(dhPrev, o), at(dh, o), bytes);
-                memory.fill(at(dZ, o), 0, bytes);
-                memory.fill(at(dC, o), 0, bytes);
+                copyValues(at(dhPrev, o), at(dh, o), h);
+                zeroValues(at(dZ, o), h);
+                zeroValues(at(dC, o), h);
                 continue;
             }
             for (let j = 0; j < h; j += 4) {
@@ -117,16 +117,16 @@ export function classicGruBackward(batch: i32, steps: i32, h: i32, act: i32, rec
             }
         }
         for (let b = 0; b < batch; b++) {
-            const xb = at(dx, (b * steps + tx) * gh), bytes = (<usize>h) << 2;
-            memory.copy(xb, at(dZ, b * h), bytes);
-            memory.copy(at(xb, h), at(dR, b * h), bytes);
-            memory.copy(at(xb, 2 * h), at(dC, b * h), bytes);
+            const xb = at(dx, (b * steps + tx) * gh);
+            copyValues(xb, at(dZ, b * h), h);
+            copyValues(at(xb, h), at(dR, b * h), h);
+            copyValues(at(xb, 2 * h), at(dC, b * h), h);
         }
         const swap = dh; dh = dhPrev; dhPrev = swap;
     }
     // dU_k = Σ_t seen_k,tᵀ · dPre_k,t: one product per gate over all steps.
     const rows = steps * batch;
     for (let k = 0; k < 3; k++) {
-        gemmTransposedA(h, h, rows, at(seen, k * plane), h, at(dPre, k * plane), h, at(du, k * h), gh, seenT);
+        gemmTransposedA(h, h, rows, at(seen, k * plane), h, at(dPre, k * plane), h, at(du, k * h), gh);
     }
 }

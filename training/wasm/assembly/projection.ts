@@ -40,10 +40,10 @@ export function projectInputsBackward(batch: i32, steps: i32, inputs: i32, g: i3
     const rows = batch * steps, gh = g * h;
     // dW = (x ⊙ m)ᵀ · dxw, per gate when each gate saw its own masked input.
     if (maskCount <= 1) {
-        gemmTransposedA(inputs, gh, rows, maskCount == 0 ? x : masked, inputs, dxw, gh, dw, gh, scratch);
+        gemmTransposedA(inputs, gh, rows, maskCount == 0 ? x : masked, inputs, dxw, gh, dw, gh);
     } else {
         for (let k = 0; k < g; k++) {
-            gemmTransposedA(inputs, h, rows, at(masked, k * rows * inputs), inputs, at(dxw, k * h), gh, at(dw, k * h), gh, scratch);
+            gemmTransposedA(inputs, h, rows, at(masked, k * rows * inputs), inputs, at(dxw, k * h), gh, at(dw, k * h), gh);
         }
     }
     if (dbias) {

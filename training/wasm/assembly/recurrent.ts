@@ -18,7 +18,7 @@
  *   actC   [T, B, h]      LSTM: act(c)
  */
 import { activate4, slope4, storeFirst } from './vector-math';
-import { addInto, addProductInto, gemm, gemmTransposedA, multiplyInto, transpose } from './products';
+import { addInto, addProductInto, copyValues, gemm, gemmTransposedA, multiplyInto, transpose, zeroValues } from './products';
 
 export const SIMPLE_RNN = 0;
 export const LSTM = 1;
@@ -57,6 +57,51 @@ function recurrentTerm(batch: i32, steps: i32, h: i32, g: i32, t: i32, hPrev: us
     }
 }
 
+// Four units at a time; the last chunk of a row stores only the units it has.
+
+// @ts-ignore: decorator
+@inline function lstmRow(h: i32, act: i32, recAct: i32, xb: usize, rb: usize, gb: usize, cp: usize, cn: usize, ac: usize, hn: usize): void {
+    for (let j = 0; j < h; j += 4) {
+        const count = h - j;
+        const i = activate4(recAct, f32x4.add(vec(xb, j), vec(rb, j)));
+        const f = activate4(recAct, f32x4.add(vec(xb, h + j), vec(rb, h + j)));
+        const c = activate4(act, f32x4.add(vec(xb, 2 * h + j), vec(rb, 2 * h + j)));
+        const o = activate4(recAct, f32x4.add(vec(xb, 3 * h + j), vec(rb, 3 * h + j)));
+        storeFirst(at(gb, j), i, count); storeFirst(at(gb, h + j), f, count);
+        storeFirst(at(gb, 2 * h + j), c, count); storeFirst(at(gb, 3 * h + j), o, count);
+        const cell = f32x4.add(f32x4.mul(f, vec(cp, j)), f32x4.mul(i, c));
+        const a = activate4(act, cell);
+        storeFirst(at(cn, j), cell, count);
+        storeFirst(at(ac, j), a, count);
+        storeFirst(at(hn, j), f32x4.mul(o, a), count);
+    }
+}
+
+// @ts-ignore: decorator
+@inline function gruRow(h: i32, act: i32, recAct: i32, xb: usize, rb: usize, br: usize, gb: usize, hp: usize, hn: usize): void {
+    const zero = f32x4.splat(0);
+    for (let j = 0; j < h; j += 4) {
+        const count = h - j;
+        const z = activate4(recAct, f32x4.add(f32x4.add(vec(xb, j), vec(rb, j)), br ? vec(br, j) : zero));
+        const r = activate4(recAct, f32x4.add(f32x4.add(vec(xb, h + j), vec(rb, h + j)), br ? vec(br, h + j) : zero));
+        const rh = f32x4.add(vec(rb, 2 * h + j), br ? vec(br, 2 * h + j) : zero);
+        const cand = activate4(act, f32x4.add(vec(xb, 2 * h + j), f32x4.mul(r, rh)));
+        storeFirst(at(gb, j), z, count); storeFirst(at(gb, h + j), r, count);
+        storeFirst(at(gb, 2 * h + j), cand, count); storeFirst(at(gb, 3 * h + j), rh, count);
+        // Keras mixes in the undropped previous state.
+        storeFirst(at(hn, j), f32x4.add(f32x4.mul(z, vec(hp, j)), f32x4.mul(f32x4.sub(f32x4.splat(1), z), cand)), count);
+    }
+}
+
+// @ts-ignore: decorator
+@inline function simpleRow(h: i32, act: i32, xb: usize, rb: usize, gb: usize, hn: usize): void {
+    for (let j = 0; j < h; j += 4) {
+        const y = activate4(act, f32x4.add(vec(xb, j), vec(rb, j)));
+        storeFirst(at(gb, j), y, h - j);
+        storeFirst(at(hn, j), y, h - j);
+    }
+}
+
 export function sequenceForward(kind: i32, batch: i32, steps: i32, h: i32, act: i32, recAct: i32, returnSequences: bool, reverse: bool,
     x: usize, u: usize, br: usize, masks: usize, maskCount: i32, stepMask: usize,
     states: usize, cells: usize, seen: usize, gates: usize, actC: usize, out: usize, rec: usize): void {
@@ -71,48 +116,58 @@ export function sequenceForward(kind: i32, batch: i32, steps: i32, h: i32, act: 
         for (let b = 0; b < batch; b++) {
             const xb = at(x, (b * steps + tx) * gh), rb = at(rec, b * gh), gb = at(gt, b * w);
             const hp = at(hPrev, b * h), hn = at(hNew, b * h);
-            // Four units at a time; the last chunk of a row stores only the units it has.
-            for (let j = 0; j < h; j += 4) {
-                const count = h - j;
-                if (kind == LSTM) {
-                    const cp = at(cells, (t * batch + b) * h), cn = at(cells, ((t + 1) * batch + b) * h);
-                    const ac = at(actC, (t * batch + b) * h);
-                    const i = activate4(recAct, f32x4.add(vec(xb, j), vec(rb, j)));
-                    const f = activate4(recAct, f32x4.add(vec(xb, h + j), vec(rb, h + j)));
-                    const c = activate4(act, f32x4.add(vec(xb, 2 * h + j), vec(rb, 2 * h + j)));
-                    const o = activate4(recAct, f32x4.add(vec(xb, 3 * h + j), vec(rb, 3 * h + j)));
-                    storeFirst(at(gb, j), i, count); storeFirst(at(gb, h + j), f, count);
-                    storeFirst(at(gb, 2 * h + j), c, count); storeFirst(at(gb, 3 * h + j), o, count);
-                    const cell = f32x4.add(f32x4.mul(f, vec(cp, j)), f32x4.mul(i, c));
-                    const a = activate4(act, cell);
-                    storeFirst(at(cn, j), cell, count);
-                    storeFirst(at(ac, j), a, count);
-                    storeFirst(at(hn, j), f32x4.mul(o, a), count);
-                } else if (kind == GRU) {
-                    const zero = f32x4.splat(0);
-                    const z = activate4(recAct, f32x4.add(f32x4.add(vec(xb, j), vec(rb, j)), br ? vec(br, j) : zero));
-                    const r = activate4(recAct, f32x4.add(f32x4.add(vec(xb, h + j), vec(rb, h + j)), br ? vec(br, h + j) : zero));
-                    const rh = f32x4.add(vec(rb, 2 * h + j), br ? vec(br, 2 * h + j) : zero);
-                    const cand = activate4(act, f32x4.add(vec(xb, 2 * h + j), f32x4.mul(r, rh)));
-                    storeFirst(at(gb, j), z, count); storeFirst(at(gb, h + j), r, count);
-                    storeFirst(at(gb, 2 * h + j), cand, count); storeFirst(at(gb, 3 * h + j), rh, count);
-                    // Keras mixes in the undropped previous state.
-                    storeFirst(at(hn, j), f32x4.add(f32x4.mul(z, vec(hp, j)), f32x4.mul(f32x4.sub(f32x4.splat(1), z), cand)), count);
-                } else {
-                    const y = activate4(act, f32x4.add(vec(xb, j), vec(rb, j)));
-                    storeFirst(at(gb, j), y, count);
-                    storeFirst(at(hn, j), y, count);
-                }
-            }
+            // One loop per kind over the row's units (the kind and the row's addresses decided once a row).
+            if (kind == LSTM) lstmRow(h, act, recAct, xb, rb, gb, at(cells, (t * batch + b) * h), at(cells, ((t + 1) * batch + b) * h), at(actC, (t * batch + b) * h), hn);
+            else if (kind == GRU) gruRow(h, act, recAct, xb, rb, br, gb, hp, hn);
+            else simpleRow(h, act, xb, rb, gb, hn);
             if (stepMask && get(stepMask, b * steps + t) == 0) {
                 // A masked step keeps the state (and the cell state).
-                memory.copy(hn, hp, (<usize>h) << 2);
-                if (kind == LSTM) memory.copy(at(cells, ((t + 1) * batch + b) * h), at(cells, (t * batch + b) * h), (<usize>h) << 2);
+                copyValues(hn, hp, h);
+                if (kind == LSTM) copyValues(at(cells, ((t + 1) * batch + b) * h), at(cells, (t * batch + b) * h), h);
             }
-            if (returnSequences) memory.copy(at(out, (b * steps + t) * h), hn, (<usize>h) << 2);
+            if (returnSequences) copyValues(at(out, (b * steps + t) * h), hn, h);
         }
     }
     if (!returnSequences) memory.copy(out, at(states, steps * n), (<usize>n) << 2);
+}
+
+// The gate gradients of one row of a step, four units at a time (the kind decided once a row).
+
+// @ts-ignore: decorator
+@inline function lstmBackRow(h: i32, act: i32, recAct: i32, dhb: usize, gb: usize, dcb: usize, cp: usize, ac: usize, dzb: usize, dcPrevB: usize): void {
+    for (let j = 0; j < h; j += 4) {
+        const count = h - j;
+        const d = vec(dhb, j);
+        const i = vec(gb, j), f = vec(gb, h + j), c = vec(gb, 2 * h + j), o = vec(gb, 3 * h + j);
+        const a = vec(ac, j);
+        const dcTotal = f32x4.add(vec(dcb, j), f32x4.mul(f32x4.mul(d, o), slope4(act, a)));
+        storeFirst(at(dzb, j), f32x4.mul(f32x4.mul(dcTotal, c), slope4(recAct, i)), count);
+        storeFirst(at(dzb, h + j), f32x4.mul(f32x4.mul(dcTotal, vec(cp, j)), slope4(recAct, f)), count);
+        storeFirst(at(dzb, 2 * h + j), f32x4.mul(f32x4.mul(dcTotal, i), slope4(act, c)), count);
+        storeFirst(at(dzb, 3 * h + j), f32x4.mul(f32x4.mul(d, a), slope4(recAct, o)), count);
+        storeFirst(at(dcPrevB, j), f32x4.mul(dcTotal, f), count);
+    }
+}
+
+// @ts-ignore: decorator
+@inline function gruBackRow(h: i32, act: i32, recAct: i32, dhb: usize, gb: usize, hp: usize, dxb: usize, dzb: usize, dhPrevB: usize): void {
+    const one = f32x4.splat(1);
+    for (let j = 0; j < h; j += 4) {
+        const count = h - j;
+        const d = vec(dhb, j);
+        const z = vec(gb, j), r = vec(gb, h + j), cand = vec(gb, 2 * h + j), rh = vec(gb, 3 * h + j);
+        const dzPre = f32x4.mul(f32x4.mul(d, f32x4.sub(vec(hp, j), cand)), slope4(recAct, z));
+        const dcPre = f32x4.mul(f32x4.mul(d, f32x4.sub(one, z)), slope4(act, cand));
+        const drPre = f32x4.mul(f32x4.mul(dcPre, rh), slope4(recAct, r));
+        storeFirst(at(dxb, j), dzPre, count); storeFirst(at(dxb, h + j), drPre, count); storeFirst(at(dxb, 2 * h + j), dcPre, count);
+        storeFirst(at(dzb, j), dzPre, count); storeFirst(at(dzb, h + j), drPre, count); storeFirst(at(dzb, 2 * h + j), f32x4.mul(dcPre, r), count);
+        storeFirst(at(dhPrevB, j), f32x4.mul(d, z), count);
+    }
+}
+
+// @ts-ignore: decorator
+@inline function simpleBackRow(h: i32, act: i32, dhb: usize, gb: usize, dzb: usize): void {
+    for (let j = 0; j < h; j += 4) storeFirst(at(dzb, j), f32x4.mul(vec(dhb, j), slope4(act, vec(gb, j))), h - j);
 }
 
 /** The scratch sequenceBackward needs, in f32 values. */
@@ -153,50 +208,25 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
             memory.fill(dcThrough, 0, (<usize>n) << 2);
             for (let b = 0; b < batch; b++) {
                 if (get(stepMask, b * steps + t) != 0) continue;
-                const bytes = (<usize>h) << 2;
-                memory.copy(at(dhThrough, b * h), at(dh, b * h), bytes);
-                memory.copy(at(dcThrough, b * h), at(dc, b * h), bytes);
-                memory.fill(at(dh, b * h), 0, bytes);
-                memory.fill(at(dc, b * h), 0, bytes);
+                copyValues(at(dhThrough, b * h), at(dh, b * h), h);
+                copyValues(at(dcThrough, b * h), at(dc, b * h), h);
+                zeroValues(at(dh, b * h), h);
+                zeroValues(at(dc, b * h), h);
             }
         }
         const dz = at(dzAll, t * batch * gh);
         const gt = at(gates, t * batch * w);
         for (let b = 0; b < batch; b++) {
             const gb = at(gt, b * w), dzb = at(dz, b * gh), dhb = at(dh, b * h);
-            const one = f32x4.splat(1);
-            for (let j = 0; j < h; j += 4) {
-                const count = h - j;
-                const d = vec(dhb, j);
-                if (kind == LSTM) {
-                    const cp = at(cells, (t * batch + b) * h), ac = at(actC, (t * batch + b) * h);
-                    const i = vec(gb, j), f = vec(gb, h + j), c = vec(gb, 2 * h + j), o = vec(gb, 3 * h + j);
-                    const a = vec(ac, j);
-                    const dcTotal = f32x4.add(vec(dc, b * h + j), f32x4.mul(f32x4.mul(d, o), slope4(act, a)));
-                    storeFirst(at(dzb, j), f32x4.mul(f32x4.mul(dcTotal, c), slope4(recAct, i)), count);
-                    storeFirst(at(dzb, h + j), f32x4.mul(f32x4.mul(dcTotal, vec(cp, j)), slope4(recAct, f)), count);
-                    storeFirst(at(dzb, 2 * h + j), f32x4.mul(f32x4.mul(dcTotal, i), slope4(act, c)), count);
-                    storeFirst(at(dzb, 3 * h + j), f32x4.mul(f32x4.mul(d, a), slope4(recAct, o)), count);
-                    storeFirst(at(dcPrev, b * h + j), f32x4.mul(dcTotal, f), count);
-                } else if (kind == GRU) {
-                    const hp = at(states, (t * batch + b) * h), dxb = at(dx, (b * steps + tx) * gh);
-                    const z = vec(gb, j), r = vec(gb, h + j), cand = vec(gb, 2 * h + j), rh = vec(gb, 3 * h + j);
-                    const dzPre = f32x4.mul(f32x4.mul(d, f32x4.sub(vec(hp, j), cand)), slope4(recAct, z));
-                    const dcPre = f32x4.mul(f32x4.mul(d, f32x4.sub(one, z)), slope4(act, cand));
-                    const drPre = f32x4.mul(f32x4.mul(dcPre, rh), slope4(recAct, r));
-                    storeFirst(at(dxb, j), dzPre, count); storeFirst(at(dxb, h + j), drPre, count); storeFirst(at(dxb, 2 * h + j), dcPre, count);
-                    storeFirst(at(dzb, j), dzPre, count); storeFirst(at(dzb, h + j), drPre, count); storeFirst(at(dzb, 2 * h + j), f32x4.mul(dcPre, r), count);
-                    storeFirst(at(dhPrev, b * h + j), f32x4.mul(d, z), count);
-                } else {
-                    storeFirst(at(dzb, j), f32x4.mul(d, slope4(act, vec(gb, j))), count);
-                }
-            }
-            if (kind != GRU) memory.copy(at(dx, (b * steps + tx) * gh), dzb, (<usize>gh) << 2);
+            if (kind == LSTM) lstmBackRow(h, act, recAct, dhb, gb, at(dc, b * h), at(cells, (t * batch + b) * h), at(actC, (t * batch + b) * h), dzb, at(dcPrev, b * h));
+            else if (kind == GRU) gruBackRow(h, act, recAct, dhb, gb, at(states, (t * batch + b) * h), at(dx, (b * steps + tx) * gh), dzb, at(dhPrev, b * h));
+            else simpleBackRow(h, act, dhb, gb, dzb);
+            if (kind != GRU) copyValues(at(dx, (b * steps + tx) * gh), dzb, gh);
         }
-        if (kind != GRU) memory.fill(dhPrev, 0, (<usize>n) << 2);
-        // Back through h·U: each gate's share, through that gate's state mask.
+        // Back through h·U: each gate's share, through that gate's state mask (GRU's dhPrev holds z's share already).
+        if (kind != GRU && maskCount != 0) memory.fill(dhPrev, 0, (<usize>n) << 2);
         if (maskCount == 0) {
-            gemm(batch, h, gh, dz, gh, uT, h, dhPrev, h, true);
+            gemm(batch, h, gh, dz, gh, uT, h, dhPrev, h, kind == GRU);
         } else if (maskCount == 1) {
             gemm(batch, h, gh, dz, gh, uT, h, product, h, false);
             addProductInto(dhPrev, product, masks, n);
@@ -216,10 +246,10 @@ export function sequenceBackward(kind: i32, batch: i32, steps: i32, h: i32, act:
     // dU = Σ_t seen_tᵀ · dz_t: one product over all steps (per gate when each gate saw its own masked state).
     const rows = steps * batch;
     if (maskCount <= 1) {
-        gemmTransposedA(h, gh, rows, maskCount == 0 ? states : seen, h, dzAll, gh, du, gh, seenT);
+        gemmTransposedA(h, gh, rows, maskCount == 0 ? states : seen, h, dzAll, gh, du, gh);
     } else {
         for (let k = 0; k < g; k++) {
-            gemmTransposedA(h, h, rows, at(seen, k * rows * h), h, at(dzAll, k * h), gh, at(du, k * h), gh, seenT);
+            gemmTransposedA(h, h, rows, at(seen, k * rows * h), h, at(dzAll, k * h), gh, at(du, k * h), gh);
         }
     }
     if (dbr) {

@@ -13,9 +13,14 @@ import { RELU, SIGMOID, TANH } from './activations';
  * e^x for x in [−87.3, 88] (beyond, the value at the bound: sigmoid and tanh take it as 0 or
  * infinity anyway), so that 2^n stays a normal f32.
  */
-export function exp4(x: v128): v128 {
-    x = f32x4.min(f32x4.max(x, splat(-87.33654)), splat(88));
-    const n = f32x4.nearest(f32x4.mul(x, splat(1.44269504088896341)));
+// @ts-ignore: decorator
+@inline export function exp4(x: v128): v128 {
+    // pmin/pmax: one instruction each where min/max cost several (their NaN and −0 rules), the same values here (NaN stays NaN).
+    x = f32x4.pmin(f32x4.pmax(x, splat(-87.33654)), splat(88));
+    // n = x·log2 e rounded to the nearest integer (ties to even, as f32x4.nearest): adding 1.5·2²³
+    // leaves n in the low mantissa bits, so 2^n's exponent comes from them below with no conversion.
+    const shifted = f32x4.add(f32x4.mul(x, splat(1.44269504088896341)), splat(ROUNDER));
+    const n = f32x4.sub(shifted, splat(ROUNDER));
     // x − n·ln 2 in two parts, so that r keeps its low bits.
     let r = f32x4.sub(x, f32x4.mul(n, splat(0.693359375)));
     r = f32x4.sub(r, f32x4.mul(n, splat(-2.12194440e-4)));
@@ -26,11 +31,16 @@ export function exp4(x: v128): v128 {
     p = f32x4.add(f32x4.mul(p, r), splat(1.6666665459e-1));
     p = f32x4.add(f32x4.mul(p, r), splat(5.0000001201e-1));
     p = f32x4.add(f32x4.add(f32x4.mul(p, f32x4.mul(r, r)), r), splat(1));
-    // 2^n from the exponent bits (n in −126..127).
-    return f32x4.mul(p, i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23));
+    // 2^n from the exponent bits (n in −126..127): the bits of 1.5·2²³ + n are ROUNDER_BITS + n.
+    return f32x4.mul(p, i32x4.shl(i32x4.add(shifted, i32x4.splat(127 - ROUNDER_BITS)), 23));
 }
 
-export function sigmoid4(x: v128): v128 {
+const ROUNDER: f32 = 12582912; // 1.5·2²³
+const ROUNDER_BITS: i32 = 0x4b400000;
+
+// Inlined (with exp4) where the gates call it: V8 does not inline wasm calls, and each spilled the gate loop's vectors.
+// @ts-ignore: decorator
+@inline export function sigmoid4(x: v128): v128 {
     return f32x4.div(splat(1), f32x4.add(splat(1), exp4(f32x4.neg(x))));
 }
 
@@ -50,15 +60,18 @@ export function tanh4(x: v128): v128 {
     return v128.bitselect(small, signed, f32x4.lt(a, splat(0.625)));
 }
 
-export function activate4(code: i32, z: v128): v128 {
+// Inlined: a call spills every live vector of the gate loops around it (a tenth of an LSTM's step).
+// @ts-ignore: decorator
+@inline export function activate4(code: i32, z: v128): v128 {
     if (code == SIGMOID) return sigmoid4(z);
-    if (code == RELU) return f32x4.max(z, splat(0));
+    if (code == RELU) return f32x4.pmax(z, splat(0)); // max's NaN and −0 rules cost several instructions; NaN stays NaN
     if (code == TANH) return tanh4(z);
     return z;
 }
 
 /** The derivative at the points where the activation gave `y`. */
-export function slope4(code: i32, y: v128): v128 {
+// @ts-ignore: decorator
+@inline export function slope4(code: i32, y: v128): v128 {
     if (code == SIGMOID) return f32x4.mul(y, f32x4.sub(splat(1), y));
     if (code == RELU) return v128.and(f32x4.gt(y, splat(0)), splat(1));
     if (code == TANH) return f32x4.sub(splat(1), f32x4.mul(y, y));
