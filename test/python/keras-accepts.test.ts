@@ -79,6 +79,16 @@ describe('compile and fit with what Keras has and RNN Lens does not train with',
         expect(loud(model + code + '\n')).toEqual([]);
     });
 
+    it('keeps the callbacks RNN Lens trains with beside one it does not (EarlyStopping beside RemoteMonitor)', () => {
+        const code = `${HEAD}${model}model.fit(x, y, epochs=4, callbacks=[keras.callbacks.RemoteMonitor(), keras.callbacks.EarlyStopping(patience=2)])\n`;
+        const { description, analysis } = analyzePython(code);
+        expect(analysis.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const fit = description.models[0].fit!;
+        expect(fit.args.epochs).toBe(4);
+        expect(JSON.stringify(fit.args.callbacks)).toContain('EarlyStopping');
+        expect(JSON.stringify(fit.args.callbacks)).not.toContain('RemoteMonitor');
+    });
+
     it('names Keras does not have either are still reported', () => {
         expect(loud(`${model}model.compile(optimizer="adamm", loss=keras.losses.Hubber())\n`)).toEqual(['error invalid-argument', 'error invalid-argument']);
     });

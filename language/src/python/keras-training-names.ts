@@ -42,18 +42,21 @@ const KERAS_STRINGS: ReadonlySet<string> = new Set([
 /** What a type of kind `any` takes: anything. */
 const ANY = '*';
 
-/** Whether the value (or an item of it) is a Keras optimizer, loss, metric or callback that `type`, the catalog's, does not take. */
-export function kerasBeyondCatalog(value: SyntaxExpression, type: ArgType): boolean {
+/**
+ * The value as RNN Lens reads it: without the items of a list that are Keras optimizers, losses,
+ * metrics or callbacks that `type`, the catalog's, does not take (`callbacks=[RemoteMonitor(),
+ * EarlyStopping()]` keeps EarlyStopping); undefined when the value itself is one (`optimizer=Muon()`).
+ */
+export function withoutKerasBeyondCatalog(value: SyntaxExpression, type: ArgType): SyntaxExpression | undefined {
     const taken = takenBy(type);
     const beyond = (v: SyntaxExpression): boolean => {
-        switch (v.kind) {
-            case 'string': return KERAS_STRINGS.has(v.value) && !taken.has(v.value) && !taken.has(ANY);
-            case 'call': return KERAS_CLASSES.has(v.call.callee) && !taken.has(v.call.callee) && !taken.has(ANY);
-            case 'list': case 'group': return v.items.some(beyond);
-            default: return false;
-        }
+        if (taken.has(ANY)) return false;
+        if (v.kind === 'string') return KERAS_STRINGS.has(v.value) && !taken.has(v.value);
+        return v.kind === 'call' && KERAS_CLASSES.has(v.call.callee) && !taken.has(v.call.callee);
     };
-    return beyond(value);
+    if (beyond(value)) return undefined;
+    if (value.kind !== 'list' || !value.items.some(beyond)) return value;
+    return { ...value, items: value.items.filter(item => !beyond(item)) };
 }
 
 /** The names and callees a catalog type takes, at any depth. */

@@ -14,7 +14,7 @@ import type { Position, SourceRange } from '../model/source.js';
 import type { LayerInsertion, SyntaxModelCall } from '../model/syntax.js';
 import type { Value } from '../model/values.js';
 import { KERAS_LAYER_CLASSES } from './keras-layer-classes.js';
-import { kerasBeyondCatalog } from './keras-training-names.js';
+import { withoutKerasBeyondCatalog } from './keras-training-names.js';
 import { KerasVersionReader } from './keras-version.js';
 import { hasOpaque, PythonSyntax, short, type Place } from './python-syntax.js';
 import { suggest } from '../model/suggest.js';
@@ -282,10 +282,13 @@ export class ModelReader {
         const args = call.args
             .filter(arg => !arg.star)
             .map((arg, i) => this.syntax.argument(arg.keyword === undefined && positional[i] ? { ...arg, keyword: positional[i], keywordFrom: arg.from } : arg, place))
-            .filter(arg => {
+            .flatMap(arg => {
                 const spec = kind.args.find(a => a.name === arg.keyword);
-                // Unread, as a value known only at run time: one Keras takes that RNN Lens does not train with (`optimizer=Muon()`).
-                return spec !== undefined && !dataArgs.has(spec.name) && !hasOpaque(arg.value) && !(arg.value && kerasBeyondCatalog(arg.value, spec.type));
+                if (!spec || dataArgs.has(spec.name) || hasOpaque(arg.value)) return [];
+                if (!arg.value) return [arg];
+                // What Keras takes and RNN Lens does not train with (`optimizer=Muon()`) is left unread, as a value known only at run time.
+                const value = withoutKerasBeyondCatalog(arg.value, spec.type);
+                return value ? [{ ...arg, value }] : [];
             });
         return {
             callee: name, calleeRange, range: this.syntax.range(place, call), args,
