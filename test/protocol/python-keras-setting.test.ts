@@ -21,19 +21,19 @@ async function hints(uri: string): Promise<{ pooling: string; lstm: string }> {
     return { pooling: on(3), lstm: on(4) };
 }
 
-async function errors(uri: string): Promise<string[]> {
-    // Diagnostics are published after each change; the last ones for the document are its current ones.
-    await client.request('textDocument/codeLens', { textDocument: { uri } });
-    await new Promise(resolve => setTimeout(resolve, 300));
-    const last = client.notifications.filter(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).at(-1);
-    return (last?.params.diagnostics ?? []).filter((d: any) => d.severity === 1).map((d: any) => d.code);
+/** The codes of the errors last published for the document, once they are `expected` (diagnostics come after each change, later under load) or 5 s have passed. */
+async function errors(uri: string, expected: readonly string[]): Promise<string[]> {
+    const last = () => (client.notifications.filter(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri).at(-1)?.params.diagnostics ?? [])
+        .filter((d: any) => d.severity === 1).map((d: any) => d.code as string);
+    for (let waited = 0; waited < 5_000 && JSON.stringify(last()) !== JSON.stringify(expected); waited += 100) {
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    return last();
 }
 
-async function setKeras(value: string): Promise<void> {
+function setKeras(value: string): void {
     client.settings = { keras: value };
     client.notify('workspace/didChangeConfiguration', { settings: { rnnLens: client.settings } });
-    // The settings are read again on the change; a request after it is answered under them.
-    await new Promise(resolve => setTimeout(resolve, 300));
 }
 
 beforeAll(async () => {
@@ -50,41 +50,44 @@ afterAll(async () => {
 
 describe('rnnLens.keras on Python code', () => {
     it('"auto": code that imports tf_keras gets Keras 2\'s numbers, plain Keras code Keras 3\'s', async () => {
+        expect(await errors(PLAIN.uri, ['missing-argument'])).toEqual(['missing-argument']);
         const legacy = await hints(LEGACY.uri);
         expect(legacy.pooling).toContain('(None, 5, 3)');
         expect(legacy.lstm).toContain('(None, 4)');
         expect(legacy.lstm).toContain('128');
-        expect(await errors(LEGACY.uri)).toEqual([]);
+        expect(await errors(LEGACY.uri, [])).toEqual([]);
         const hover = await client.request('textDocument/hover', { textDocument: { uri: LEGACY.uri }, position: { line: 3, character: 20 } });
         expect(hover.contents.value).toContain('Keras 2 (tf-keras)');
         expect((await hints(PLAIN.uri)).pooling).not.toContain('(None');
-        expect(await errors(PLAIN.uri)).toEqual(['missing-argument']);
+        expect(await errors(PLAIN.uri, ['missing-argument'])).toEqual(['missing-argument']);
         // A .rnn file without a keras line: Keras 3; with one: its own.
         const rnn = 'model P {\n    Input(shape=(10, 3))\n    AveragePooling1D()\n    LSTM(4)\n}\n';
         client.notify('textDocument/didOpen', { textDocument: { uri: 'file:///keras-setting-py/p.rnn', languageId: 'rnn', version: 1, text: rnn } });
         client.notify('textDocument/didOpen', { textDocument: { uri: 'file:///keras-setting-py/p2.rnn', languageId: 'rnn', version: 1, text: `keras 2\n${rnn}` } });
-        expect(await errors('file:///keras-setting-py/p.rnn')).toEqual(['missing-argument']);
-        expect(await errors('file:///keras-setting-py/p2.rnn')).toEqual([]);
+        expect(await errors('file:///keras-setting-py/p.rnn', ['missing-argument'])).toEqual(['missing-argument']);
+        expect(await errors('file:///keras-setting-py/p2.rnn', [])).toEqual([]);
     });
 
     it('"3" overrides the code: the tf_keras code gets Keras 3\'s verdict', async () => {
-        await setKeras('3');
+        setKeras('3');
+        // The diagnostics first: once they are published, the server follows the new setting.
+        expect(await errors(LEGACY.uri, ['missing-argument'])).toEqual(['missing-argument']);
         const legacy = await hints(LEGACY.uri);
         expect(legacy.pooling).not.toContain('(None');
         expect(legacy.lstm).not.toContain('128');
-        expect(await errors(LEGACY.uri)).toEqual(['missing-argument']);
     });
 
     it('"2" overrides the code: plain Keras code gets Keras 2\'s numbers', async () => {
-        await setKeras('2');
+        setKeras('2');
+        expect(await errors(PLAIN.uri, [])).toEqual([]);
         const plain = await hints(PLAIN.uri);
         expect(plain.pooling).toContain('(None, 5, 3)');
         expect(plain.lstm).toContain('128');
-        expect(await errors(PLAIN.uri)).toEqual([]);
     });
 
     it('back to "auto": each file its own again', async () => {
-        await setKeras('auto');
+        setKeras('auto');
+        expect(await errors(PLAIN.uri, ['missing-argument'])).toEqual(['missing-argument']);
         expect((await hints(LEGACY.uri)).pooling).toContain('(None, 5, 3)');
         expect((await hints(PLAIN.uri)).pooling).not.toContain('(None');
     });

@@ -98,10 +98,12 @@ async function askEverything(uri: string, text: string, next: () => number): Pro
     return { slowest, hints };
 }
 
-/** The diagnostics last published for each URI under `prefix`, once the server has had time to publish them. */
+/** The diagnostics last published for each URI under `prefix`, once the server has published none for half a second (or 10 s have passed). */
 async function publishedUnder(prefix: string): Promise<Map<string, any[]>> {
-    await client.request('textDocument/codeLens', { textDocument: { uri: `${prefix}/settle.py` } }).catch(() => undefined);
-    await new Promise(resolve => setTimeout(resolve, 500));
+    for (let seen = -1, waited = 0; seen !== client.notifications.length && waited < 10_000; waited += 500) {
+        seen = client.notifications.length;
+        await new Promise(resolve => setTimeout(resolve, 500));
+    }
     const last = new Map<string, any[]>();
     for (const n of client.notifications) {
         if (n.method === 'textDocument/publishDiagnostics' && n.params.uri.startsWith(prefix)) last.set(n.params.uri, n.params.diagnostics);
