@@ -54,11 +54,21 @@ describe('rnn-lens and the target Keras version', () => {
             .toContain('What Keras 2 (tf-keras)\'s `model.summary()` prints for it:');
     });
 
-    it('refuses a version it does not know, naming the two it does (exit 2)', () => {
+    it('refuses a version it does not know, naming the ones it does (exit 2)', () => {
         for (const command of ['summary', 'check', 'explain', 'diagram', 'export', 'train']) {
             const { status, stderr } = runCli(command, 'examples/advanced_rnn_theory.rnn', '--keras', '4');
             expect(status, command).toBe(2);
-            expect(stderr, command).toContain('--keras must be 3 (keras, TensorFlow 2.16 and later) or 2 (tf-keras), not "4".');
+            expect(stderr, command).toContain('--keras must be 3 (keras, TensorFlow 2.16 and later), 2 (tf-keras) or auto (what each file says), not "4".');
         }
+    });
+
+    it('takes --keras auto as each file\'s own version: Keras 2 for Python that imports tf_keras, Keras 3 for Python that does not', () => {
+        const model = 'model = keras.Sequential([keras.Input(shape=(10, 3)), keras.layers.AveragePooling1D(), keras.layers.LSTM(4)])\n';
+        const legacy = JSON.parse(runCli('summary', file('legacy.py', `import tf_keras as keras\n${model}`), '--keras', 'auto', '--json').stdout);
+        expect(legacy.keras).toBe(2);
+        expect(legacy.models[0].layers[0]).toMatchObject({ outputShape: [null, 5, 3] });
+        const plain = runCli('check', file('plain.py', `import keras\n${model}`), '--keras', 'auto');
+        expect(plain.status).toBe(1);
+        expect(plain.stdout).toContain('error missing-argument AveragePooling1D needs pool_size in Keras 3');
     });
 });

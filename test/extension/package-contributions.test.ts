@@ -11,8 +11,8 @@ import { SUMMARY_REQUEST_NAME } from '../../client/src/common/server-requests.js
 import { MODEL_COMMANDS } from '../../language/src/lsp/code-lens.js';
 import { PYTHON_MODEL_COMMANDS } from '../../language/src/lsp/python/python-features.js';
 import { SUMMARY_REQUEST } from '../../language/src/lsp/custom-requests.js';
-import { DEFAULT_INLAY_HINT_SETTINGS, DIAGNOSTICS_SETTING, KERAS_SETTING, SETTINGS_SECTION } from '../../language/src/lsp/settings.js';
-import { DEFAULT_KERAS_VERSION, KERAS_VERSIONS } from '../../language/src/model/keras-version.js';
+import { DEFAULT_INLAY_HINT_SETTINGS, DIAGNOSTICS_SETTING, KERAS_AUTO, KERAS_SETTING, kerasSetting, SETTINGS_SECTION } from '../../language/src/lsp/settings.js';
+import { DEFAULT_KERAS_VERSION, effectiveKerasVersion, KERAS_VERSIONS } from '../../language/src/model/keras-version.js';
 import { DIAGNOSTIC_LEVELS } from '../../language/src/analysis/diagnostic-levels.js';
 import { DIAGNOSTIC_CODES } from '../../language/src/model/diagnostic.js';
 import { BACKENDS } from '../../webview/src/protocol/host-messages.js';
@@ -64,10 +64,13 @@ describe('settings', () => {
         expect(Object.keys(settings).sort()).toEqual(read.sort());
     });
 
-    it('offers the Keras versions the analysis knows, Keras 3 by default', () => {
+    it('offers "auto" (each file\'s own version, else Keras 3) by default, then the Keras versions the analysis knows', () => {
         const keras = settings[`${SETTINGS_SECTION}.${KERAS_SETTING}`];
-        expect(keras.enum).toEqual(KERAS_VERSIONS.map(String));
-        expect(keras.default).toBe(String(DEFAULT_KERAS_VERSION));
+        expect(keras.enum).toEqual([KERAS_AUTO, ...KERAS_VERSIONS.map(String)]);
+        expect(keras.default).toBe(KERAS_AUTO);
+        expect(kerasSetting({ [KERAS_SETTING]: keras.default })).toBeUndefined();
+        for (const version of KERAS_VERSIONS) expect(kerasSetting({ [KERAS_SETTING]: String(version) })).toBe(version);
+        expect(effectiveKerasVersion(undefined, kerasSetting({ [KERAS_SETTING]: keras.default }))).toBe(DEFAULT_KERAS_VERSION);
     });
 
     it('describes every setting, and each default is one of its allowed values', () => {

@@ -81,7 +81,8 @@ describe('diagnostics stand on the Python call', () => {
         ];
         const fixedTexts: string[] = [];
         for (const text of cases) {
-            const errors = analyzePython(text).analysis.diagnostics.filter(d => d.severity !== 'information' && d.fixes?.length);
+            // Every diagnostic with a fix: the missing input shape is an information note in Python (Keras builds the model at its first call).
+            const errors = analyzePython(text).analysis.diagnostics.filter(d => d.fixes?.length);
             expect(errors.length, text).toBeGreaterThan(0);
             for (const d of errors) {
                 const fixed = applyEdits(text, d.fixes![0].edits);

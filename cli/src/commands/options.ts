@@ -6,13 +6,16 @@ import {
 } from '../../../language/src/index.js';
 import { CliError } from '../io.js';
 
-/** `--keras 2|3`: the Keras version for files without a `keras N` statement (the file's own wins). */
+/**
+ * `--keras 2|3|auto`: the Keras version for `.rnn` files without a `keras N` statement (the file's
+ * own wins) and for Python, over what its imports imply; `auto` (as leaving it out): each file's own.
+ */
 export const KERAS_OPTION = { keras: { type: 'string' } } as const;
 
 export function kerasOption(value: string | undefined): KerasVersion | undefined {
-    if (value === undefined) return undefined;
+    if (value === undefined || value === 'auto') return undefined;
     const version = parseKerasVersion(value);
-    if (!version) throw new CliError(`--keras must be 3 (keras, TensorFlow 2.16 and later) or 2 (tf-keras), not "${value}".`);
+    if (!version) throw new CliError(`--keras must be 3 (keras, TensorFlow 2.16 and later), 2 (tf-keras) or auto (what each file says), not "${value}".`);
     return version;
 }
 

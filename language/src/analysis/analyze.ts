@@ -12,7 +12,7 @@ import { computeLayer } from './compute-layer.js';
 import { applyDiagnosticLevels, type DiagnosticLevels } from './diagnostic-levels.js';
 import { checkData, type DataSource } from './data-checks.js';
 import { LayerNamer } from './layer-names.js';
-import { denseOnSequence, largeModel, missingInputShape, missingReturnSequences } from './model-checks.js';
+import { denseOnSequence, largeModel, missingInputShape, missingReturnSequences, unbuiltNote } from './model-checks.js';
 import { layerVersionCheck, modelInput } from './keras-versions.js';
 import { isMultiOutput, multiOutputDifference, multiOutputInKeras3, outputShapes, singleOutputVariant } from './multi-output.js';
 import type { DocumentAnalysis, LayerAnalysis, ModelAnalysis } from './types.js';
@@ -60,7 +60,7 @@ function analyzeModel(model: ModelDescription, diagnostics: RnnDiagnostic[], opt
     const namer = new LayerNamer();
     const layers: LayerAnalysis[] = [];
     const given = modelInput(model, keras);
-    diagnostics.push(...given.diagnostics);
+    diagnostics.push(...given.diagnostics.map(d => unbuiltNote(model, d)));
     const input: Shape | undefined = given.input ? [given.input.batchSize, ...given.input.shape] : undefined;
     let shape = input;
     let complete = shape !== undefined;

@@ -23,14 +23,22 @@ export function missingInputShape(model: ModelDescription): RnnDiagnostic | unde
     const fromData = typeof lookback === 'number' && features !== undefined;
     const shape = fromData ? `(${lookback}, ${features})` : '(None, 1)';
     const edit = addArgumentEdit(first, `input_shape=${shape}`);
-    return diagnostic('missing-input-shape',
-        `Model "${model.name}" has no input shape, so no shape or parameter count can be known. Keras: "This model has not yet been built. Build the model first by calling build() or by calling the model on a batch of data." Add Input(shape=(steps, features)) first, or input_shape=(steps, features) on ${first.kind}.`,
+    const why = model.buildsWhenCalled
+        ? `Model "${model.name}" has no input shape: Keras builds it when it is first called on data (fit, predict), so its shapes and parameter counts cannot be shown before then (Keras 3's model.summary() shows "?" and "0 (unbuilt)"; Keras 2's says "This model has not yet been built").`
+        : `Model "${model.name}" has no input shape, so no shape or parameter count can be known. Keras: "This model has not yet been built. Build the model first by calling build() or by calling the model on a batch of data."`;
+    return unbuiltNote(model, diagnostic('missing-input-shape',
+        `${why} Add Input(shape=(steps, features)) first, or input_shape=(steps, features) on ${first.kind}.`,
         first.nameRange,
         edit ? [{
             title: fromData ? `Add input_shape=${shape} (from data: lookback ${lookback}, ${features} features)` : `Add input_shape=${shape} to ${first.kind}`,
             edits: [edit],
             preferred: fromData
-        }] : []);
+        }] : []));
+}
+
+/** A model that Keras builds at its first call (Python): its missing input is an information note, not an error. */
+export function unbuiltNote(model: ModelDescription, d: RnnDiagnostic): RnnDiagnostic {
+    return model.buildsWhenCalled && d.code === 'missing-input-shape' ? { ...d, severity: 'information' } : d;
 }
 
 /** The layer before needs `return_sequences=True` when this one needs a sequence and gets 2D. */

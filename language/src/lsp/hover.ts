@@ -13,8 +13,8 @@ import type { Shape } from '../catalog/shape.js';
 import { argumentMarkdown, constantMarkdown, layerMarkdown, modelMarkdown } from '../explain/hover-markdown.js';
 import { isArgument, isCall, isConstant, isConstantRef, isKerasTarget, isModel } from '../generated/ast.js';
 import { kerasVersionName } from '../model/keras-version.js';
-import type { LayerDescription } from '../model/description.js';
-import { emptyRangeAt, rangeContains, type Position, type SourceRange } from '../model/source.js';
+import type { BoundCall, LayerDescription, ModelDescription } from '../model/description.js';
+import { compareRanges, emptyRangeAt, rangeContains, type Position, type SourceRange } from '../model/source.js';
 import type { AnalysisCache } from './analysis-cache.js';
 import type { ClientProfile } from './client-profile.js';
 
@@ -40,12 +40,8 @@ export class RnnHoverProvider implements HoverProvider {
             return statement ? markdown(`**${statement.name}(...)**: ${statement.summary}`) : undefined;
         }
         if (isArgument(node) && leaf.text === node.keyword && isCall(node.$container)) {
-            const call = node.$container;
-            const signature = findLayerKind(call.callee) ? signatureOf(findLayerKind(call.callee)!) : findStatementKind(call.callee)?.args;
-            const spec = signature?.find(s => s.name === node.keyword);
-            if (!spec) return undefined;
-            const bound = findBoundCall(analysis, call.$cstNode?.range.start);
-            return markdown(argumentMarkdown(call.callee, spec, bound?.args[spec.name]));
+            const argument = argumentHoverAt(analysis, leaf.range.start, () => (node.$container as { callee: string }).callee);
+            return argument ? markdown(argument.markdown) : undefined;
         }
         if (isConstantRef(node) || (isConstant(node) && leaf.text === node.name)) {
             const name = isConstantRef(node) ? node.constant.$refText : node.name;
@@ -114,24 +110,43 @@ function findNested(call: LayerDescription, outcome: LayerOutcome | undefined, a
     return undefined;
 }
 
-function findBoundCall(analysis: ReturnType<AnalysisCache['get']>, start: Position | undefined) {
-    if (!start) return undefined;
+/**
+ * The hover of the argument whose keyword is under `position` (`return_sequences` in
+ * `LSTM(4, return_sequences=True)`), for either door (it reads only the description's ranges):
+ * what the argument does, its type and default, and its value here. `calleeAt` gives the call's
+ * name as written (an alias is named in the hover).
+ */
+export function argumentHoverAt(analysis: DocumentAnalysis, position: Position, calleeAt: (range: SourceRange) => string): { markdown: string; range: SourceRange } | undefined {
+    const at = emptyRangeAt(position);
     for (const model of analysis.description.models) {
-        const calls = [
-            ...model.layers.flatMap(withNested),
-            ...[model.compile, model.fit, model.data, model.input?.call].filter(c => c !== undefined)
-        ];
-        const call = calls.find(c => samePosition(c.range.start, start));
-        if (call) return call;
+        for (const { call, kind } of callsOf(model)) {
+            if (!rangeContains(call.range, at)) continue;
+            for (const name of call.given) {
+                const whole = call.argRanges[name];
+                const value = call.valueRanges[name];
+                // A positional argument has no keyword to hover.
+                if (!whole || !value || compareRanges(emptyRangeAt(whole.start), emptyRangeAt(value.start)) >= 0) continue;
+                const keyword = { start: whole.start, end: value.start };
+                if (!rangeContains(keyword, at)) continue;
+                const layerKind = findLayerKind(kind);
+                const spec = (layerKind ? signatureOf(layerKind) : findStatementKind(kind)?.args)?.find(s => s.name === name);
+                if (spec) return { markdown: argumentMarkdown(calleeAt(call.nameRange) || kind, spec, call.args[name]), range: keyword };
+            }
+        }
     }
     return undefined;
 }
 
-/** A layer and every layer or cell it wraps. */
-function withNested(call: LayerDescription): LayerDescription[] {
-    return [call, ...[...(call.inner ? [call.inner] : []), ...(call.items ?? [])].flatMap(withNested)];
+/** Every call of a model with the catalog kind its arguments are documented by: its layers (and the layers and cells they wrap), Input, compile, fit, data. */
+function callsOf(model: ModelDescription): Array<{ call: BoundCall; kind: string }> {
+    return [
+        ...model.layers.flatMap(withNested).map(call => ({ call, kind: call.kind })),
+        ...(model.input?.call ? [{ call: model.input.call, kind: 'Input' }] : []),
+        ...[model.compile, model.fit, model.data].flatMap(call => (call ? [{ call, kind: call.kind }] : []))
+    ];
 }
 
-function samePosition(a: Position, b: Position): boolean {
-    return a.line === b.line && a.character === b.character;
+/** A layer and every layer or cell it wraps. */
+function withNested(call: LayerDescription): LayerDescription[] {
+    return [call, ...[...(call.inner ? [call.inner] : []), ...(call.second ? [call.second] : []), ...(call.items ?? [])].flatMap(withNested)];
 }

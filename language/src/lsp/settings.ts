@@ -23,12 +23,24 @@ export async function inlayHintSettings(configuration: ConfigurationProvider): P
     return { ...DEFAULT_INLAY_HINT_SETTINGS, ...(given ?? {}) };
 }
 
-/** The key of the default Keras version under `rnnLens`: `rnnLens.keras`, "3" or "2". */
+/** The key of the Keras version under `rnnLens`: `rnnLens.keras`, "auto", "3" or "2". */
 export const KERAS_SETTING = 'keras';
 
-/** `rnnLens.keras` ("3" or "2") from the settings as last received; undefined when unset or not a version. */
+/**
+ * `rnnLens.keras`'s default: follow what each file says (a `.rnn` file's `keras N` line; Python's
+ * imports, `import tf_keras` or `TF_USE_LEGACY_KERAS` for Keras 2), else Keras 3. An editor
+ * always sends a default, so "follow the file" is a value of its own, not the absence of one.
+ */
+export const KERAS_AUTO = 'auto';
+
+/**
+ * `rnnLens.keras` from the settings as last received: "3" or "2", the version chosen (over what
+ * Python code implies; a `.rnn` file's own `keras N` line still wins); undefined for "auto", unset
+ * or not a version: each file's own.
+ */
 export function kerasSetting(settings: Readonly<Record<string, unknown>> | undefined): KerasVersion | undefined {
-    return parseKerasVersion(settings?.[KERAS_SETTING]);
+    const value = settings?.[KERAS_SETTING];
+    return value === KERAS_AUTO ? undefined : parseKerasVersion(value);
 }
 
 /** The setting `rnnLens.diagnostics`. */

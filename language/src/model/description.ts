@@ -84,6 +84,11 @@ export interface ModelDescription {
     readonly bodyStart: Position;
     /** The door could not read the input (Python: a shape computed at run time, a first layer not followed): no missing-input-shape. */
     readonly inputUnknown?: boolean;
+    /**
+     * Python: Keras builds a model with no input when it is first called on data (fit, predict), so
+     * a missing input is not a mistake there, only the reason no shapes can be shown (an information note).
+     */
+    readonly buildsWhenCalled?: boolean;
 }
 
 export interface ConstantDescription {

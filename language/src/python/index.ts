@@ -178,12 +178,12 @@ function describeModel(model: PyModel, name: string, diagnostics: RnnDiagnostic[
             report: d => diagnostics.push(d),
             unknown: (range, why) => { if (!stop || compareRanges(range, stop.range) < 0) stop = { range, why }; }
         });
-    if (!stop) return description;
+    if (!stop) return { ...description, buildsWhenCalled: true };
     diagnostics.push(notFollowed(model, stop, where));
     const stopAt = stop.range.start;
     const firstKnown = description.layers.find(l => findLayerKind(l.kind));
     const beforeFirst = !firstKnown || compareRanges({ start: stopAt, end: stopAt }, { start: firstKnown.range.end, end: firstKnown.range.end }) <= 0;
-    return !description.input && beforeFirst ? { ...description, inputUnknown: true } : description;
+    return { ...description, buildsWhenCalled: true, ...(!description.input && beforeFirst ? { inputUnknown: true } : {}) };
 }
 
 function notFollowed(model: PyModel, stop: { readonly range: SourceRange; readonly why: string }, where: (line: number) => string) {

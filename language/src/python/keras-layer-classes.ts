@@ -36,4 +36,6 @@ export const KERAS_LAYER_CLASSES: ReadonlySet<string> = new Set([
     'LSTMCellV1', 'LSTMCellV2', 'LSTMV1', 'LSTMV2', 'LocallyConnected1D', 'LocallyConnected2D', 'PreprocessingLayer',
     'RandomFourierFeatures', 'RandomHeight', 'RandomWidth', 'ResidualWrapper', 'SlicingOpLambda',
     'SyncBatchNormalization', 'TFOpLambda', 'ThresholdedReLU', 'VersionAwareLayers',
+    // Models are layers too (`Sequential([functional_model, ...])`): keras.Model, keras.Sequential, Functional.
+    'Model', 'Sequential', 'Functional',
 ]);

@@ -14,10 +14,11 @@ import type { Position, SourceRange } from '../model/source.js';
 import type { LayerInsertion, SyntaxModelCall } from '../model/syntax.js';
 import type { Value } from '../model/values.js';
 import { KERAS_LAYER_CLASSES } from './keras-layer-classes.js';
+import { withoutKerasBeyondCatalog } from './keras-training-names.js';
 import { KerasVersionReader } from './keras-version.js';
 import { hasOpaque, PythonSyntax, short, type Place } from './python-syntax.js';
 import { suggest } from '../model/suggest.js';
-import { layerKindNames } from '../catalog/index.js';
+import { findLayerKind, layerKindNames } from '../catalog/index.js';
 
 export interface PyModel {
     /** The Python variable. */
@@ -210,7 +211,8 @@ export class ModelReader {
         }
         if (method === 'build') {
             const shape = first ?? call.args.find(a => a.keyword === 'input_shape')?.value;
-            if (!shape) return;
+            // A model whose first layer gives its input is built already: Keras keeps that input (and refuses a build that disagrees).
+            if (!shape || givesInput(model.layers[0])) return;
             const calleeRange = call.callee.type === 'attribute' ? this.syntax.range(place, { from: call.callee.nameFrom, to: call.callee.to }) : this.syntax.range(place, call);
             model.input = this.syntax.memo(call, place, 'build', (): SyntaxModelCall => {
                 const value = this.syntax.expression(shape, place);
@@ -241,8 +243,13 @@ export class ModelReader {
         const insertion: LayerInsertion = { ...written, prefix: written.prefix + module };
         if (expr.type === 'name') {
             const binding = this.bindings.get(expr.name);
-            if (binding?.kind === 'call') {
-                model.layers.push({ ...binding.expr.call, insertion });
+            // A layer made earlier (`sn = layers.SpectralNormalization(...)`): read as the call itself would be.
+            const bound = binding?.kind === 'call' ? binding.expr.call : undefined;
+            if (bound && !findLayerKind(bound.callee) && !misspeltLayer(bound.callee)) {
+                return this.unfollowed(model, expr, place, `${expr.name} is a ${bound.callee}, not a layer RNN Lens knows`);
+            }
+            if (bound) {
+                model.layers.push({ ...bound, insertion });
                 return;
             }
             return this.unfollowed(model, expr, place, `${expr.name} is a layer made when the code runs`);
@@ -252,9 +259,7 @@ export class ModelReader {
         const known = resolved?.keras ? findKerasLayer(resolved.name) : undefined;
         if (!known) {
             // A misspelt Keras layer is reported (did you mean); a real Keras or custom layer outside the catalog is not followed.
-            const misspelt = resolved?.keras && !KERAS_LAYER_CLASSES.has(resolved.name) && /^[A-Z]/.test(resolved.name)
-                && suggest(resolved.name, layerKindNames()).length > 0;
-            if (!misspelt) return this.unfollowed(model, expr, place, `${short(expr.callee.text)} is not a layer RNN Lens knows`);
+            if (!resolved?.keras || !misspeltLayer(resolved.name)) return this.unfollowed(model, expr, place, `${short(expr.callee.text)} is not a layer RNN Lens knows`);
         }
         const call = this.syntax.memo(expr, place, `${JSON.stringify(insertion)}:${known ? '' : resolved!.name}`, () => {
             const read = this.syntax.call(expr, place, known ? undefined : resolved!.name);
@@ -277,7 +282,14 @@ export class ModelReader {
         const args = call.args
             .filter(arg => !arg.star)
             .map((arg, i) => this.syntax.argument(arg.keyword === undefined && positional[i] ? { ...arg, keyword: positional[i], keywordFrom: arg.from } : arg, place))
-            .filter(arg => arg.keyword !== undefined && !dataArgs.has(arg.keyword) && kind.args.some(a => a.name === arg.keyword) && !hasOpaque(arg.value));
+            .flatMap(arg => {
+                const spec = kind.args.find(a => a.name === arg.keyword);
+                if (!spec || dataArgs.has(spec.name) || hasOpaque(arg.value)) return [];
+                if (!arg.value) return [arg];
+                // What Keras takes and RNN Lens does not train with (`optimizer=Muon()`) is left unread, as a value known only at run time.
+                const value = withoutKerasBeyondCatalog(arg.value, spec.type);
+                return value ? [{ ...arg, value }] : [];
+            });
         return {
             callee: name, calleeRange, range: this.syntax.range(place, call), args,
             ...(call.closeParen === undefined ? {} : { closeParen: this.syntax.range(place, { from: call.closeParen, to: call.closeParen }).start }),
@@ -309,4 +321,15 @@ export class ModelReader {
         if (target.type === 'name') this.bindings.delete(target.name);
         if (target.type === 'tuple') target.items.forEach(item => this.unbind(item));
     }
+}
+
+/** A Keras name that is no Keras class but near a catalog layer's: a misspelling to report (did you mean), not a layer to stop at. */
+function misspeltLayer(name: string): boolean {
+    return !KERAS_LAYER_CLASSES.has(name) && /^[A-Z]/.test(name) && suggest(name, layerKindNames()).length > 0;
+}
+
+/** `Input(...)` or a layer with `input_shape=`/`batch_input_shape=`: the model's input, given before any `build(...)`. */
+function givesInput(call: SyntaxModelCall | undefined): boolean {
+    if (!call || call.unfollowed) return false;
+    return call.callee === 'Input' || call.callee === 'InputLayer' || call.args.some(a => a.keyword === 'input_shape' || a.keyword === 'batch_input_shape');
 }

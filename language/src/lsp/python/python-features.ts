@@ -1,9 +1,9 @@
 /**
- * What the Python door answers: inlay hints, hovers, quick fixes and code lenses, each made by the
- * same function as for `.rnn` (it reads the analysis and its ranges), with places mapped between
- * the client's document (a file, or a notebook's cell) and the program. The protocol guard sends
- * a Python document's request here (its method prefixed, PYTHON_METHOD); requests of other
- * features get no result for Python.
+ * What the Python door answers: inlay hints, hovers (on layer, argument and model names), quick
+ * fixes and code lenses, each made by the same function as for `.rnn` (it reads the analysis and
+ * its ranges), with places mapped between the client's document (a file, or a notebook's cell) and
+ * the program. The protocol guard sends a Python document's request here (its method prefixed,
+ * PYTHON_METHOD); requests of other features get no result for Python.
  */
 import type { ConfigurationProvider } from 'langium';
 import type {
@@ -12,7 +12,7 @@ import type {
 import { quickFixActions } from '../code-actions.js';
 import { modelLenses, type ModelCommand } from '../code-lens.js';
 import type { ClientProfile } from '../client-profile.js';
-import { layerHoverAt } from '../hover.js';
+import { argumentHoverAt, layerHoverAt } from '../hover.js';
 import { inlayHintsOf } from '../inlay-hints.js';
 import { modelMarkdown } from '../../explain/hover-markdown.js';
 import { emptyRangeAt, rangeContains, type SourceRange } from '../../model/source.js';
@@ -60,7 +60,8 @@ export function registerPythonFeatures(connection: Connection, door: PythonDoor,
         if (!found || !position) return null;
         const { program, analysis } = found;
         const hover = (markdown: string, range: SourceRange): Hover => ({ contents: client.hoverContent(markdown), range: program.toCell(range).range });
-        const layer = layerHoverAt(analysis, position, range => calleeText(program, range));
+        const callee = (range: SourceRange) => calleeText(program, range);
+        const layer = layerHoverAt(analysis, position, callee) ?? argumentHoverAt(analysis, position, callee);
         if (layer) return hover(layer.markdown, layer.range);
         const model = analysis.models.find(m => rangeContains(m.description.nameRange, emptyRangeAt(position)));
         return model ? hover(modelMarkdown(model), model.description.nameRange) : null;

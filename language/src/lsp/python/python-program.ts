@@ -50,22 +50,16 @@ export class PythonProgram {
     }
 
     /**
-     * The front end's description. `keras`: the version of code that does not say (the setting);
-     * code that imports tf_keras (or sets TF_USE_LEGACY_KERAS) says Keras 2 whatever the setting.
+     * The front end's description. `keras`: `rnnLens.keras` set to "3" or "2", the version whatever
+     * the code implies; undefined ("auto"): Keras 2 where the code imports tf_keras (or sets
+     * TF_USE_LEGACY_KERAS first), else Keras 3.
      */
     describe(cache: ChunkParseCache, keras: KerasVersion | undefined): DocumentDescription {
         if (!mayHoldModel(this.sources)) return { constants: [], models: [], diagnostics: [] };
-        let description: DocumentDescription;
-        if (this.notebook) {
-            const described = describeNotebook(this.sources, { cache });
-            this.map = described.map;
-            description = described.description;
-        } else {
-            description = describePython(this.sources[0]?.text ?? '', { cache }).description;
-        }
-        // The front end gives a version always; one the code did not say is the setting's to give.
-        const said = description.keras && (description.keras.range.end.line > 0 || description.keras.range.end.character > 0);
-        return said || keras === undefined ? description : { ...description, keras: undefined };
+        if (!this.notebook) return describePython(this.sources[0]?.text ?? '', { cache, keras }).description;
+        const described = describeNotebook(this.sources, { cache, keras });
+        this.map = described.map;
+        return described.description;
     }
 
     /**
