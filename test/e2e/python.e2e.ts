@@ -8,11 +8,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli-run.js';
 import { summaryJson } from './harness/analysis.js';
 import { problems, waitForText, webview } from './harness/editor-dom.js';
-import { count, layerHints, shape, totalHint } from './harness/expected.js';
+import { count, layerHints, shape, totalHint, type SummaryModel } from './harness/expected.js';
 import { cellEditor, cellLines, cellSquiggles, cursorInCell, notebookCells, openNotebook, revealCell, type NotebookCell } from './harness/notebook-dom.js';
 import { ROOT } from './harness/paths.js';
 import { workbenchSuite } from './harness/suite.js';
@@ -27,6 +28,8 @@ const FIX_TITLE = 'Add return_sequences=True';
 
 const exampleCells = notebookCells(join(ROOT, EXAMPLE));
 const RETURN_SEQUENCES = ', return_sequences=True';
+/** The cells that make the models: the i-th model of the analysis is made in the i-th cell that calls Sequential(). */
+const modelCells = exampleCells.filter(c => c.code && /\bSequential\(\)/.test(c.text));
 /** The stacked LSTMs' cell: an LSTM with return_sequences=True feeding another LSTM. */
 const stackedCell = exampleCells.find(c => c.code && /LSTM\([^\n]*, return_sequences=True\)\)\nmodel\.add\(LSTM\(/.test(c.text))!;
 
@@ -54,21 +57,13 @@ describe('Python and Jupyter notebooks in code-server', () => {
     test('the course notebook in the notebook editor shows each layer\'s shape and parameters, and each model\'s total, in its cells', async () => {
         const { page } = workbench();
         const models = summaryJson(join(ROOT, EXAMPLE));
-        // The i-th model is made in the i-th cell that calls Sequential().
-        const modelCells = exampleCells.filter(c => c.code && /\bSequential\(\)/.test(c.text));
         expect(models.length).toBeGreaterThanOrEqual(7);
         expect(modelCells.length).toBe(models.length);
         await openNotebook(page, EXAMPLE);
         for (const [i, cell] of modelCells.entries()) {
             const model = models[i]!;
             await revealCell(page, cell.index);
-            // The total after the line that makes the model, then each layer's shape and parameters after its call.
-            const shown = async () => {
-                const lines = await cellLines(page, cell.index);
-                return { total: lines[0]?.hints.join(' ') ?? '', layers: lines.slice(1).flatMap(l => l.hints) };
-            };
-            await expect.poll(shown, { timeout: 60_000, message: `${model.name}'s hints` })
-                .toEqual({ total: expect.stringContaining(totalHint(model)), layers: layerHints(model) });
+            await expect.poll(() => cellHints(page, cell.index), { timeout: 60_000, message: `${model.name}'s hints` }).toEqual(expectedHints(model));
             // The hints are read apart from the text: what is left is the cell itself.
             expect((await cellLines(page, cell.index)).map(l => l.text.trimEnd())).toEqual(cell.text.split('\n').map(l => l.trimEnd()));
             if (i === 0) await workbench().screenshot('1-notebook-hints');
@@ -107,6 +102,9 @@ describe('Python and Jupyter notebooks in code-server', () => {
         await expect.poll(async () => (await cellLines(page, cell)).map(l => l.text.trimEnd()).join('\n'), { timeout: 15_000 })
             .toBe(stackedCell.text.split('\n').map(l => l.trimEnd()).join('\n'));
         await expect.poll(() => cellSquiggles(page, cell), { timeout: 30_000 }).toEqual([]);
+        // The mended model's hints are the example's model's, from the analysis.
+        const mended = summaryJson(join(ROOT, EXAMPLE))[modelCells.indexOf(stackedCell)]!;
+        await expect.poll(() => cellHints(page, cell), { timeout: 30_000 }).toEqual(expectedHints(mended));
         await expect.poll(async () => (await problems(page)).filter(p => p.file.includes(PLANTED) && p.shown.includes('missing-return-sequences')),
             { timeout: 30_000 }).toEqual([]);
         await revealCell(page, cell);
@@ -152,5 +150,13 @@ describe('Python and Jupyter notebooks in code-server', () => {
         await page.locator(`${cellEditor(index)} textarea`).first().focus();
     }
 });
+
+/** What a model's cell shows: the total after the line that makes the model, then each layer's shape and parameters after its call. */
+async function cellHints(page: Page, index: number): Promise<{ total: string; layers: string[] }> {
+    const lines = await cellLines(page, index);
+    return { total: lines[0]?.hints.join(' ') ?? '', layers: lines.slice(1).flatMap(l => l.hints) };
+}
+
+const expectedHints = (model: SummaryModel) => ({ total: expect.stringContaining(totalHint(model)), layers: layerHints(model) });
 
 const textOf = (cell: NotebookCell) => `${cell.code ? 'code' : 'markdown'}: ${cell.text}`;
