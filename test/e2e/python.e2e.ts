@@ -12,12 +12,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli-run.js';
 import { summaryJson } from './harness/analysis.js';
-import { problems, waitForText, webview } from './harness/editor-dom.js';
+import { lineAt, problems, squiggles, waitForText, webview } from './harness/editor-dom.js';
 import { count, layerHints, shape, totalHint, type SummaryModel } from './harness/expected.js';
 import { cellEditor, cellLines, cellSquiggles, cursorInCell, notebookCells, openNotebook, revealCell, type NotebookCell } from './harness/notebook-dom.js';
 import { ROOT } from './harness/paths.js';
 import { workbenchSuite } from './harness/suite.js';
-import { closeAllEditors, openFile } from './harness/workbench.js';
+import { closeAllEditors, focusEditor, goToLine, openFile } from './harness/workbench.js';
 
 const EXAMPLE = 'examples/advanced_rnn_theory.ipynb';
 const PLANTED = 'planted.ipynb';
@@ -43,6 +43,11 @@ function plantedNotebook(): string {
     return JSON.stringify(notebook, null, 1);
 }
 
+/** A real Keras script of a stacked LSTM (`rnn-lens export`, Sequential([...]) style), and a copy with its first LSTM's return_sequences=True taken out. */
+const STACKED_PY = 'stacked_lstm.py';
+const stackedScript = runCli('export', join(ROOT, 'examples', 'advanced_rnn_theory.rnn'), '--model', 'StackedLSTM').stdout;
+const plantedScript = stackedScript.replace(/(LSTM\([^\n]*), return_sequences=True(\),\n\s+layers\.LSTM\()/, '$1$2');
+
 /** fit()'s epochs and batch size in the .py fixture, which the panel must take as its settings. */
 const FIT = TRAIN_SOURCE.match(/\.fit\([^)]*epochs=(\d+), batch_size=(\d+)/)!.slice(1).map(Number) as [number, number];
 
@@ -51,6 +56,7 @@ describe('Python and Jupyter notebooks in code-server', () => {
         // The default epochs differ from fit()'s, so that the panel showing fit()'s shows they were read.
         '.vscode/settings.json': JSON.stringify({ 'rnnLens.training.defaultEpochs': FIT[0] + 3, 'rnnLens.training.backend': BACKEND }),
         [PLANTED]: plantedNotebook(),
+        [STACKED_PY]: plantedScript,
         [TRAIN_FILE]: TRAIN_SOURCE
     });
 
@@ -113,9 +119,43 @@ describe('Python and Jupyter notebooks in code-server', () => {
         // Saved, the notebook's cells are the example's, every one: the fix changed that call and nothing else.
         await cellEditorFocused(cell);
         await page.keyboard.press('Control+S');
-        await page.waitForFunction(() => !document.querySelector('.editor-group-container.active .tab.active.dirty'), null, { timeout: 15_000 });
-        expect(notebookCells(file).map(textOf)).toEqual(exampleCells.map(textOf));
+        await expect.poll(() => notebookCells(file).map(textOf), { timeout: 20_000 }).toEqual(exampleCells.map(textOf));
         expect(runCli('check', file).stdout).not.toContain('missing-return-sequences');
+    });
+
+    test('a planted missing return_sequences in a .py file is squiggled; the quick fix mends that call and leaves every other byte as it was', async () => {
+        const { page } = workbench();
+        expect(plantedScript).not.toBe(stackedScript);
+        const file = join(workbench().workspace, STACKED_PY);
+        const place = runCli('check', file).stdout.match(/\.py:(\d+):(\d+) error missing-return-sequences /);
+        expect(place, 'rnn-lens check on the planted script').not.toBeNull();
+        const [line, column] = place!.slice(1).map(Number) as [number, number];
+
+        await closeAllEditors(page);
+        await openFile(page, STACKED_PY);
+        await expect.poll(() => squiggles(page), { timeout: 60_000 }).toEqual([{ lineNumber: line, kind: 'error' }]);
+        const listed = (await problems(page)).filter(p => p.file.includes(STACKED_PY));
+        expect(listed.map(p => p.shown)).toEqual([expect.stringMatching(new RegExp(`rnn-lens\\W+missing-return-sequences\\W+\\[Ln ${line}, Col ${column}\\]`))]);
+
+        await focusEditor(page);
+        await goToLine(page, line, column + 1);
+        await page.keyboard.press('Control+.');
+        const fix = page.locator('.action-widget .monaco-list-row', { hasText: FIX_TITLE }).first();
+        await fix.waitFor({ timeout: 15_000 });
+        await workbench().screenshot('6-python-file-quick-fix-menu');
+        await fix.click();
+        // The LSTM before the squiggled one is the exported script's line again.
+        const fixedLine = stackedScript.split('\n').findIndex((l, i) => l !== plantedScript.split('\n')[i]) + 1;
+        await expect.poll(async () => (await lineAt(page, fixedLine)).text, { timeout: 15_000 }).toBe(stackedScript.split('\n')[fixedLine - 1]);
+        await expect.poll(() => squiggles(page), { timeout: 30_000 }).toEqual([]);
+        // VS Code saves a file a workspace edit changed when it had no unsaved changes (files.refactoring.autoSave),
+        // its save participants first: Ctrl+S for the case it did not, then wait for the file on disk.
+        await focusEditor(page);
+        await page.keyboard.press('Control+S');
+        // Saved, the file is the exported script again, byte for byte.
+        await expect.poll(() => readFileSync(file, 'utf8').split('\n'), { timeout: 20_000 }).toEqual(stackedScript.split('\n'));
+        expect(readFileSync(file, 'utf8')).toBe(stackedScript);
+        await workbench().screenshot('7-python-file-after-quick-fix');
     });
 
     test('▶ Train above the model of a .py file trains it in the panel to the end, with fit()\'s epochs and batch size', async () => {
@@ -125,7 +165,7 @@ describe('Python and Jupyter notebooks in code-server', () => {
         await openFile(page, TRAIN_FILE);
         const train = page.locator('.codelens-decoration a', { hasText: '▶ Train' }).first();
         await train.waitFor({ timeout: 60_000 });
-        await workbench().screenshot('6-python-codelens');
+        await workbench().screenshot('8-python-codelens');
         await train.click();
         const panel = webview(page);
         await waitForText(panel.locator('body'), `Total params: ${count(model!.totalParams)}`, 60_000);
@@ -140,7 +180,7 @@ describe('Python and Jupyter notebooks in code-server', () => {
         expect(await panel.locator('#test-metrics').innerText()).toMatch(/MAE \d/);
         if (BACKEND !== 'auto') expect(await panel.locator('#backend').innerText()).toContain(BACKEND);
         await panel.locator('#test-metrics').scrollIntoViewIfNeeded();
-        await workbench().screenshot('7-python-trained');
+        await workbench().screenshot('9-python-trained');
     });
 
     /** Focus in code cell `index`'s editor (Ctrl+S saves the notebook from there). */
