@@ -4,6 +4,7 @@
  * (one model's plain description with its analysis, or the errors that stop it); with them
  * those of custom-requests-models.ts, -views.ts (explain, diagram) and -keras.ts (export, import).
  */
+import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, type Connection } from 'vscode-languageserver';
 import { documentSummaryJson, modelSummaryJson } from '../format/summary-json.js';
@@ -20,6 +21,17 @@ export interface SummaryParams { readonly uri: string; readonly model?: string }
 export interface ModelDescriptionParams { readonly uri: string; readonly model: string }
 
 export const SUMMARY_REQUEST = 'rnnLens/summary';
+
+/** How long `rnnLens/models` waits for the didOpen of a document it is asked about first. */
+const DID_OPEN_WAIT_MS = 2_000;
+
+function hasLangiumServices(shared: LangiumSharedServices, uri: string): boolean {
+    try {
+        return shared.ServiceRegistry.hasServices(URI.parse(uri));
+    } catch {
+        return false;
+    }
+}
 export const MODEL_DESCRIPTION_REQUEST = 'rnnLens/modelDescription';
 
 export function registerCustomRequests(connection: Connection, shared: LangiumSharedServices, services: RnnLensServices): void {
@@ -51,6 +63,9 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
         };
     });
     registerModelsRequest(connection, async (uri, token) => {
+        // A document neither door holds yet, of no language Langium serves: VS Code asks for a Python
+        // file's models before its didOpen can come (python-door.ts, whenHeld); wait a moment for it.
+        if (!services.python.Door.holds(uri) && !hasLangiumServices(shared, uri)) await services.python.Door.whenHeld(uri, DID_OPEN_WAIT_MS);
         const python = services.python.Door.analysisOf(uri);
         if (python) return pythonOutlines(python.program, python.analysis, uri);
         return (await analysisOf(uri, token)).models.map(modelOutline);

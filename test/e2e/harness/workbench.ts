@@ -88,6 +88,13 @@ const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
 
 /** Quick Open (Ctrl+P) on a workspace-relative path, then waits for its editor to be the active one. */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
+    await quickOpen(page, relativePath);
+    await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor();
+    await focusEditor(page);
+}
+
+/** Quick Open (Ctrl+P) on a workspace-relative path, then waits for its tab to be the active one. */
+export async function quickOpen(page: Page, relativePath: string): Promise<void> {
     const name = relativePath.split('/').pop()!;
     await quickInputClosed(page);
     await page.keyboard.press('Control+P');
@@ -98,8 +105,6 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
     await page.waitForTimeout(200); // the list filters as it is typed; let it settle on the match
     await page.keyboard.press('Enter');
     await page.locator(`.editor-group-container.active .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
-    await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor();
-    await focusEditor(page);
 }
 
 /** Opens a file of the workspace's top folder by clicking it in the Explorer (VS Code for the Web has no Quick Open on files). */

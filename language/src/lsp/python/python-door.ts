@@ -41,6 +41,8 @@ export class PythonDoor {
     readonly notebooks: NotebookSync;
     private readonly open = new Map<string, OpenProgram>();
     private readonly pending = new Set<string>();
+    /** Requests waiting for a document's didOpen (whenHeld): each checks again after a change. */
+    private readonly waiting = new Set<() => void>();
     private connection: Connection | undefined;
 
     constructor(
@@ -66,6 +68,27 @@ export class PythonDoor {
     /** Whether the document (a Python file, a notebook or one of its cells) is this door's. */
     holds(uri: string): boolean {
         return this.ownerOf(uri) !== undefined;
+    }
+
+    /**
+     * Resolves true once the document is this door's, false after `timeoutMs`. VS Code asks for a
+     * Python file's models as soon as the extension starts, before it has the server's registration
+     * of Python document sync and so before it sends didOpen: the answer waits for the didOpen.
+     */
+    whenHeld(uri: string, timeoutMs: number): Promise<boolean> {
+        if (this.holds(uri)) return Promise.resolve(true);
+        return new Promise(resolve => {
+            const done = (held: boolean) => {
+                clearTimeout(timer);
+                this.waiting.delete(check);
+                resolve(held);
+            };
+            const check = () => {
+                if (this.holds(uri)) done(true);
+            };
+            const timer = setTimeout(() => done(false), timeoutMs);
+            this.waiting.add(check);
+        });
     }
 
     /** The program's analysis: the front end's description, analysed under the current settings. */
@@ -113,6 +136,7 @@ export class PythonDoor {
         const state = this.open.get(owner);
         if (state) state.current = undefined;
         this.schedule(owner);
+        for (const check of [...this.waiting]) check();
     }
 
     private closed(owner: string): void {
