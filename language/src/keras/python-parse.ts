@@ -6,6 +6,7 @@
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
+import { forLezer } from './lezer-gaps.js';
 import { decodePythonString } from './python-strings.js';
 import { PythonSyntaxError, type PyArg, type PyExpr, type PyImportBinding, type PyModule, type PyStatement } from './python-ast.js';
 
@@ -20,7 +21,7 @@ export function parsePython(source: string): PyModule {
 export function readPython(source: string): { statements: PyStatement[]; error?: PythonSyntaxError } {
     const text = forLezer(source);
     const tree = parser.parse(text);
-    const reader = new Reader(text);
+    const reader = new Reader(text, source);
     let error: PythonSyntaxError | undefined;
     try {
         reader.checkSyntax(tree);
@@ -35,16 +36,6 @@ export function readPython(source: string): { statements: PyStatement[]; error?:
         // lezer's recovery left a shape the reader does not follow: nothing of this text is read.
         return { statements: [], error };
     }
-}
-
-/**
- * The text as @lezer/python 1.1.19 reads it right, with every offset kept: its tokenizer loses
- * track of bracketed lines after some 400 multi-line statements with CRLF line ends (valid
- * files were refused), and reads a form feed (which the standard library puts between
- * sections) as an error. `\r\n` becomes ` \n`, a lone `\r` becomes `\n`, `\f` a space.
- */
-export function forLezer(source: string): string {
-    return /[\r\f]/.test(source) ? source.replace(/\r\n|\r|\f/g, m => (m === '\r\n' ? ' \n' : m === '\r' ? '\n' : ' ')) : source;
 }
 
 /** Parses one expression (a `.rnn` argument value, which is Python's expression syntax). */
@@ -75,8 +66,9 @@ const OTHER_WORDS: Readonly<Record<string, string>> = {
 class Reader {
     private readonly lineStarts: number[] = [0];
 
-    constructor(private readonly source: string) {
-        for (let i = 0; i < source.length; i++) if (source[i] === '\n') this.lineStarts.push(i + 1);
+    /** `parsed`: the text lezer read (lezer-gaps.ts), offset for offset the source; every text is taken from the source. */
+    constructor(parsed: string, private readonly source: string) {
+        for (let i = 0; i < parsed.length; i++) if (parsed[i] === '\n') this.lineStarts.push(i + 1);
     }
 
     /** The first syntax error, as Python words it: an unclosed bracket by its opening line. */

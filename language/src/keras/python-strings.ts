@@ -5,7 +5,9 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** The value of a string literal as written (`'relu'`, `r"a\b"`, `"""doc"""`); undefined for bytes and f-strings. */
-export function decodePythonString(literal: string): string | undefined {
+export function decodePythonString(written: string): string | undefined {
+    // Python reads every line end in the source as \n, also inside strings.
+    const literal = written.replace(/\r\n?/g, '\n');
     const prefix = /^[a-zA-Z]*/.exec(literal)![0].toLowerCase();
     if (prefix.includes('b') || prefix.includes('f')) return undefined;
     const body = literal.slice(prefix.length);
