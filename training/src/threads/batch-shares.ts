@@ -21,11 +21,14 @@ export function batchShares(batch: number, threads = kernelModule().threads?.cou
     return shares;
 }
 
-/** Runs each list of calls on a thread of its own (the first here); a single list runs here. */
+/**
+ * Runs each list of calls on a thread of its own (the first here); a single list, or more lists
+ * than threads running (they were stopped), run here one after another.
+ */
 export function runLists(lists: readonly (readonly KernelCall[])[]): void {
     const { exports, threads } = kernelModule();
     const functions = exports as unknown as Record<string, (...args: number[]) => void>;
-    if (lists.length > 1 && threads) {
+    if (lists.length > 1 && threads && threads.count >= lists.length) {
         threads.run(lists, functions);
         return;
     }

@@ -174,6 +174,18 @@ export function wholeAdam(program: usize, beta1: f32, oneMinusBeta1: f32, beta2:
     }
 }
 
+/**
+ * Adds the gradients of `from` (a program of the same plan: a part of the batch on another
+ * thread, its records naming its own gradient arrays) to this program's.
+ */
+export function wholeAddGradients(program: usize, from: usize): void {
+    const count = field(program, 7), mine = ptr(program, 8), theirs = ptr(from, 8);
+    for (let i = 0; i < count; i++) {
+        const at = (<usize>(i * 5)) << 2;
+        addInto(ptr(mine + at, 1), ptr(theirs + at, 1), field(mine + at, 4));
+    }
+}
+
 /** One training batch: forwards, the loss and its gradient, backwards, Adam. */
 export function trainStep(program: usize, batch: i32, beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32, correction1: f32, correction2: f32,
     epsilon: f32, learningRate: f32): void {
