@@ -22,7 +22,10 @@
 //      on one thread, process start included, against Keras's wholeRunSeconds (compile included).
 // Prints tables, or with --json one JSON object. --quick: fewer batches and one round, for a
 // smoke test (no whole runs; Keras on two models); --rounds=N: wasm figures as the best of N
-// rounds (3); --no-whole-run, --no-keras: leave those out.
+// rounds (3); --models=A,B: only those notebook models (to run the bench in parts);
+// --no-whole-run, --no-keras: leave those out. Thread speed-ups are each round's ratio of an
+// engine on every core to the same engine on one thread, measured one after the other in that
+// round, so that a shared machine's load weighs on both alike: their median and spread.
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { kerasPython, measureKeras } from './keras-anchor.mjs';
@@ -40,7 +43,14 @@ const log = console.log;
 console.log = () => {};
 console.warn = () => {};
 const suite = await loadSuite('bench/train-suite.ts');
-const models = suite.notebookModels(root);
+const only = process.argv.find(a => a.startsWith('--models='))?.slice(9).split(',').filter(Boolean);
+const allModels = suite.notebookModels(root);
+const unknown = (only ?? []).filter(name => !allModels.some(m => m.name === name));
+if (unknown.length > 0) {
+    log(`bench:train: no notebook model named ${unknown.join(', ')}; they are ${allModels.map(m => m.name).join(', ')}`);
+    process.exit(2);
+}
+const models = only ? allModels.filter(m => only.includes(m.name)) : allModels;
 
 const WARMUP = 2;
 const batches = { wasm: quick ? 3 : 12, cpu: quick ? 2 : 6 };
@@ -98,7 +108,12 @@ for (const backend of ['wasm', 'cpu']) {
         }
         const rounds = await measure(model, backend, variants, ROUNDS);
         const [baseline, engine] = rounds.map(best);
-        result.models[i].engines = variants.slice(1).map((v, j) => ({ engine: v.engine, threads: v.threads, samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1] }));
+        result.models[i].engines = variants.slice(1).map((v, j) => {
+            const one = variants.findIndex(o => !o.stock && o.engine === v.engine && o.threads === 1);
+            // Each round's ratio to the same engine on one thread in that round (1 for the one-thread variant itself).
+            const threadRatios = rounds[j + 1].map((r, k) => Number((r / rounds[one][k]).toFixed(3)));
+            return { engine: v.engine, threads: v.threads, samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1], threadRatios };
+        });
         const flop = suite.trainingFlopPerSample(model);
         result.models[i].samplesPerSecond.wasm = engine;
         Object.assign(result.models[i], {

@@ -5,9 +5,7 @@ import {
 
 export function resultLines(result: TrainResult, data: PreparedDataset): string[] {
     const lines = ['', `Trained "${result.model}" for ${result.epochsRun} of ${result.epochs} epochs in ${result.seconds.toFixed(1)}s (batch ${result.batchSize}, ${result.optimizer}, loss ${result.loss})`];
-    lines.push(result.engine === 'whole-step'
-        ? 'Engine: whole-step (one wasm call a batch, on one thread)'
-        : `Engine: per-layer (tfjs's fit over RNN Lens's layers${result.engineReason ? `: ${result.engineReason}` : ''})`);
+    lines.push(`Engine: ${engineText(result)}`);
     if (result.stoppedByUser) lines.push('Stopped by you: the results below are for the weights so far.');
     if (result.stoppedEarly) lines.push(`EarlyStopping ended training${result.restoredBestEpoch ? `; the weights of epoch ${result.restoredBestEpoch} were restored` : ''}.`);
     if (Object.keys(result.testLogs).length > 0) {
@@ -23,6 +21,16 @@ export function resultLines(result: TrainResult, data: PreparedDataset): string[
     return lines;
 }
 
+/** Which engine trained, on how many threads, in words. */
+export function engineText(result: Pick<TrainResult, 'engine' | 'engineReason' | 'threads'>): string {
+    if (result.engine === 'whole-step') {
+        return result.threads === 1 ? 'whole-step (one wasm call a batch, on one thread)'
+            : `whole-step (one wasm call a batch on each of ${result.threads} threads, each taking its share of the batch's rows)`;
+    }
+    const threads = result.threads === 1 ? '' : `; its recurrent kernels and Conv1D share each batch among ${result.threads} threads`;
+    return `per-layer (tfjs's fit over RNN Lens's layers${result.engineReason ? `: ${result.engineReason}` : ''}${threads})`;
+}
+
 export function resultJson(result: TrainResult, backend: string, data: PreparedDataset): Record<string, unknown> {
     const test = result.test;
     const json: Record<string, unknown> = {
@@ -30,6 +38,7 @@ export function resultJson(result: TrainResult, backend: string, data: PreparedD
         model: result.model,
         backend,
         engine: result.engine,
+        threads: result.threads,
         params: result.params,
         epochs: result.epochsRun,
         stoppedEarly: result.stoppedEarly,

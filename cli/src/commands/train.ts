@@ -83,7 +83,7 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
     if (!json) {
         io.out(`Training "${model.name}" (${model.totals.total.toLocaleString('en-US')} params) on ${data.summary}`);
         io.out(`Backend: ${backend.backend} (${backend.reason})`);
-        io.out(`Threads: ${threads.threads === 1 ? threads.reason : `${threads.reason}; the per-layer engine's recurrent kernels share each batch among them`}`);
+        io.out(`Threads: ${threads.reason}`);
     }
     let stop = false;
     const onSigint = () => {
@@ -109,7 +109,7 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
                 const written = await saveModelToDirectory(tf, result.tfModel, values.save);
                 if (!json) io.out(`Saved the trained model (tfjs format) to ${written.join(', ')}`);
             }
-            if (json) io.out(JSON.stringify({ ...resultJson(result, backend.backend, data), threads: threads.threads }));
+            if (json) io.out(JSON.stringify(resultJson(result, backend.backend, data)));
             else io.out(resultLines(result, data).join('\n'));
         } finally {
             result.tfModel.dispose();
