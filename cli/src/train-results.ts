@@ -1,6 +1,6 @@
 /** The results of `rnn-lens train`: a table for people, one JSON object for tools. */
 import {
-    type PreparedDataset, formatClassificationReport, formatConfusionMatrix, type TrainResult, fmt
+    type PreparedDataset, engineText, formatClassificationReport, formatConfusionMatrix, type TrainResult, fmt
 } from '../../training/src/index.js';
 
 export function resultLines(result: TrainResult, data: PreparedDataset): string[] {
@@ -19,16 +19,6 @@ export function resultLines(result: TrainResult, data: PreparedDataset): string[
         lines.push('', formatClassificationReport(test.report), '', 'Confusion matrix (rows: true class, columns: predicted):', formatConfusionMatrix(test.report));
     }
     return lines;
-}
-
-/** Which engine trained, on how many threads, in words. */
-export function engineText(result: Pick<TrainResult, 'engine' | 'engineReason' | 'threads'>): string {
-    if (result.engine === 'whole-step') {
-        return result.threads === 1 ? 'whole-step (one wasm call a batch, on one thread)'
-            : `whole-step (one wasm call a batch on each of ${result.threads} threads, each taking its share of the batch's rows)`;
-    }
-    const threads = result.threads === 1 ? '' : `; its recurrent kernels and Conv1D share each batch among ${result.threads} threads`;
-    return `per-layer (tfjs's fit over RNN Lens's layers${result.engineReason ? `: ${result.engineReason}` : ''}${threads})`;
 }
 
 export function resultJson(result: TrainResult, backend: string, data: PreparedDataset): Record<string, unknown> {

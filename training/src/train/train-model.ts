@@ -14,7 +14,7 @@ import { fitWholeStep } from './whole-step/fit.js';
 import { evaluateOnTest, type TestResult } from './evaluate.js';
 import type { EpochLog, TrainingCallbacks } from './progress.js';
 import { fitRunSettings } from './run-settings.js';
-import { kernelThreadCount } from '../threads/use-kernel-threads.js';
+import { layerKernelThreads } from '../threads/batch-shares.js';
 
 export interface TrainOptions extends TrainingCallbacks {
     /** Overrides `fit(epochs=...)`. */
@@ -166,7 +166,7 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
             seconds: (Date.now() - started) / 1000,
             engine: decision.engine,
             engineReason: decision.reason,
-            threads: decision.program?.threads ?? kernelThreadCount(),
+            threads: decision.program?.threads ?? layerKernelThreads(),
             tfModel: model
         };
     } catch (error) {
