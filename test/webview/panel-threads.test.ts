@@ -34,7 +34,7 @@ describe('kernel threads in the panel (chromium)', () => {
         const threads = Math.min(16, cores);
         // The whole-step engine shares each batch (32 rows: at most 4 shares of 8) among the kernel threads, and the line says so once training is done.
         expect(backend).toMatch(cores > 1
-            ? new RegExp(`^Backend: wasm \\(.*; kernels on ${threads} threads; engine: whole-step \\(one wasm call a batch on each of ${Math.min(threads, 4)} threads, each taking its share of the batch's rows\\)\\)$`)
+            ? new RegExp(`^Backend: wasm \\(.*; kernels on ${threads} threads; engine: whole-step \\(one wasm call a batch on each of ${Math.min(threads, 4)} threads, which share its rows\\)\\)$`)
             : /one thread \(one core\); engine: whole-step \(one wasm call a batch, on one thread\)/);
     }, 180_000);
 

@@ -19,12 +19,13 @@ export const nodeSpawner: Spawner = (source, data) => {
 };
 
 /**
- * Threads when none are asked for: every core. Measured on this project's 2-core machine (see
- * docs/training-threads.md), the whole-step engine, which trains every notebook model, trains
- * faster on two threads than on one; the per-layer path trained slower, so by default its
- * kernels keep one thread (shareLayerKernels), and share only when threads are asked for.
+ * Threads when none are asked for: one. On this project's 2-core machine, shared with other
+ * work while it was measured (docs/training-threads.md), two threads did not beat one steadily
+ * (the whole-step engine's fastest batches did: StackedLSTM 1.6×, Monster2 1.4×); 'auto' here
+ * makes every core the default, the per-layer path's kernels still keeping one thread
+ * (shareLayerKernels: that path measured slower on two).
  */
-export const DEFAULT_THREADS: string = 'auto';
+export const DEFAULT_THREADS: 'auto' | '1' = '1';
 
 export interface ThreadRequest {
     readonly count: number;
@@ -37,14 +38,16 @@ export interface ThreadRequest {
 /** The threads asked for: `option` (--threads), else RNN_LENS_THREADS, else DEFAULT_THREADS. */
 export function requestedThreads(option?: string, env: string | undefined = process.env.RNN_LENS_THREADS): ThreadRequest {
     const asked = option ?? (env === '' ? undefined : env);
-    const text = asked ?? DEFAULT_THREADS;
-    const source = asked === undefined ? 'the default' : option !== undefined ? '--threads' : 'RNN_LENS_THREADS';
-    const layers = asked !== undefined;
-    if (text === 'auto') return { count: availableParallelism(), source: asked === undefined ? 'every core, the default' : 'every core', layers };
-    if (text === 'off') return { count: 1, source, layers };
-    const count = Number(text);
-    if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`${source} must be a whole number from 1 to 64, "off" or "auto", not "${text}"`);
-    return { count, source, layers };
+    if (asked === undefined) {
+        return DEFAULT_THREADS === 'auto' ? { count: availableParallelism(), source: 'every core, the default', layers: false }
+            : { count: 1, source: 'the default; --threads auto for every core', layers: false };
+    }
+    const source = option !== undefined ? '--threads' : 'RNN_LENS_THREADS';
+    if (asked === 'auto') return { count: availableParallelism(), source: 'every core', layers: true };
+    if (asked === 'off') return { count: 1, source, layers: true };
+    const count = Number(asked);
+    if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`${source} must be a whole number from 1 to 64, "off" or "auto", not "${asked}"`);
+    return { count, source, layers: true };
 }
 
 /**

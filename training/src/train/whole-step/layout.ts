@@ -32,6 +32,8 @@ export interface MaskSlots {
 export interface BlockLayout {
     readonly size: number;
     readonly parts: readonly ProgramLayout[];
+    /** The table threads claim parts from (i32: the next part, the parts' count, each part's program and rows). */
+    readonly claims: number;
 }
 
 export interface ProgramLayout {
@@ -56,7 +58,8 @@ export function layoutPrograms(k: KernelExports, plan: StepPlan, batches: readon
         return { variable, size, w: l.take(size), g: l.take(size), m: l.take(size), v: l.take(size) };
     });
     const parts = batches.map((batch, i) => layoutPart(l, k, plan, batch, i === 0 ? first : first.map(s => ({ ...s, g: l.take(s.size) }))));
-    return { size: l.size, parts };
+    const claims = l.take(2 + 2 * parts.length);
+    return { size: l.size, parts, claims };
 }
 
 function layoutPart(l: Layout, k: KernelExports, plan: StepPlan, batch: number, weights: readonly WeightSlots[]): ProgramLayout {

@@ -5,13 +5,15 @@
  * tfjs variables are brought up to date only when asked (writeWeights): an epoch's end, a
  * stop, the end of training.
  *
- * On several kernel threads (training/src/threads/) the program has a part per thread: a batch
- * is cut into shares of rows (batch-shares.ts), each part runs forwards, the loss and backwards
- * on its share at once (one request per thread and batch: the only barrier), then this thread
- * sums the parts' gradients in part order (the same sum whichever thread ends first) and makes
- * one Adam update of the weights every part reads. The masks are drawn for the whole batch as
- * on one thread, each part taking its rows, so a threaded run differs from one thread only by
- * the order of the gradients' float sums.
+ * On several kernel threads (training/src/threads/) the program has PARTS_PER_THREAD parts per
+ * thread: a batch is cut into shares of rows (batch-shares.ts), one per part; every thread gets
+ * one request per batch (the only barrier) in which it claims parts not yet taken and runs
+ * forwards, the loss and backwards on each (whole-step.ts's wholeClaimParts: a thread the system
+ * runs late leaves its parts to the others). Then this thread sums the parts' gradients in part
+ * order (the same sum whichever thread computed which part) and makes one Adam update of the
+ * weights every part reads. The masks are drawn for the whole batch as on one thread, each part
+ * taking its rows, so a threaded run differs from one thread only by the order of the
+ * gradients' float sums, and gives the same result from run to run.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { kernelModule } from '../../layers/kernel-module.js';
@@ -28,6 +30,9 @@ export interface AdamSettings { readonly learningRate: number; readonly beta1: n
 
 /** The losses of the staged rows: sums over rows of each row's mean squared and mean absolute error. */
 export interface LossSums { readonly squared: number; readonly absolute: number }
+
+/** Parts a batch is cut into per thread (fewer where it has too few rows): more than one, so that threads can even out. */
+export const PARTS_PER_THREAD = 2;
 
 const collected = new FinalizationRegistry<number>(start => kernelModule().memory.release(start));
 
@@ -48,9 +53,9 @@ export class StepProgram {
      * model's weights in.
      */
     constructor(private readonly tf: Tf, readonly plan: StepPlan, readonly batch: number, private readonly adam: AdamSettings,
-        threads = kernelThreadCount()) {
+        private readonly threadCount = kernelThreadCount()) {
         const { exports: k, memory } = kernelModule();
-        this.block = layoutPrograms(k, plan, partCapacities(batch, threads));
+        this.block = layoutPrograms(k, plan, partCapacities(batch, threadCount === 1 ? 1 : PARTS_PER_THREAD * threadCount));
         this.layout = this.block.parts[0];
         this.start = memory.allocate(this.block.size);
         const f = memory.view();
@@ -64,7 +69,7 @@ export class StepProgram {
 
     /** The threads a full batch is shared among. */
     get threads(): number {
-        return this.block.parts.length;
+        return Math.min(this.threadCount, this.block.parts.length);
     }
 
     /** tfjs's weights → kernel memory. */
@@ -138,7 +143,7 @@ export class StepProgram {
             return this.sums(this.layout);
         }
         // Each part's gradients of its rows (the loss a mean over the whole batch), then their sum in part order and one update.
-        const sums = this.runParts(([a, b], program) => [['wholeForward', program, b - a, 1], ['wholeLoss', program, b - a, rows, 1], ['wholeBackward', program, b - a]]);
+        const sums = this.runParts(true, rows);
         const first = this.address(this.layout.program);
         for (let p = 1; p < this.shares.length; p++) k.wholeAddGradients(first, this.address(this.block.parts[p].program));
         k.wholeAdam(first, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2), 1 - this.power1, 1 - this.power2, epsilon, learningRate);
@@ -152,7 +157,7 @@ export class StepProgram {
             kernelModule().exports.evaluateStep(this.address(this.layout.program), rows);
             return this.sums(this.layout);
         }
-        return this.runParts(([a, b], program) => [['evaluateStep', program, b - a]]);
+        return this.runParts(false, rows);
     }
 
     /** Copies of the weights as the program holds them, in the model's order. */
@@ -174,9 +179,21 @@ export class StepProgram {
         this.power2 = Math.fround(this.power2 * Math.fround(this.adam.beta2));
     }
 
-    /** Runs each share's calls on its part (part p on thread p, at once), and sums their losses in part order. */
-    private runParts(calls: (share: [number, number], program: number) => KernelCall[]): LossSums {
-        runLists(this.shares.map((share, p) => calls(share, this.address(this.block.parts[p].program))));
+    /**
+     * Runs the staged parts on the threads (each claims parts until none is left; without threads
+     * running, this thread takes them all), and sums their losses in part order.
+     */
+    private runParts(training: boolean, total: number): LossSums {
+        const claims = this.address(this.block.claims);
+        const table = new Int32Array(kernelModule().memory.view().buffer, claims, 2 + 2 * this.shares.length);
+        table[0] = 0;
+        table[1] = this.shares.length;
+        this.shares.forEach(([a, b], p) => {
+            table[2 + 2 * p] = this.address(this.block.parts[p].program);
+            table[3 + 2 * p] = b - a;
+        });
+        const call: KernelCall = ['wholeClaimParts', claims, total, training ? 1 : 0];
+        runLists(Array.from({ length: Math.min(this.threadCount, this.shares.length) }, () => [call]));
         let squared = 0, absolute = 0;
         for (let p = 0; p < this.shares.length; p++) {
             const sums = this.sums(this.block.parts[p]);
@@ -198,9 +215,9 @@ export class StepProgram {
     }
 }
 
-/** The most rows each part takes, over every batch of 1 to `batch` rows (the last batch of an epoch is shorter). */
-export function partCapacities(batch: number, threads: number): number[] {
-    const capacities = batchShares(batch, threads).map(() => 0);
+/** The most rows each of (at most) `parts` parts takes, over every batch of 1 to `batch` rows (the last batch of an epoch is shorter). */
+export function partCapacities(batch: number, parts: number): number[] {
+    const capacities = batchShares(batch, parts).map(() => 0);
     for (let rows = 1; rows <= batch; rows++) {
         batchShares(rows, capacities.length).forEach(([a, b], p) => { capacities[p] = Math.max(capacities[p], b - a); });
     }
