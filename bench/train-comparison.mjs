@@ -19,9 +19,11 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
     const allCores = e => e.threads === result.cores;
     // Each engine on one thread and on every core, and each round's ratio of the two.
     log('');
-    log(`Threads (${result.cores} cores): samples/s, best of ${ROUNDS} rounds (lowest–highest); ×: each round's every-core ÷ one-thread figure, median (lowest–highest)`);
+    log(`Threads (${result.cores} cores): samples/s, best of ${ROUNDS} rounds (lowest–highest); ×: each round's every-core ÷ one-thread figure, median (lowest–highest);`);
+    log('quiet ×: the same ratio at each round\'s first-quartile batch time, the batches least slowed by other work on a shared machine');
+    const multi = result.cores > 1;
     const head = ['model'.padEnd(22), ...ids.flatMap(id => [
-        ...engines.filter(e => e.engine === id).map(e => pad(`${id} ${threadsOf(e)}`, 21)), ...(result.cores > 1 ? [pad(`${id} ×`, 19)] : [])
+        ...engines.filter(e => e.engine === id).map(e => pad(`${id} ${threadsOf(e)}`, 21)), ...(multi ? [pad(`${id} ×`, 19), pad('quiet ×', 19)] : [])
     ])];
     log(head.join(''));
     log('-'.repeat(head.join('').length));
@@ -29,7 +31,8 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
         const mine = m.engines ?? [];
         log([m.name.padEnd(22), ...ids.flatMap(id => {
             const of = mine.filter(e => e.engine === id);
-            return [...of.map(e => pad(`${rate(e.samplesPerSecond)} ${spread(e.rounds)}`, 21)), ...(result.cores > 1 ? [pad(ratioSpread(of.find(allCores)?.threadRatios), 19)] : [])];
+            const every = of.find(allCores);
+            return [...of.map(e => pad(`${rate(e.samplesPerSecond)} ${spread(e.rounds)}`, 21)), ...(multi ? [pad(ratioSpread(every?.threadRatios), 19), pad(ratioSpread(every?.quietThreadRatios), 19)] : [])];
         })].join(''));
     }
     // The whole-step engine (the one notebook models train with) against Keras on JAX.

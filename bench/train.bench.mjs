@@ -71,14 +71,21 @@ async function measureOnce(model, backend, variant) {
     const before = suite.tensorsInMemory();
     const t = await suite.throughput(model, root, WARMUP, batches[backend], variant.stock, variant.train);
     if (suite.tensorsInMemory() !== before) throw new Error(`${model.name} on ${backend} leaked ${suite.tensorsInMemory() - before} tensors`);
-    return t.samplesPerSecond;
+    return t;
 }
 
-/** Samples/s of `rounds` rounds for each variant (taken in turn within a round), every round's. */
-async function measure(model, backend, list, rounds) {
+/**
+ * Samples/s of `rounds` rounds for each variant (taken in turn within a round), every round's;
+ * `quiet`: the same at each round's first-quartile batch (train-suite.ts's quietSamplesPerSecond).
+ */
+async function measure(model, backend, list, rounds, quiet = list.map(() => [])) {
     const all = list.map(() => []);
     for (let round = 0; round < rounds; round++) {
-        for (const [j, variant] of list.entries()) all[j].push(Math.round(await measureOnce(model, backend, variant)));
+        for (const [j, variant] of list.entries()) {
+            const t = await measureOnce(model, backend, variant);
+            all[j].push(Math.round(t.samplesPerSecond));
+            quiet[j].push(Math.round(t.quietSamplesPerSecond));
+        }
     }
     return all;
 }
@@ -106,13 +113,15 @@ for (const backend of ['wasm', 'cpu']) {
             [result.models[i].samplesPerSecond.cpu] = (await measure(model, backend, [{ ...variants[1], threads: 1 }], 1))[0];
             continue;
         }
-        const rounds = await measure(model, backend, variants, ROUNDS);
+        const quiet = variants.map(() => []);
+        const rounds = await measure(model, backend, variants, ROUNDS, quiet);
         const [baseline, engine] = rounds.map(best);
         result.models[i].engines = variants.slice(1).map((v, j) => {
             const one = variants.findIndex(o => !o.stock && o.engine === v.engine && o.threads === 1);
             // Each round's ratio to the same engine on one thread in that round (1 for the one-thread variant itself).
             const threadRatios = rounds[j + 1].map((r, k) => Number((r / rounds[one][k]).toFixed(3)));
-            return { engine: v.engine, threads: v.threads, samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1], threadRatios };
+            const quietThreadRatios = quiet[j + 1].map((r, k) => Number((r / quiet[one][k]).toFixed(3)));
+            return { engine: v.engine, threads: v.threads, samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1], threadRatios, quietRounds: quiet[j + 1], quietThreadRatios };
         });
         const flop = suite.trainingFlopPerSample(model);
         result.models[i].samplesPerSecond.wasm = engine;
