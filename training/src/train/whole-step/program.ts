@@ -48,9 +48,9 @@ export class StepProgram {
     private disposed = false;
 
     /**
-     * `batch`: the most rows a step takes; `threads`: the threads a batch is shared among (the
-     * kernel threads running now; fewer where the batch has too few rows for them). Copies the
-     * model's weights in.
+     * `batch`: the most rows a step takes; `threadCount`: the threads a batch is shared among (the
+     * kernel threads running now; fewer take part where the batch has too few rows for them; 1:
+     * one part, the batch in one call). Copies the model's weights in.
      */
     constructor(private readonly tf: Tf, readonly plan: StepPlan, readonly batch: number, private readonly adam: AdamSettings,
         private readonly threadCount = kernelThreadCount()) {
