@@ -19,9 +19,9 @@ export const nodeSpawner: Spawner = (source, data) => {
 };
 
 /**
- * Threads when none are asked for: one. On this project's 2-core machine, shared with other
- * work while it was measured (docs/training-threads.md), two threads did not beat one steadily
- * (the whole-step engine's fastest batches did: StackedLSTM 1.6×, Monster2 1.4×); 'auto' here
+ * Threads when none are asked for: one. On this project's 2-core machine (docs/training-threads.md),
+ * two threads did not beat one steadily: loaded, they were often slower; quiet, the whole-step
+ * engine gave StackedLSTM 1.25× and Monster2 0.94×; 'auto' here
  * makes every core the default, the per-layer path's kernels still keeping one thread
  * (shareLayerKernels: that path measured slower on two).
  */
