@@ -22,7 +22,10 @@
 //      on one thread, process start included, against Keras's wholeRunSeconds (compile included).
 // Prints tables, or with --json one JSON object. --quick: fewer batches and one round, for a
 // smoke test (no whole runs; Keras on two models); --rounds=N: wasm figures as the best of N
-// rounds (3); --no-whole-run, --no-keras: leave those out.
+// rounds (3); --models=A,B: only those notebook models (to run the bench in parts);
+// --no-whole-run, --no-keras: leave those out. Thread speed-ups are each round's ratio of an
+// engine on every core to the same engine on one thread, measured one after the other in that
+// round, so that a shared machine's load weighs on both alike: their median and spread.
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { kerasPython, measureKeras } from './keras-anchor.mjs';
@@ -40,7 +43,14 @@ const log = console.log;
 console.log = () => {};
 console.warn = () => {};
 const suite = await loadSuite('bench/train-suite.ts');
-const models = suite.notebookModels(root);
+const only = process.argv.find(a => a.startsWith('--models='))?.slice(9).split(',').filter(Boolean);
+const allModels = suite.notebookModels(root);
+const unknown = (only ?? []).filter(name => !allModels.some(m => m.name === name));
+if (unknown.length > 0) {
+    log(`bench:train: no notebook model named ${unknown.join(', ')}; they are ${allModels.map(m => m.name).join(', ')}`);
+    process.exit(2);
+}
+const models = only ? allModels.filter(m => only.includes(m.name)) : allModels;
 
 const WARMUP = 2;
 const batches = { wasm: quick ? 3 : 12, cpu: quick ? 2 : 6 };
@@ -61,14 +71,21 @@ async function measureOnce(model, backend, variant) {
     const before = suite.tensorsInMemory();
     const t = await suite.throughput(model, root, WARMUP, batches[backend], variant.stock, variant.train);
     if (suite.tensorsInMemory() !== before) throw new Error(`${model.name} on ${backend} leaked ${suite.tensorsInMemory() - before} tensors`);
-    return t.samplesPerSecond;
+    return t;
 }
 
-/** Samples/s of `rounds` rounds for each variant (taken in turn within a round), every round's. */
-async function measure(model, backend, list, rounds) {
+/**
+ * Samples/s of `rounds` rounds for each variant (taken in turn within a round), every round's;
+ * `quiet`: the same at each round's first-quartile batch (train-suite.ts's quietSamplesPerSecond).
+ */
+async function measure(model, backend, list, rounds, quiet = list.map(() => [])) {
     const all = list.map(() => []);
     for (let round = 0; round < rounds; round++) {
-        for (const [j, variant] of list.entries()) all[j].push(Math.round(await measureOnce(model, backend, variant)));
+        for (const [j, variant] of list.entries()) {
+            const t = await measureOnce(model, backend, variant);
+            all[j].push(Math.round(t.samplesPerSecond));
+            quiet[j].push(Math.round(t.quietSamplesPerSecond));
+        }
     }
     return all;
 }
@@ -96,9 +113,16 @@ for (const backend of ['wasm', 'cpu']) {
             [result.models[i].samplesPerSecond.cpu] = (await measure(model, backend, [{ ...variants[1], threads: 1 }], 1))[0];
             continue;
         }
-        const rounds = await measure(model, backend, variants, ROUNDS);
+        const quiet = variants.map(() => []);
+        const rounds = await measure(model, backend, variants, ROUNDS, quiet);
         const [baseline, engine] = rounds.map(best);
-        result.models[i].engines = variants.slice(1).map((v, j) => ({ engine: v.engine, threads: v.threads, samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1] }));
+        result.models[i].engines = variants.slice(1).map((v, j) => {
+            const one = variants.findIndex(o => !o.stock && o.engine === v.engine && o.threads === 1);
+            // Each round's ratio to the same engine on one thread in that round (1 for the one-thread variant itself).
+            const threadRatios = rounds[j + 1].map((r, k) => Number((r / rounds[one][k]).toFixed(3)));
+            const quietThreadRatios = quiet[j + 1].map((r, k) => Number((r / quiet[one][k]).toFixed(3)));
+            return { engine: v.engine, threads: v.threads, samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1], threadRatios, quietRounds: quiet[j + 1], quietThreadRatios };
+        });
         const flop = suite.trainingFlopPerSample(model);
         result.models[i].samplesPerSecond.wasm = engine;
         Object.assign(result.models[i], {

@@ -1,13 +1,11 @@
 /** The results of `rnn-lens train`: a table for people, one JSON object for tools. */
 import {
-    type PreparedDataset, formatClassificationReport, formatConfusionMatrix, type TrainResult, fmt
+    type PreparedDataset, engineText, formatClassificationReport, formatConfusionMatrix, type TrainResult, fmt
 } from '../../training/src/index.js';
 
 export function resultLines(result: TrainResult, data: PreparedDataset): string[] {
     const lines = ['', `Trained "${result.model}" for ${result.epochsRun} of ${result.epochs} epochs in ${result.seconds.toFixed(1)}s (batch ${result.batchSize}, ${result.optimizer}, loss ${result.loss})`];
-    lines.push(result.engine === 'whole-step'
-        ? 'Engine: whole-step (one wasm call a batch, on one thread)'
-        : `Engine: per-layer (tfjs's fit over RNN Lens's layers${result.engineReason ? `: ${result.engineReason}` : ''})`);
+    lines.push(`Engine: ${engineText(result)}`);
     if (result.stoppedByUser) lines.push('Stopped by you: the results below are for the weights so far.');
     if (result.stoppedEarly) lines.push(`EarlyStopping ended training${result.restoredBestEpoch ? `; the weights of epoch ${result.restoredBestEpoch} were restored` : ''}.`);
     if (Object.keys(result.testLogs).length > 0) {
@@ -30,6 +28,7 @@ export function resultJson(result: TrainResult, backend: string, data: PreparedD
         model: result.model,
         backend,
         engine: result.engine,
+        threads: result.threads,
         params: result.params,
         epochs: result.epochsRun,
         stoppedEarly: result.stoppedEarly,

@@ -1,8 +1,9 @@
 /**
  * The panel's kernel threads in chromium: on a cross-origin isolated page (served with COOP and
  * COEP, as VS Code's webviews are under --enable-coi), the training worker's kernels run on
- * every core and the backend line says so; on a plain page (VS Code's default) they run on one
- * thread and the line says why. Training finishes either way.
+ * every core, the whole-step engine shares each batch among them, and the backend line says so;
+ * on a plain page (VS Code's default) they run on one thread and the line says why. Training
+ * finishes either way.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,11 +31,15 @@ describe('kernel threads in the panel (chromium)', () => {
     it('uses every core where the webview is cross-origin isolated, and says so', async () => {
         const { backend } = await train(true);
         const cores = await (await harness!.open()).evaluate(() => navigator.hardwareConcurrency);
-        expect(backend).toMatch(cores > 1 ? new RegExp(`^Backend: wasm \\(.*; kernels on ${Math.min(16, cores)} threads\\)$`) : /one thread \(one core\)/);
+        const threads = Math.min(16, cores);
+        // The whole-step engine shares each batch (32 rows: at most 4 shares of 8) among the kernel threads, and the line says so once training is done.
+        expect(backend).toMatch(cores > 1
+            ? new RegExp(`^Backend: wasm \\(.*; kernels on ${threads} threads; engine: whole-step \\(one wasm call a batch on each of ${Math.min(threads, 4)} threads, which share its rows\\)\\)$`)
+            : /one thread \(one core\); engine: whole-step \(one wasm call a batch, on one thread\)/);
     }, 180_000);
 
     it('uses one thread where it is not, and says why', async () => {
         const { backend } = await train(false);
-        expect(backend).toMatch(/^Backend: wasm \(.*; kernels on one thread: no shared memory here \(SharedArrayBuffer needs cross-origin isolation\)\)$/);
+        expect(backend).toMatch(/^Backend: wasm \(.*; kernels on one thread: no shared memory here \(SharedArrayBuffer needs cross-origin isolation\); engine: whole-step \(one wasm call a batch, on one thread\)\)$/);
     }, 180_000);
 });

@@ -69,6 +69,7 @@ export * from './save/model-files.js';
 
 // train/: Training: the run, its settings, progress and early stopping.
 export * from './train/early-stopping.js';
+export * from './train/engine-text.js';
 export * from './train/evaluate.js';
 export * from './train/progress.js';
 export * from './train/run-settings.js';

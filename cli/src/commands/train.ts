@@ -1,7 +1,8 @@
 /**
  * `rnn-lens train FILE [--model NAME] [--epochs N] [--batch-size N] [--learning-rate X]
  * [--backend auto|wasm|cpu] [--threads N|auto|off] [--json] [--save DIR]`: trains a model with tfjs on its data.
- * --threads: the kernel threads (training/src/threads/; RNN_LENS_THREADS likewise; one thread by default, `auto` for every core).
+ * --threads: the kernel threads (training/src/threads/; RNN_LENS_THREADS likewise; by default every core for the whole-step
+ * engine, one thread for the per-layer path).
  * A progress bar on a terminal, a line per epoch otherwise, JSON lines with --json.
  * Ctrl-C stops between batches and still prints the results so far.
  */
@@ -83,7 +84,7 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
     if (!json) {
         io.out(`Training "${model.name}" (${model.totals.total.toLocaleString('en-US')} params) on ${data.summary}`);
         io.out(`Backend: ${backend.backend} (${backend.reason})`);
-        io.out(`Threads: ${threads.threads === 1 ? threads.reason : `${threads.reason}; the per-layer engine's recurrent kernels share each batch among them`}`);
+        io.out(`Threads: ${threads.reason}`);
     }
     let stop = false;
     const onSigint = () => {
@@ -109,7 +110,7 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
                 const written = await saveModelToDirectory(tf, result.tfModel, values.save);
                 if (!json) io.out(`Saved the trained model (tfjs format) to ${written.join(', ')}`);
             }
-            if (json) io.out(JSON.stringify({ ...resultJson(result, backend.backend, data), threads: threads.threads }));
+            if (json) io.out(JSON.stringify(resultJson(result, backend.backend, data)));
             else io.out(resultLines(result, data).join('\n'));
         } finally {
             result.tfModel.dispose();

@@ -2,15 +2,18 @@
  * Kernel threads start, fail and end cleanly: a thread that cannot start, or a kernel call that
  * fails in a worker, is an error naming the thread and the kernel (and the threads go on
  * working after a failed call); stopped threads refuse work; the thread count follows
- * --threads / RNN_LENS_THREADS; and `rnn-lens train` on two threads finishes and its process
- * exits, with no worker keeping it alive.
+ * --threads / RNN_LENS_THREADS, else the default (one thread; were it every core, the per-layer
+ * path would keep one); and `rnn-lens train` on two threads finishes, says how many threads
+ * trained, and its process exits, with no worker keeping it alive.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kernelModule } from '../../../training/src/layers/kernel-module.js';
 import { KernelThreads, KernelThreadError } from '../../../training/src/threads/kernel-threads.js';
-import { nodeSpawner, requestedThreads, startNodeThreads } from '../../../training/src/threads/node-threads.js';
+import { DEFAULT_THREADS, nodeSpawner, requestedThreads, startNodeThreads } from '../../../training/src/threads/node-threads.js';
 import { availableParallelism } from 'node:os';
 import { kernelThreadCount, stopKernelThreads, useKernelThreads } from '../../../training/src/threads/use-kernel-threads.js';
 import { ensureBuilt } from '../../helpers/ensure-built.js';
@@ -65,28 +68,56 @@ describe('kernel threads', () => {
         expect(() => threads.run([[], []], {})).toThrow('the kernel threads were stopped');
     });
 
-    it('follow --threads, then RNN_LENS_THREADS, else one thread; auto is every core', () => {
-        expect(requestedThreads('3', '1')).toEqual({ count: 3, source: '--threads' });
-        expect(requestedThreads(undefined, 'off')).toEqual({ count: 1, source: 'RNN_LENS_THREADS' });
-        expect(requestedThreads(undefined, undefined).count).toBe(1);
-        expect(requestedThreads('auto', undefined)).toEqual({ count: availableParallelism(), source: 'every core' });
+    it('follow --threads, then RNN_LENS_THREADS, else the default; auto is every core', () => {
+        expect(requestedThreads('3', '1')).toEqual({ count: 3, source: '--threads', layers: true });
+        expect(requestedThreads(undefined, 'off')).toEqual({ count: 1, source: 'RNN_LENS_THREADS', layers: true });
+        const byDefault = DEFAULT_THREADS === 'auto' ? { count: availableParallelism(), source: 'every core, the default', layers: false }
+            : { count: 1, source: 'the default; --threads auto for every core', layers: false };
+        expect(requestedThreads(undefined, undefined)).toEqual(byDefault);
+        expect(requestedThreads(undefined, '')).toEqual(byDefault);
+        expect(requestedThreads('auto', undefined)).toEqual({ count: availableParallelism(), source: 'every core', layers: true });
         expect(() => requestedThreads('two', undefined)).toThrow('--threads must be a whole number from 1 to 64, "off" or "auto", not "two"');
     });
 });
 
-describe('rnn-lens train on two threads', () => {
-    it('trains, says so, and its process exits', () => {
+const cli = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [join(ROOT, 'bin', 'rnn-lens.cjs'), 'train', ...args],
+    { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, RNN_LENS_THREADS: '', ...env } });
+
+describe('rnn-lens train on several threads', () => {
+    it('trains the whole-step engine on two threads, says so, and its process exits', () => {
         ensureBuilt();
-        const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'rnn-lens.cjs'), 'train', 'examples/advanced_rnn_theory.rnn',
-            '--model', 'SingleBidirectional', '--epochs', '1', '--threads', '2', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+        const result = cli(['examples/advanced_rnn_theory.rnn', '--model', 'SingleBidirectional', '--epochs', '1', '--threads', '2', '--json']);
         expect(result.error).toBeUndefined(); // not killed by the timeout: nothing kept it alive
         expect(result.stderr).not.toMatch(/Error|not released/);
         expect(result.status).toBe(0);
         const done = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
-        expect(done).toMatchObject({ done: true, threads: 2 });
-        const bad = spawnSync(process.execPath, [join(ROOT, 'bin', 'rnn-lens.cjs'), 'train', 'examples/advanced_rnn_theory.rnn', '--threads', 'many'],
-            { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+        expect(done).toMatchObject({ done: true, engine: 'whole-step', threads: 2 });
+        const bad = cli(['examples/advanced_rnn_theory.rnn', '--threads', 'many']);
         expect(bad.status).toBe(2);
         expect(bad.stderr).toContain('--threads must be a whole number from 1 to 64, "off" or "auto", not "many"');
     }, 150_000);
+
+    it('says how many threads train each engine: every core asked for, or the default', () => {
+        ensureBuilt();
+        const cores = availableParallelism();
+        const asked = cli(['examples/advanced_rnn_theory.rnn', '--model', 'SingleLSTM', '--epochs', '1', '--threads', 'auto']);
+        expect(asked.status).toBe(0);
+        expect(asked.stdout).toContain(cores > 1 ? `Threads: ${cores} threads (every core)` : 'Threads: one thread');
+        expect(asked.stdout).toContain(cores > 1 ? `Engine: whole-step (one wasm call a batch on each of ${cores} threads, which share its rows)` : 'Engine: whole-step (one wasm call a batch, on one thread)');
+        const byDefault = cli(['examples/advanced_rnn_theory.rnn', '--model', 'SingleSimpleRNN', '--epochs', '1', '--json']);
+        expect(JSON.parse(byDefault.stdout.trim().split('\n').at(-1)!)).toMatchObject({ done: true, engine: 'whole-step', threads: DEFAULT_THREADS === 'auto' ? cores : 1 });
+        const dir = mkdtempSync(join(tmpdir(), 'rnn-lens-threads-'));
+        try {
+            const file = join(dir, 'masked.rnn');
+            writeFileSync(file, 'model Masked {\n    Masking(mask_value=0, input_shape=(8, 2))\n    LSTM(4)\n    Dense(1)\n    compile(optimizer="adam", loss="mse")\n}\n');
+            // The per-layer path keeps one thread unless threads are asked for (it measured slower on two).
+            const layers = cli([file, '--epochs', '1', '--json']);
+            expect(layers.status).toBe(0);
+            expect(JSON.parse(layers.stdout.trim().split('\n').at(-1)!)).toMatchObject({ done: true, engine: 'layers', threads: 1 });
+            const sharing = cli([file, '--epochs', '1', '--json'], { RNN_LENS_THREADS: '2' });
+            expect(JSON.parse(sharing.stdout.trim().split('\n').at(-1)!)).toMatchObject({ done: true, engine: 'layers', threads: 2 });
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }, 200_000);
 });

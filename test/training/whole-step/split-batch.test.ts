@@ -1,7 +1,10 @@
 /**
- * A batch split over several whole-step programs (what threads will run: each part's forward,
- * loss and backward apart, their gradients summed, one update) gives the weights of the same
- * batch in one call, within float summation order; and a program gives its memory back.
+ * A batch shared among a whole-step program's parts (what the threads run: each part's forward,
+ * loss and backward on its rows, their gradients summed in part order, one update of the weights
+ * they all read) gives the weights of the same batch in one call within float summation order,
+ * with each part taking its rows of the same dropout masks; the shares and the parts' sizes; and
+ * a program gives its memory back. The parts run one after the other here (no kernel threads):
+ * test/training/threads/threaded-whole-step.test.ts runs them on threads.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,15 +16,17 @@ import { mulberry32 } from '../../../training/src/data/synthetic.js';
 import { createCustomLayers } from '../../../training/src/layers/index.js';
 import { kernelMemoryInUse } from '../../../training/src/layers/recurrent-kernel.js';
 import { planWholeStep } from '../../../training/src/train/whole-step/plan.js';
-import { StepProgram } from '../../../training/src/train/whole-step/program.js';
+import { partCapacities, StepProgram } from '../../../training/src/train/whole-step/program.js';
+import { batchShares } from '../../../training/src/threads/batch-shares.js';
 import { weightDifference } from './engines.js';
 
 const MODEL = `
 model Split {
     Conv1D(filters=4, kernel_size=2, input_shape=(12, 3))
     MaxPooling1D(2)
-    Bidirectional(LSTM(6, return_sequences=True))
-    GRU(5, reset_after=False)
+    Bidirectional(LSTM(6, return_sequences=True, dropout=0.2, recurrent_dropout=0.1))
+    GRU(5, reset_after=False, recurrent_dropout=0.2)
+    Dropout(0.3)
     Dense(2)
     compile(optimizer=Adam(learning_rate=0.01), loss="mse")
 }`;
@@ -45,29 +50,44 @@ describe('a batch split over whole-step programs', () => {
         const rows = 16;
         const x = Float32Array.from({ length: rows * 36 }, () => random() * 2 - 1);
         const y = Float32Array.from({ length: rows * 2 }, () => random());
-        const whole = new StepProgram(tf, planned.plan, rows, adam);
-        const parts = [new StepProgram(tf, planned.plan, 5, adam), new StepProgram(tf, planned.plan, 11, adam)];
-        for (let step = 0; step < 3; step++) {
-            whole.stage(x, y, null, 0, rows, true);
-            const sums = whole.train(rows);
-            parts[0].stage(x, y, null, 0, 5, true);
-            parts[1].stage(x, y, null, 5, rows, true);
-            const partSums = parts.map((p, i) => p.gradients(i === 0 ? 5 : 11, rows));
-            expect(Math.abs(partSums[0].squared + partSums[1].squared - sums.squared) / sums.squared).toBeLessThan(1e-5);
-            parts[0].addGradients(parts[1]);
-            parts[0].applyAdam();
-            // The other part takes the updated weights, as every thread would.
-            parts[1].readWeightsFrom(parts[0]);
+        const whole = new StepProgram(tf, planned.plan, rows, adam, 1);
+        const split = new StepProgram(tf, planned.plan, rows, adam, 2);
+        expect([whole.threads, split.threads]).toEqual([1, 2]);
+        const seeded = <T>(seed: number, draw: () => T): T => {
+            const saved = Math.random;
+            Math.random = mulberry32(seed);
+            try { return draw(); } finally { Math.random = saved; }
+        };
+        // Whole batches shared 8 and 8, then a short one that stays whole (too few rows for two).
+        for (const [step, to] of [[0, 16], [1, 16], [2, 16], [3, 11]]) {
+            seeded(step, () => whole.stage(x, y, null, 0, to, true));
+            seeded(step, () => split.stage(x, y, null, 0, to, true));
+            const sums = whole.train(to), splitSums = split.train(to);
+            expect(Math.abs(splitSums.squared - sums.squared) / sums.squared).toBeLessThan(1e-5);
+            expect(Math.abs(splitSums.absolute - sums.absolute) / sums.absolute).toBeLessThan(1e-5);
         }
+        whole.stage(x, y, null, 0, rows, false);
+        split.stage(x, y, null, 0, rows, false);
+        const evaluated = whole.evaluate(rows), splitEvaluated = split.evaluate(rows);
+        expect(Math.abs(splitEvaluated.squared - evaluated.squared) / evaluated.squared).toBeLessThan(1e-5);
         const expected = whole.weightValues();
-        expect(weightDifference(parts[0].weightValues(), expected)).toBeLessThan(1e-5);
-        expect(weightDifference(parts[1].weightValues(), expected)).toBeLessThan(1e-5);
+        expect(weightDifference(split.weightValues(), expected)).toBeLessThan(1e-5);
         // The update moved the weights (so that agreeing means something).
         const before = built.model.getWeights().map(w => w.dataSync().slice() as Float32Array);
         expect(weightDifference(before, expected)).toBeGreaterThan(1e-3);
-        [whole, ...parts].forEach(p => p.dispose());
+        [whole, split].forEach(p => p.dispose());
         expect(kernelMemoryInUse()).toBe(memory);
         built.model.dispose();
         settings.optimizer.dispose();
+    });
+
+    it('cuts a batch into shares of at least 8 rows, and sizes each part for the largest share it can get', () => {
+        expect(batchShares(32, 2)).toEqual([[0, 16], [16, 32]]);
+        expect(batchShares(15, 2)).toEqual([[0, 15]]);
+        expect(batchShares(23, 3)).toEqual([[0, 11], [11, 23]]);
+        expect(partCapacities(32, 2)).toEqual([16, 16]);
+        // 23 rows on three threads are shared 11 and 12: the first part must hold 15 (a batch of 15 stays whole).
+        expect(partCapacities(32, 3)).toEqual([15, 12, 11]);
+        expect(partCapacities(12, 4)).toEqual([12]);
     });
 });

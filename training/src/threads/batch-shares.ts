@@ -13,19 +13,38 @@ import type { KernelCall } from './kernel-threads.js';
  */
 export const MIN_SHARE_ROWS = 8;
 
+let layerKernelsShare = true;
+
+/**
+ * Whether the per-layer path's kernels (recurrent-kernel.ts, conv-kernel.ts) share their batches
+ * among the kernel threads; the whole-step engine's parts always do. Off where threads run by
+ * default rather than asked for (node-threads.ts): the per-layer path measured slower on two.
+ */
+export function shareLayerKernels(on: boolean): void {
+    layerKernelsShare = on;
+}
+
+/** Threads the per-layer path's kernels share a batch among. */
+export function layerKernelThreads(): number {
+    return layerKernelsShare ? kernelModule().threads?.count ?? 1 : 1;
+}
+
 /** Rows [from, to) of a batch of `batch` rows for each thread that takes a share (one share without threads). */
-export function batchShares(batch: number, threads = kernelModule().threads?.count ?? 1): Array<[number, number]> {
+export function batchShares(batch: number, threads = layerKernelThreads()): Array<[number, number]> {
     const count = Math.max(1, Math.min(threads, Math.floor(batch / MIN_SHARE_ROWS)));
     const shares: Array<[number, number]> = [];
     for (let i = 0; i < count; i++) shares.push([Math.floor((i * batch) / count), Math.floor(((i + 1) * batch) / count)]);
     return shares;
 }
 
-/** Runs each list of calls on a thread of its own (the first here); a single list runs here. */
+/**
+ * Runs each list of calls on a thread of its own (the first here); a single list, or more lists
+ * than threads running (they were stopped), run here one after another.
+ */
 export function runLists(lists: readonly (readonly KernelCall[])[]): void {
     const { exports, threads } = kernelModule();
     const functions = exports as unknown as Record<string, (...args: number[]) => void>;
-    if (lists.length > 1 && threads) {
+    if (lists.length > 1 && threads && threads.count >= lists.length) {
         threads.run(lists, functions);
         return;
     }

@@ -1,11 +1,12 @@
 /**
  * Kernel threads in Node: worker_threads Workers running THREAD_SOURCE, unref'd so that they
- * never keep a finished process alive, and how many to use: RNN_LENS_THREADS (a number; 1 or
- * "off" for one thread), else every core the process may use.
+ * never keep a finished process alive, and how many to use: --threads, else RNN_LENS_THREADS (a
+ * number; 1 or "off" for one thread; "auto" every core), else DEFAULT_THREADS.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { KernelThreadError, type Spawner } from './kernel-threads.js';
+import { shareLayerKernels } from './batch-shares.js';
 import { useKernelThreads, type ThreadChoice } from './use-kernel-threads.js';
 
 export const nodeSpawner: Spawner = (source, data) => {
@@ -17,18 +18,36 @@ export const nodeSpawner: Spawner = (source, data) => {
     return { terminate: () => void worker.terminate() };
 };
 
-/** The threads asked for: `option` (--threads), else RNN_LENS_THREADS, else every core. */
-export function requestedThreads(option?: string, env: string | undefined = process.env.RNN_LENS_THREADS): { count: number; source: string } {
-    const text = option ?? env;
-    // One thread unless asked: measured on a quiet 2-core machine, the per-layer path (the only one the
-    // threads reach; the whole-step engine runs on one) trained slower on two threads than on one.
-    if (text === undefined || text === '') return { count: 1, source: 'the default; --threads auto for every core' };
-    if (text === 'auto') return { count: availableParallelism(), source: 'every core' };
+/**
+ * Threads when none are asked for: one. On this project's 2-core machine (docs/training-threads.md),
+ * two threads did not beat one steadily: loaded, they were often slower; quiet, the whole-step
+ * engine gave StackedLSTM 1.25× and Monster2 0.94×; 'auto' here
+ * makes every core the default, the per-layer path's kernels still keeping one thread
+ * (shareLayerKernels: that path measured slower on two).
+ */
+export const DEFAULT_THREADS: 'auto' | '1' = '1';
+
+export interface ThreadRequest {
+    readonly count: number;
+    /** Where the count came from, in words. */
+    readonly source: string;
+    /** Whether the per-layer path's kernels share batches too (asked for: yes; the default: no). */
+    readonly layers: boolean;
+}
+
+/** The threads asked for: `option` (--threads), else RNN_LENS_THREADS, else DEFAULT_THREADS. */
+export function requestedThreads(option?: string, env: string | undefined = process.env.RNN_LENS_THREADS): ThreadRequest {
+    const asked = option ?? (env === '' ? undefined : env);
+    if (asked === undefined) {
+        return DEFAULT_THREADS === 'auto' ? { count: availableParallelism(), source: 'every core, the default', layers: false }
+            : { count: 1, source: 'the default; --threads auto for every core', layers: false };
+    }
     const source = option !== undefined ? '--threads' : 'RNN_LENS_THREADS';
-    if (text === 'off') return { count: 1, source };
-    const count = Number(text);
-    if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`${source} must be a whole number from 1 to 64, "off" or "auto", not "${text}"`);
-    return { count, source };
+    if (asked === 'auto') return { count: availableParallelism(), source: 'every core', layers: true };
+    if (asked === 'off') return { count: 1, source, layers: true };
+    const count = Number(asked);
+    if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`${source} must be a whole number from 1 to 64, "off" or "auto", not "${asked}"`);
+    return { count, source, layers: true };
 }
 
 /**
@@ -36,14 +55,16 @@ export function requestedThreads(option?: string, env: string | undefined = proc
  * many run: threads that fail to start leave one thread, with the failure as the reason.
  */
 export async function startNodeThreads(option?: string, spawn: Spawner = nodeSpawner): Promise<ThreadChoice> {
-    const { count, source } = requestedThreads(option);
+    const { count, source, layers } = requestedThreads(option);
+    shareLayerKernels(layers);
     if (count <= 1) {
         await useKernelThreads(1, spawn);
         return { threads: 1, reason: `one thread (${source})` };
     }
     try {
         const choice = await useKernelThreads(count, spawn);
-        return { threads: choice.threads, reason: `${choice.reason} (${source})` };
+        const perLayer = layers ? '' : '; the per-layer path keeps one';
+        return { threads: choice.threads, reason: `${choice.reason} (${source}${perLayer})` };
     } catch (error) {
         if (!(error instanceof KernelThreadError)) throw error;
         return { threads: 1, reason: `one thread: ${error.message}` };

@@ -14,6 +14,7 @@ import { fitWholeStep } from './whole-step/fit.js';
 import { evaluateOnTest, type TestResult } from './evaluate.js';
 import type { EpochLog, TrainingCallbacks } from './progress.js';
 import { fitRunSettings } from './run-settings.js';
+import { layerKernelThreads } from '../threads/batch-shares.js';
 
 export interface TrainOptions extends TrainingCallbacks {
     /** Overrides `fit(epochs=...)`. */
@@ -54,6 +55,8 @@ export interface TrainResult {
     /** The engine that trained: one wasm call per batch, or tfjs's fit over the layers (and why). */
     readonly engine: 'whole-step' | 'layers';
     readonly engineReason?: string;
+    /** Threads that trained: the whole-step engine's parts of a batch, or the per-layer path's kernel threads. */
+    readonly threads: number;
     /** The trained tfjs model; the caller disposes it. */
     readonly tfModel: tfjs.Sequential;
 }
@@ -163,6 +166,7 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
             seconds: (Date.now() - started) / 1000,
             engine: decision.engine,
             engineReason: decision.reason,
+            threads: decision.program?.threads ?? layerKernelThreads(),
             tfModel: model
         };
     } catch (error) {

@@ -8,7 +8,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { ModelAnalysis } from '../../../language/src/index.js';
 import {
     pickFastestBackend, startBackend, prepareDataset, type PreparedDataset, type TextLoader, DataError,
-    createCustomLayers, modelFiles, TrainingBlocked, trainModel
+    createCustomLayers, engineText, modelFiles, TrainingBlocked, trainModel
 } from '../../../training/src/index.js';
 import type { BackendRequest } from '../protocol/host-messages.js';
 import { tf, wasmThroughPage } from './browser-tf.js';
@@ -137,6 +137,8 @@ async function train(analysis: ModelAnalysis, csv: CsvText | undefined, settings
             },
             onEpoch: log => post({ type: 'epoch', log })
         });
+        // The line now says which engine trained, and on how many threads.
+        post({ type: 'backend', backend, reason: `${reason}; ${threads.reason}; engine: ${engineText(result)}` });
         const { tfModel, ...plain } = result;
         trained = tfModel;
         const stop = result.stoppedByUser && stopRequestedAfter !== undefined ? { requestedAfterBatch: stopRequestedAfter, stoppedAfterBatch: batchesDone } : undefined;

@@ -3,6 +3,10 @@
  * once for a batch size, holding the weights, their gradients and Adam's moments, every
  * layer's output, records and gradients, the staged batch, and the program itself (the
  * header and one record per operation that training/wasm/assembly/whole-step.ts reads).
+ *
+ * On several threads the block holds one program per share of the batch (a part): the parts
+ * read the same weights and moments, and each has its own gradients, activations, staged rows,
+ * masks and scratch, so that the threads never write the same array.
  */
 import { Layout } from '../../layers/kernel-memory.js';
 import type { KernelExports } from '../../layers/kernel-module.js';
@@ -24,8 +28,17 @@ export interface MaskSlots {
     readonly direction?: { readonly plan: DirectionPlan; readonly input: number; readonly state: number };
 }
 
-export interface ProgramLayout {
+/** The parts' programs in one block of `size` values (weights, moments and part 0's gradients first). */
+export interface BlockLayout {
     readonly size: number;
+    readonly parts: readonly ProgramLayout[];
+    /** The table threads claim parts from (i32: the next part, the parts' count, each part's program and rows). */
+    readonly claims: number;
+}
+
+export interface ProgramLayout {
+    /** The most rows this part takes. */
+    readonly batch: number;
     readonly program: number;
     /** The staged batch: inputs [B, T, C] and targets [B, width]. */
     readonly x: number;
@@ -37,13 +50,20 @@ export interface ProgramLayout {
     readonly fields: readonly Field[];
 }
 
-export function layoutProgram(k: KernelExports, plan: StepPlan, batch: number): ProgramLayout {
+/** One part per entry of `batches` (the most rows each takes); one part: the one-thread program. */
+export function layoutPrograms(k: KernelExports, plan: StepPlan, batches: readonly number[]): BlockLayout {
     const l = new Layout();
-    const record = k.wholeStepRecord();
-    const weights: WeightSlots[] = plan.weights.map(variable => {
+    const first: WeightSlots[] = plan.weights.map(variable => {
         const size = variable.shape.reduce((a: number, b) => a * (b ?? 1), 1);
         return { variable, size, w: l.take(size), g: l.take(size), m: l.take(size), v: l.take(size) };
     });
+    const parts = batches.map((batch, i) => layoutPart(l, k, plan, batch, i === 0 ? first : first.map(s => ({ ...s, g: l.take(s.size) }))));
+    const claims = l.take(2 + 2 * parts.length);
+    return { size: l.size, parts, claims };
+}
+
+function layoutPart(l: Layout, k: KernelExports, plan: StepPlan, batch: number, weights: readonly WeightSlots[]): ProgramLayout {
+    const record = k.wholeStepRecord();
     const slotOf = (variable: Variable | null, which: 'w' | 'g'): Slot => {
         if (!variable) return null;
         const found = weights.find(s => s.variable === variable);
@@ -153,7 +173,7 @@ export function layoutProgram(k: KernelExports, plan: StepPlan, batch: number): 
             return [...op, ...new Array<Field>(record - op.length).fill(0)];
         })
     ];
-    return { size: l.size, program, x, targets, sums, weights, masks, fields };
+    return { batch, program, x, targets, sums, weights, masks, fields };
 }
 
 /** The program's i32 values with every slot made a byte address in the block at `start` (f32 index). */

@@ -4,11 +4,24 @@
  * masks drawn as the per-layer path draws them) and trained by one call into the module. The
  * tfjs variables are brought up to date only when asked (writeWeights): an epoch's end, a
  * stop, the end of training.
+ *
+ * On several kernel threads (training/src/threads/) the program has PARTS_PER_THREAD parts per
+ * thread: a batch is cut into shares of rows (batch-shares.ts), one per part; every thread gets
+ * one request per batch (the only barrier) in which it claims parts not yet taken and runs
+ * forwards, the loss and backwards on each (whole-step.ts's wholeClaimParts: a thread the system
+ * runs late leaves its parts to the others). Then this thread sums the parts' gradients in part
+ * order (the same sum whichever thread computed which part) and makes one Adam update of the
+ * weights every part reads. The masks are drawn for the whole batch as on one thread, each part
+ * taking its rows, so a threaded run differs from one thread only by the order of the
+ * gradients' float sums, and gives the same result from run to run.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { kernelModule } from '../../layers/kernel-module.js';
 import { tensorFrom } from '../../layers/tensor-values.js';
-import { layoutProgram, resolveFields, type ProgramLayout } from './layout.js';
+import { batchShares, runLists } from '../../threads/batch-shares.js';
+import type { KernelCall } from '../../threads/kernel-threads.js';
+import { kernelThreadCount } from '../../threads/use-kernel-threads.js';
+import { layoutPrograms, resolveFields, type BlockLayout, type ProgramLayout } from './layout.js';
 import type { StepPlan } from './plan.js';
 
 type Tf = typeof tfjs;
@@ -18,27 +31,45 @@ export interface AdamSettings { readonly learningRate: number; readonly beta1: n
 /** The losses of the staged rows: sums over rows of each row's mean squared and mean absolute error. */
 export interface LossSums { readonly squared: number; readonly absolute: number }
 
+/** Parts a batch is cut into per thread (fewer where it has too few rows): more than one, so that threads can even out. */
+export const PARTS_PER_THREAD = 2;
+
 const collected = new FinalizationRegistry<number>(start => kernelModule().memory.release(start));
 
 export class StepProgram {
+    private readonly block: BlockLayout;
+    /** Part 0: the one-thread program, whose weights, moments and gradients the update uses. */
     private readonly layout: ProgramLayout;
     private readonly start: number;
+    /** The staged batch's shares, [from, to) rows, one per part that takes rows. */
+    private shares: Array<[number, number]> = [];
     private power1: number;
     private power2: number;
     private disposed = false;
 
-    /** `batch`: the most rows a step takes. Copies the model's weights in. */
-    constructor(private readonly tf: Tf, readonly plan: StepPlan, readonly batch: number, private readonly adam: AdamSettings) {
+    /**
+     * `batch`: the most rows a step takes; `threadCount`: the threads a batch is shared among (the
+     * kernel threads running now; fewer take part where the batch has too few rows for them; 1:
+     * one part, the batch in one call). Copies the model's weights in.
+     */
+    constructor(private readonly tf: Tf, readonly plan: StepPlan, readonly batch: number, private readonly adam: AdamSettings,
+        private readonly threadCount = kernelThreadCount()) {
         const { exports: k, memory } = kernelModule();
-        this.layout = layoutProgram(k, plan, batch);
-        this.start = memory.allocate(this.layout.size);
+        this.block = layoutPrograms(k, plan, partCapacities(batch, threadCount === 1 ? 1 : PARTS_PER_THREAD * threadCount));
+        this.layout = this.block.parts[0];
+        this.start = memory.allocate(this.block.size);
         const f = memory.view();
-        f.fill(0, this.start, this.start + this.layout.size);
-        new Int32Array(f.buffer).set(resolveFields(this.layout.fields, this.start), this.start + this.layout.program);
+        f.fill(0, this.start, this.start + this.block.size);
+        for (const part of this.block.parts) new Int32Array(f.buffer).set(resolveFields(part.fields, this.start), this.start + part.program);
         this.power1 = Math.fround(adam.beta1);
         this.power2 = Math.fround(adam.beta2);
         collected.register(this, this.start, this);
         this.readWeights();
+    }
+
+    /** The threads a full batch is shared among. */
+    get threads(): number {
+        return Math.min(this.threadCount, this.block.parts.length);
     }
 
     /** tfjs's weights → kernel memory. */
@@ -60,102 +91,79 @@ export class StepProgram {
 
     /**
      * Copies rows `order[from..to)` of x ([N, inputSize]) and y ([N, width]) in as the batch
-     * (order null: rows from..to), and (`training`) draws its dropout masks. Returns the rows staged.
+     * (order null: rows from..to), each part its share, and (`training`) draws its dropout
+     * masks. Returns the rows staged.
      */
     stage(x: Float32Array, y: Float32Array, order: ArrayLike<number> | null, from: number, to: number, training: boolean): number {
         const rows = to - from;
         if (rows > this.batch || rows <= 0) throw new Error(`whole step: ${rows} rows staged, the program holds 1 to ${this.batch}`);
         const f = kernelModule().memory.view();
         const { inputSize, outputWidth } = this.plan;
-        const xs = this.start + this.layout.x, ys = this.start + this.layout.targets;
-        for (let r = 0; r < rows; r++) {
-            const i = order ? order[from + r] : from + r;
-            f.set(x.subarray(i * inputSize, (i + 1) * inputSize), xs + r * inputSize);
-            f.set(y.subarray(i * outputWidth, (i + 1) * outputWidth), ys + r * outputWidth);
-        }
+        this.shares = batchShares(rows, this.block.parts.length);
+        this.shares.forEach(([a, b], p) => {
+            const part = this.block.parts[p];
+            const xs = this.start + part.x, ys = this.start + part.targets;
+            for (let r = 0; r < b - a; r++) {
+                const i = order ? order[from + a + r] : from + a + r;
+                f.set(x.subarray(i * inputSize, (i + 1) * inputSize), xs + r * inputSize);
+                f.set(y.subarray(i * outputWidth, (i + 1) * outputWidth), ys + r * outputWidth);
+            }
+        });
         if (training) this.drawMasks(rows);
         return rows;
     }
 
-    /** This batch's masks, layer by layer in the order the per-layer path draws them. */
+    /** This batch's masks, layer by layer in the order the per-layer path draws them, each part taking its rows. */
     private drawMasks(rows: number): void {
-        for (const m of this.layout.masks) {
+        const place = (mask: Float32Array, perRow: number, slot: (part: ProgramLayout, rows: number) => number) => {
+            const f = kernelModule().memory.view();
+            this.shares.forEach(([a, b], p) => f.set(mask.subarray(a * perRow, b * perRow), this.start + slot(this.block.parts[p], b - a)));
+        };
+        this.layout.masks.forEach((m, j) => {
             if (m.dropout) {
-                const mask = dropoutMask(this.tf, rows * m.dropout.size, m.dropout.rate);
-                kernelModule().memory.view().set(mask, this.start + m.dropout.slot);
+                const { size, rate } = m.dropout;
+                place(dropoutMask(this.tf, rows * size, rate), size, part => part.masks[j].dropout!.slot);
             } else if (m.direction) {
-                const { plan, input, state } = m.direction;
+                const { plan } = m.direction;
                 const drawn = plan.layer.dropoutMasks(rows, plan.inputs);
-                const f = kernelModule().memory.view();
-                drawn.input?.forEach((mask, i) => f.set(mask, this.start + input + i * rows * plan.inputs));
-                drawn.state?.forEach((mask, i) => f.set(mask, this.start + state + i * rows * plan.units));
+                drawn.input?.forEach((mask, i) => place(mask, plan.inputs, (part, n) => part.masks[j].direction!.input + i * n * plan.inputs));
+                drawn.state?.forEach((mask, i) => place(mask, plan.units, (part, n) => part.masks[j].direction!.state + i * n * plan.units));
             }
-        }
+        });
     }
 
     /** One training step on the staged rows: forwards, loss, backwards, Adam. The batch's losses. */
     train(rows: number): LossSums {
         const { exports: k } = kernelModule();
         const { beta1, beta2, epsilon, learningRate } = this.adam;
-        k.trainStep(this.address(this.layout.program), rows, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2),
-            1 - this.power1, 1 - this.power2, epsilon, learningRate);
+        if (this.shares.length === 1) {
+            k.trainStep(this.address(this.layout.program), rows, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2),
+                1 - this.power1, 1 - this.power2, epsilon, learningRate);
+            this.advancePowers();
+            return this.sums(this.layout);
+        }
+        // Each part's gradients of its rows (the loss a mean over the whole batch), then their sum in part order and one update.
+        const sums = this.runParts(true, rows);
+        const first = this.address(this.layout.program);
+        for (let p = 1; p < this.shares.length; p++) k.wholeAddGradients(first, this.address(this.block.parts[p].program));
+        k.wholeAdam(first, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2), 1 - this.power1, 1 - this.power2, epsilon, learningRate);
         this.advancePowers();
-        return this.sums();
+        return sums;
     }
 
-    /** β₁ᵗ and β₂ᵗ of the next step, as tfjs's float32 accumulators hold them. */
-    private advancePowers(): void {
-        this.power1 = Math.fround(this.power1 * Math.fround(this.adam.beta1));
-        this.power2 = Math.fround(this.power2 * Math.fround(this.adam.beta2));
-    }
-
-    /**
-     * The gradients of the staged rows, part of a batch of `total` rows, without the update: a
-     * batch split over several programs (threads) sums their gradients (addGradients) into one
-     * and updates there (applyAdam), as train does in one call.
-     */
-    gradients(rows: number, total: number): LossSums {
-        const { exports: k } = kernelModule();
-        const program = this.address(this.layout.program);
-        k.wholeForward(program, rows, 1);
-        k.wholeLoss(program, rows, total, 1);
-        k.wholeBackward(program, rows);
-        return this.sums();
-    }
-
-    /** Adds another program's gradients (the same plan's) to this one's. */
-    addGradients(other: StepProgram): void {
-        const f = kernelModule().memory.view();
-        this.layout.weights.forEach((s, i) => {
-            const to = this.start + s.g, from = other.start + other.layout.weights[i].g;
-            for (let j = 0; j < s.size; j++) f[to + j] += f[from + j];
-        });
-    }
-
-    /** Takes another program's weights (the same plan's): a part of a split batch after the update. */
-    readWeightsFrom(other: StepProgram): void {
-        const f = kernelModule().memory.view();
-        this.layout.weights.forEach((s, i) => f.copyWithin(this.start + s.w, other.start + other.layout.weights[i].w, other.start + other.layout.weights[i].w + s.size));
-    }
-
-    /** Adam's update from the gradients in this program. */
-    applyAdam(): void {
-        const { beta1, beta2, epsilon, learningRate } = this.adam;
-        kernelModule().exports.wholeAdam(this.address(this.layout.program), beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2),
-            1 - this.power1, 1 - this.power2, epsilon, learningRate);
-        this.advancePowers();
+    /** The staged rows' losses in inference (no dropout, no update). */
+    evaluate(rows: number): LossSums {
+        if (this.shares.length === 1) {
+            kernelModule().exports.evaluateStep(this.address(this.layout.program), rows);
+            return this.sums(this.layout);
+        }
+        return this.runParts(false, rows);
     }
 
     /** Copies of the weights as the program holds them, in the model's order. */
     weightValues(): Float32Array[] {
         const f = kernelModule().memory.view();
         return this.layout.weights.map(s => f.slice(this.start + s.w, this.start + s.w + s.size));
-    }
-
-    /** The staged rows' losses in inference (no dropout, no update). */
-    evaluate(rows: number): LossSums {
-        kernelModule().exports.evaluateStep(this.address(this.layout.program), rows);
-        return this.sums();
     }
 
     dispose(): void {
@@ -165,8 +173,38 @@ export class StepProgram {
         kernelModule().memory.release(this.start);
     }
 
-    private sums(): LossSums {
-        const at = this.address(this.layout.sums);
+    /** β₁ᵗ and β₂ᵗ of the next step, as tfjs's float32 accumulators hold them. */
+    private advancePowers(): void {
+        this.power1 = Math.fround(this.power1 * Math.fround(this.adam.beta1));
+        this.power2 = Math.fround(this.power2 * Math.fround(this.adam.beta2));
+    }
+
+    /**
+     * Runs the staged parts on the threads (each claims parts until none is left; without threads
+     * running, this thread takes them all), and sums their losses in part order.
+     */
+    private runParts(training: boolean, total: number): LossSums {
+        const claims = this.address(this.block.claims);
+        const table = new Int32Array(kernelModule().memory.view().buffer, claims, 2 + 2 * this.shares.length);
+        table[0] = 0;
+        table[1] = this.shares.length;
+        this.shares.forEach(([a, b], p) => {
+            table[2 + 2 * p] = this.address(this.block.parts[p].program);
+            table[3 + 2 * p] = b - a;
+        });
+        const call: KernelCall = ['wholeClaimParts', claims, total, training ? 1 : 0];
+        runLists(Array.from({ length: Math.min(this.threadCount, this.shares.length) }, () => [call]));
+        let squared = 0, absolute = 0;
+        for (let p = 0; p < this.shares.length; p++) {
+            const sums = this.sums(this.block.parts[p]);
+            squared += sums.squared;
+            absolute += sums.absolute;
+        }
+        return { squared, absolute };
+    }
+
+    private sums(part: ProgramLayout): LossSums {
+        const at = this.address(part.sums);
         const d = new Float64Array(kernelModule().memory.view().buffer, at, 2);
         return { squared: d[0], absolute: d[1] };
     }
@@ -175,6 +213,15 @@ export class StepProgram {
         if (this.disposed) throw new Error('whole step: the program was disposed');
         return (this.start + slot) * 4;
     }
+}
+
+/** The most rows each of (at most) `parts` parts takes, over every batch of 1 to `batch` rows (the last batch of an epoch is shorter). */
+export function partCapacities(batch: number, parts: number): number[] {
+    const capacities = batchShares(batch, parts).map(() => 0);
+    for (let rows = 1; rows <= batch; rows++) {
+        batchShares(rows, capacities.length).forEach(([a, b], p) => { capacities[p] = Math.max(capacities[p], b - a); });
+    }
+    return capacities;
 }
 
 /**
