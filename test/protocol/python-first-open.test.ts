@@ -3,7 +3,10 @@
  * starts the extension, whose status bar asks `rnnLens/models` for it at once, before the client
  * has the server's registration of Python document sync and so before it sends didOpen (the
  * code-server e2e saw "The service registry contains no services for the extension '.py'").
- * The server waits a moment for the document to come and answers for it.
+ * The server waits a moment for the document to come and answers for it. VS Code may also ask for
+ * the lenses just before the didOpen, get none and not ask again: once a Python program is first
+ * read, a client that declared refreshSupport is asked to refresh its lenses and hints (once per
+ * opening, not per edit); one that did not is sent nothing of the kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/ensure-built.js';
@@ -50,5 +53,40 @@ describe('rnnLens/models asked before didOpen', () => {
         await expect(client.request('rnnLens/models', { uri: 'file:///x/never-opened.py' })).rejects.toThrow(/never-opened\.py/);
         expect(Date.now() - started).toBeLessThan(5_000);
         expect(client.alive).toBe(true);
+    });
+});
+
+describe('lenses and hints refreshed once a Python program is first read', () => {
+    const refreshes = (c: LspClient) => c.serverRequests.filter(r => r.method === 'workspace/codeLens/refresh' || r.method === 'workspace/inlayHint/refresh').map(r => r.method);
+    const waitFor = async (done: () => boolean) => {
+        for (let i = 0; i < 100 && !done(); i++) await new Promise(r => setTimeout(r, 50));
+    };
+
+    it('asks VS Code to refresh its lenses and hints after a .py file opens, once, not after each edit', async () => {
+        const before = refreshes(client).length;
+        const uri = 'file:///x/refresh-on-open.py';
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: CODE } });
+        await waitFor(() => refreshes(client).length >= before + 2);
+        expect(refreshes(client).slice(before).sort()).toEqual(['workspace/codeLens/refresh', 'workspace/inlayHint/refresh']);
+        const lenses = await client.request('textDocument/codeLens', { textDocument: { uri } });
+        expect(lenses.map((l: any) => l.command.title)).toContain('▶ Train');
+        client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${CODE}# more\n` }] });
+        await client.request('textDocument/codeLens', { textDocument: { uri } });
+        await new Promise(r => setTimeout(r, 300));
+        expect(refreshes(client).length).toBe(before + 2);
+    });
+
+    it('sends no refresh to a client that did not declare it (Emacs eglot 1.9)', async () => {
+        const eglot = new LspClient();
+        try {
+            await eglot.initializeAs('eglot-1.9');
+            const uri = 'file:///x/refresh-eglot.py';
+            eglot.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: CODE } });
+            await eglot.request('textDocument/codeLens', { textDocument: { uri } });
+            await new Promise(r => setTimeout(r, 300));
+            expect(refreshes(eglot)).toEqual([]);
+        } finally {
+            await eglot.shutdown();
+        }
     });
 });

@@ -35,6 +35,8 @@ interface OpenProgram {
     readonly models: ModelInterner;
     /** The URIs last sent diagnostics: one that has none now (or a cell removed since) gets an empty list. */
     published: readonly string[];
+    /** Whether the client was asked to refresh its lenses and hints since the document was opened. */
+    announced?: boolean;
 }
 
 export class PythonDoor {
@@ -178,5 +180,23 @@ export class PythonDoor {
         const now = [...byUri].filter(([, diagnostics]) => diagnostics.length > 0).map(([uri]) => uri);
         state.published = now;
         for (const uri of new Set([...before, ...now])) void this.connection.sendDiagnostics({ uri, diagnostics: byUri.get(uri) ?? [] });
+        if (!state.announced) {
+            state.announced = true;
+            this.refreshViews();
+        }
+    }
+
+    /**
+     * Once a program is first read, a client that can refresh is asked to: VS Code may ask for a
+     * Python file's lenses (or hints) just before its didOpen comes (the server's registrations of
+     * Python sync and of the features race at start-up), gets nothing, and would not ask again
+     * until the next edit — a file opened without a ▶ Train above its model.
+     */
+    private refreshViews(): void {
+        const connection = this.connection;
+        if (!connection) return;
+        const ignore = () => undefined;
+        if (this.client.codeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch(ignore);
+        if (this.client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch(ignore);
     }
 }
