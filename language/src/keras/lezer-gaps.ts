@@ -16,55 +16,101 @@
  * Strings and comments are never rewritten.
  */
 
+/**
+ * Each rewrite: a cheap test on the raw text (true wherever the rule could match: masking strings
+ * and comments only removes matches), then the rule itself on the masked text. Most Keras code
+ * passes no test, and then is neither masked nor scanned again.
+ */
+const REWRITES: readonly { readonly may: RegExp; readonly apply: (mask: string, put: Put) => void }[] = [
+    {
+        may: /\d\.(?!\d)/,
+        apply: (mask, put) => { for (const m of mask.matchAll(/(?<![\w.])\d[\d_]*\.(?!\d)/g)) put(m.index + m[0].length - 1, '_'); }
+    },
+    {
+        may: /\byield\b/,
+        apply: (mask, put) => { for (const m of mask.matchAll(/(?<![\w.])yield(?=[ \t]*(?:[)\]};#\n]|$))/g)) put(m.index, 'None '); }
+    },
+    {
+        may: /\[[ \t]*\*/,
+        apply: (mask, put) => { for (const m of mask.matchAll(/(?<=[\w)\]][ \t]*)\[[ \t]*\*(?!\*)/g)) put(m.index + m[0].length - 1, ' '); }
+    },
+    {
+        may: /\bfor\b[^\n]*\*[^\n]*\bin\b/,
+        apply: (mask, put) => {
+            for (const m of mask.matchAll(/(?<=[^\n]\bfor\b[^\n]*?)(?<=[ \t,(]|for)\*(?=[ \t]*[A-Za-z_(])(?=[^\n]*?\bin\b)/g)) put(m.index, ' ');
+        }
+    },
+    {
+        may: /^[ \t]*case[ \t]/m,
+        apply: (mask, put) => { for (const m of mask.matchAll(/^[ \t]*case[ \t]+(?![=.:])[^\n]*/gm)) casePatterns(m[0], m.index, put); }
+    },
+    {
+        may: /^[ \t]*(?:async[ \t]+)?with\b/m,
+        apply: (mask, put) => { for (const m of mask.matchAll(/^[ \t]*(?:async[ \t]+)?with\b/gm)) withHeader(mask, m.index + m[0].length, put); }
+    }
+];
+
+type Put = (at: number, replacement: string) => void;
+
 export function forLezer(source: string): string {
     const text = /[\r\f]/.test(source) ? source.replace(/\r\n|\r|\f/g, m => (m === '\r\n' ? ' \n' : m === '\r' ? '\n' : ' ')) : source;
-    if (!/\d\.|yield|with|case|\[/.test(text)) return text;
+    const due = REWRITES.filter(rewrite => rewrite.may.test(text));
+    if (due.length === 0) return text;
     const mask = codeMask(text);
     const out = text.split('');
-    const put = (at: number, replacement: string) => {
+    const put: Put = (at, replacement) => {
         for (let i = 0; i < replacement.length; i++) out[at + i] = replacement[i];
     };
-    for (const m of mask.matchAll(/(?<![\w.])\d[\d_]*\.(?!\d)/g)) put(m.index + m[0].length - 1, '_');
-    for (const m of mask.matchAll(/(?<![\w.])yield(?=[ \t]*(?:[)\]};#\n]|$))/g)) put(m.index, 'None ');
-    for (const m of mask.matchAll(/(?<=[\w)\]][ \t]*)\[[ \t]*\*(?!\*)/g)) put(m.index + m[0].length - 1, ' ');
-    for (const m of mask.matchAll(/(?<=[^\n]\bfor\b[^\n]*?)(?<=[ \t,(]|for)\*(?=[ \t]*[A-Za-z_(])(?=[^\n]*?\bin\b)/g)) put(m.index, ' ');
-    for (const m of mask.matchAll(/^[ \t]*case[ \t]+(?![=.:])[^\n]*/gm)) casePatterns(m[0], m.index, put);
-    for (const m of mask.matchAll(/^[ \t]*(?:async[ \t]+)?with\b/gm)) withHeader(mask, m.index + m[0].length, put);
+    for (const rewrite of due) rewrite.apply(mask, put);
     return out.join('');
 }
 
 /** The text with the insides of strings and comments blanked to `"` and `#` (offsets kept), so that no rule matches there. */
 function codeMask(text: string): string {
-    const out = text.split('');
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '#') {
-            while (i < text.length && text[i] !== '\n') out[i++] = '#';
+    const parts: string[] = [];
+    let copied = 0;
+    // Jump from one `#` or quote to the next: everything between them is code, copied as it is.
+    const starts = /[#"']/g;
+    for (let m = starts.exec(text); m; m = starts.exec(text)) {
+        const at = m.index;
+        if (text[at] === '#') {
+            const end = lineEnd(text, at);
+            parts.push(text.slice(copied, at), '#'.repeat(end - at));
+            copied = starts.lastIndex = end;
             continue;
         }
-        const prefix = /^[rRbBuUfF]{0,2}(?="|')/.exec(text.slice(i, i + 3));
-        if (prefix && (prefix[0] === '' || i === 0 || !/\w/.test(text[i - 1]))) {
-            const start = i + prefix[0].length;
-            const quote = text.startsWith(text[start].repeat(3), start) ? text[start].repeat(3) : text[start];
-            let j = start + quote.length;
-            while (j < text.length && !text.startsWith(quote, j)) {
-                if (quote.length === 1 && text[j] === '\n') break;
-                // A backslash keeps the next character in the string, raw strings too (r"\"" is one string).
-                j += text[j] === '\\' ? 2 : 1;
-            }
-            const end = Math.min(text.length, text.startsWith(quote, j) ? j + quote.length : j);
-            for (let k = i; k < end; k++) if (text[k] !== '\n') out[k] = '"';
-            i = end;
-            continue;
+        const start = Math.max(copied, at - stringPrefixLength(text, at));
+        const quote = text.startsWith(text[at].repeat(3), at) ? text[at].repeat(3) : text[at];
+        let j = at + quote.length;
+        while (j < text.length && !text.startsWith(quote, j)) {
+            if (quote.length === 1 && text[j] === '\n') break;
+            // A backslash keeps the next character in the string, raw strings too (r"\"" is one string).
+            j += text[j] === '\\' ? 2 : 1;
         }
-        i++;
+        const end = Math.min(text.length, text.startsWith(quote, j) ? j + quote.length : j);
+        parts.push(text.slice(copied, start), text.slice(start, end).replace(/[^\n]/g, '"'));
+        copied = starts.lastIndex = end;
     }
-    return out.join('');
+    parts.push(text.slice(copied));
+    return parts.join('');
+}
+
+function lineEnd(text: string, from: number): number {
+    const end = text.indexOf('\n', from);
+    return end < 0 ? text.length : end;
+}
+
+/** The string prefix (`r`, `rb`, `f`, …: up to two letters) before the quote at `quote`, unless it ends a longer name. */
+function stringPrefixLength(text: string, quote: number): number {
+    const isPrefix = (i: number) => i >= 0 && 'rRbBuUfF'.includes(text[i]);
+    const startsWord = (i: number) => i === 0 || !/\w/.test(text[i - 1]);
+    if (isPrefix(quote - 1) && isPrefix(quote - 2) && startsWord(quote - 2)) return 2;
+    if (isPrefix(quote - 1) && startsWord(quote - 1)) return 1;
+    return 0;
 }
 
 /** `case X():` → `case X  :`, `case []:` → `case _ :` (lezer has no rule for empty patterns). */
-function casePatterns(line: string, at: number, put: (at: number, text: string) => void): void {
+function casePatterns(line: string, at: number, put: Put): void {
     if (!/:[ \t#]*$/.test(line)) return;
     const keyword = /^[ \t]*case/.exec(line)![0].length;
     for (const m of line.slice(keyword).matchAll(/(\w[ \t]*)?(\([ \t]*\)|\[[ \t]*\]|\{[ \t]*\})/g)) {
@@ -75,7 +121,7 @@ function casePatterns(line: string, at: number, put: (at: number, text: string) 
 }
 
 /** A `with` header (to its `:` outside brackets) whose targets lezer cannot read: every `as` becomes `, `. */
-function withHeader(mask: string, from: number, put: (at: number, text: string) => void): void {
+function withHeader(mask: string, from: number, put: Put): void {
     let depth = 0;
     let end = from;
     for (; end < mask.length; end++) {

@@ -4,7 +4,6 @@
  * (one model's plain description with its analysis, or the errors that stop it); with them
  * those of custom-requests-models.ts, -views.ts (explain, diagram) and -keras.ts (export, import).
  */
-import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, type Connection } from 'vscode-languageserver';
 import { documentSummaryJson, modelSummaryJson } from '../format/summary-json.js';
@@ -12,6 +11,7 @@ import { severalOutputs } from '../analysis/several-outputs.js';
 import { formatSummary } from '../format/summary-table.js';
 import type { RnnLensServices } from './rnn-lens-module.js';
 import { toLspDiagnostic } from './document-validator.js';
+import { servedByLangium } from './served-uri.js';
 import { modelOutline, registerModelsRequest } from './custom-requests-models.js';
 import { pythonOutlines } from './python/python-outlines.js';
 import { registerKerasRequests } from './custom-requests-keras.js';
@@ -25,13 +25,6 @@ export const SUMMARY_REQUEST = 'rnnLens/summary';
 /** How long `rnnLens/models` waits for the didOpen of a document it is asked about first. */
 const DID_OPEN_WAIT_MS = 2_000;
 
-function hasLangiumServices(shared: LangiumSharedServices, uri: string): boolean {
-    try {
-        return shared.ServiceRegistry.hasServices(URI.parse(uri));
-    } catch {
-        return false;
-    }
-}
 export const MODEL_DESCRIPTION_REQUEST = 'rnnLens/modelDescription';
 
 export function registerCustomRequests(connection: Connection, shared: LangiumSharedServices, services: RnnLensServices): void {
@@ -65,7 +58,7 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
     registerModelsRequest(connection, async (uri, token) => {
         // A document neither door holds yet, of no language Langium serves: VS Code asks for a Python
         // file's models before its didOpen can come (python-door.ts, whenHeld); wait a moment for it.
-        if (!services.python.Door.holds(uri) && !hasLangiumServices(shared, uri)) await services.python.Door.whenHeld(uri, DID_OPEN_WAIT_MS);
+        if (!services.python.Door.holds(uri) && !servedByLangium(shared, uri)) await services.python.Door.whenHeld(uri, DID_OPEN_WAIT_MS);
         const python = services.python.Door.analysisOf(uri);
         if (python) return pythonOutlines(python.program, python.analysis, uri);
         return (await analysisOf(uri, token)).models.map(modelOutline);

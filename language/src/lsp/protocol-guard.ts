@@ -11,9 +11,9 @@
  * - didChange/didClose/didSave for a document never opened, or malformed: dropped.
  * Unknown methods are answered MethodNotFound by vscode-jsonrpc itself.
  */
-import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { PYTHON_FEATURES, pythonMethod } from './python/python-features.js';
+import { parsedUri, servedByLangium } from './served-uri.js';
 import {
     ErrorCodes, ResponseError, type Connection, type ConnectionOptions, type Message, type NotificationMessage, type RequestMessage
 } from 'vscode-languageserver';
@@ -67,16 +67,12 @@ export class ProtocolGuard {
         const malformed = malformedPlace(request.method, params!);
         if (malformed) return refuse(request, ErrorCodes.InvalidParams, `${request.method}: ${malformed}.`);
         if (!this.shared) return request;
-        let parsed: URI;
-        try {
-            parsed = URI.parse(uri);
-        } catch {
-            return refuse(request, ErrorCodes.InvalidParams, `${request.method}: "${uri}" is not a URI.`);
-        }
+        const parsed = parsedUri(uri);
+        if (!parsed) return refuse(request, ErrorCodes.InvalidParams, `${request.method}: "${uri}" is not a URI.`);
         if (this.python?.holds(uri)) {
             return (PYTHON_FEATURES as readonly string[]).includes(request.method) ? { ...request, method: pythonMethod(request.method) } as RequestMessage : refuse(request, undefined, undefined);
         }
-        if (!this.shared.ServiceRegistry.hasServices(parsed)) return refuse(request, undefined, undefined);
+        if (!servedByLangium(this.shared, parsed)) return refuse(request, undefined, undefined);
         if (!this.shared.workspace.TextDocuments.get(uri)) {
             return refuse(request, ErrorCodes.InvalidParams, `${request.method}: ${uri} is not open (send textDocument/didOpen first).`);
         }

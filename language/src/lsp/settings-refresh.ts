@@ -13,6 +13,7 @@ import type { AnalysisCache } from './analysis-cache.js';
 import type { ClientProfile } from './client-profile.js';
 import type { RnnConfigurationProvider } from './configuration.js';
 import { DIAGNOSTICS_SETTING, kerasSetting, SETTINGS_SECTION } from './settings.js';
+import { servedByLangium } from './served-uri.js';
 
 export function refreshOnSettingsChange(shared: LangiumSharedServices, client: ClientProfile, analyses: AnalysisCache): void {
     const configuration = shared.workspace.ConfigurationProvider as RnnConfigurationProvider;
@@ -24,7 +25,7 @@ export function refreshOnSettingsChange(shared: LangiumSharedServices, client: C
         const connection = shared.lsp.Connection;
         const open = shared.workspace.TextDocuments.all()
             .map(document => URI.parse(document.uri))
-            .filter(uri => shared.ServiceRegistry.hasServices(uri));
+            .filter(uri => servedByLangium(shared, uri));
         shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(open, [], token))
             .then(async () => {
                 if (!connection) return;

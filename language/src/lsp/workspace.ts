@@ -14,6 +14,7 @@ import {
     type WorkspaceSymbol, type WorkspaceSymbolParams
 } from 'vscode-languageserver';
 import { WorkspaceNameIndex } from './workspace-index.js';
+import { servedByLangium } from './served-uri.js';
 
 export class RnnWorkspaceManager extends DefaultWorkspaceManager {
     readonly index: WorkspaceNameIndex;
@@ -53,7 +54,7 @@ export class RnnDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
      */
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
-        if (!this.shared.ServiceRegistry.hasServices(uri) && this.shared.workspace.LangiumDocuments.hasDocument(uri)) this.fireDocumentUpdate([], [uri]);
+        if (!servedByLangium(this.shared, uri) && this.shared.workspace.LangiumDocuments.hasDocument(uri)) this.fireDocumentUpdate([], [uri]);
     }
 
     /**
@@ -67,12 +68,12 @@ export class RnnDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             if (typeof change?.uri !== 'string' || open.has(change.uri)) continue;
             const uri = URI.parse(change.uri);
             if (change.type === FileChangeType.Deleted) index.remove(uri);
-            else if (this.shared.ServiceRegistry.hasServices(uri)) void index.reindex(uri);
+            else if (servedByLangium(this.shared, uri)) void index.reindex(uri);
         }
     }
 
     private served(uri: string): boolean {
-        return this.shared.ServiceRegistry.hasServices(URI.parse(uri));
+        return servedByLangium(this.shared, uri);
     }
 }
 
