@@ -35,6 +35,9 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
             return [...of.map(e => pad(`${rate(e.samplesPerSecond)} ${spread(e.rounds)}`, 21)), ...(multi ? [pad(ratioSpread(every?.threadRatios), 19), pad(ratioSpread(every?.quietThreadRatios), 19)] : [])];
         })].join(''));
     }
+    log('');
+    log(`Matrix products: ${result.products} ÷ wasm SIMD, the whole-step engine on one thread, each round's ratio: median (lowest–highest)`);
+    for (const m of result.models) log(`${m.name.padEnd(22)}${pad(ratioSpread(m.nativeOverWasm), 19)}`);
     // The whole-step engine (the one notebook models train with) against Keras on JAX.
     log('');
     log(`Against Keras ${result.keras ? `${result.keras.version} on JAX, measured in this run` : '(set RNN_LENS_KERAS_PYTHON to a Python with keras and jax)'}: samples/s`);

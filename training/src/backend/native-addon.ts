@@ -12,8 +12,9 @@ import { type NativeAddon, productsInUse, provideNativeProducts } from '../layer
 export const NATIVE_FILE = 'rnn-lens-native.node';
 
 /**
- * Where the addon may lie: beside the CLI's bundle (out/cli.cjs), or, running from the sources
- * (the tests), in the checkout's out/.
+ * Where the addon may lie: beside the CLI's bundle (out/cli.cjs), or in the checkout's out/ seen
+ * from the sources (the tests: training/src/backend/) or from bench:train's bundle
+ * (node_modules/.cache/rnn-lens-bench/).
  */
 function candidates(): string[] {
     return [`./${NATIVE_FILE}`, `../../../out/${NATIVE_FILE}`].map(relative => fileURLToPath(new URL(relative, import.meta.url)));

@@ -32,11 +32,12 @@ export interface NativeThreadData {
 
 /**
  * Products of at least this many multiply-adds (m·n·k) go native. A call from wasm through
- * JavaScript into the addon costs about 0.1 µs, as much as the wasm block spends on ~5,000
- * multiply-adds; measured on this machine (docs/training-native.md), SingleSimpleRNN's
- * [32, 30] · [30, 30] (28,800) is faster native, [32, 8] · [8, 8] (2,048) is not.
+ * JavaScript into the addon costs about 0.1 µs (a 1×1×1 product: 0.1 µs native, 0.04 µs in
+ * wasm); measured on this machine (docs/training-native.md), [4, 16] · [16, 4] (256) is still
+ * faster in wasm, [8, 8] · [8, 8] (512) already native, and SingleSimpleRNN's
+ * [32, 30] · [30, 30] takes 0.38 µs native against 1.2 µs in wasm.
  */
-export const NATIVE_MIN_WORK = 4096;
+export const NATIVE_MIN_WORK = 512;
 
 const KERNEL_NAMES: Record<string, string> = { avx512: 'AVX-512', avx2: 'AVX2' };
 
