@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type NativeAddon, productsInUse, provideNativeProducts } from '../layers/native-products.js';
+import { NATIVE_MIN_WORK, type NativeAddon, productsInUse, provideNativeProducts } from '../layers/native-products.js';
 
 export const NATIVE_FILE = 'rnn-lens-native.node';
 
@@ -21,16 +21,18 @@ function candidates(): string[] {
 }
 
 /**
- * Loads the addon (once a call decides; a later call with another setting decides again) and says
- * which products run, in words: "native AVX-512", "native AVX2" or "wasm SIMD", and why.
+ * Loads the addon (a later call with another setting decides again) and says which products run,
+ * in words: "native AVX-512", "native AVX2" or "wasm SIMD", and why. `places` and `from` (products
+ * of at least that many multiply-adds go native) are the tests'.
  */
-export function useNativeProducts(setting: string | undefined = process.env.RNN_LENS_NATIVE): { readonly text: string; readonly reason: string } {
+export function useNativeProducts(setting: string | undefined = process.env.RNN_LENS_NATIVE, places = candidates(),
+    from = NATIVE_MIN_WORK): { readonly text: string; readonly reason: string } {
     const asked = setting?.trim().toLowerCase() ?? '';
     if (asked === 'off') {
         provideNativeProducts(null, 'RNN_LENS_NATIVE=off');
         return productsInUse();
     }
-    const path = candidates().find(p => existsSync(p));
+    const path = places.find(p => existsSync(p));
     if (!path) {
         provideNativeProducts(null, 'the native addon is not built here (npm run build builds it where a C++ compiler is)');
         return productsInUse();
@@ -44,7 +46,7 @@ export function useNativeProducts(setting: string | undefined = process.env.RNN_
     }
     const kernel = addon.kernels.includes(asked) ? asked : addon.kernels[0];
     if (!kernel) provideNativeProducts(null, 'this CPU has neither AVX2 with FMA nor AVX-512');
-    else if (asked && asked !== 'on' && asked !== kernel) provideNativeProducts({ addon, path, kernel }, `RNN_LENS_NATIVE=${asked} is not one of this CPU's (${addon.kernels.join(', ')})`);
-    else provideNativeProducts({ addon, path, kernel }, kernel === asked ? `RNN_LENS_NATIVE=${asked}` : 'the best this CPU runs');
+    else if (asked && asked !== 'on' && asked !== kernel) provideNativeProducts({ addon, path, kernel }, `RNN_LENS_NATIVE=${asked} is not one of this CPU's (${addon.kernels.join(', ')})`, from);
+    else provideNativeProducts({ addon, path, kernel }, kernel === asked ? `RNN_LENS_NATIVE=${asked}` : 'the best this CPU runs', from);
     return productsInUse();
 }
