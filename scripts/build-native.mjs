@@ -4,7 +4,7 @@
 // no headers, not x86-64 Linux or macOS) it prints one line and the products stay in wasm; it
 // never fails the build. `node scripts/build-native.mjs [--force]`; `npm run build` runs it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,10 +38,14 @@ export function buildNative({ force = false } = {}) {
     // only where the CPU has them. N-API's symbols come from the node process that loads the addon.
     const flags = ['-O3', '-std=c++17', '-fPIC', '-shared', '-fvisibility=hidden', `-I${headers}`,
         ...(process.platform === 'darwin' ? ['-undefined', 'dynamic_lookup'] : [])];
+    // Written beside, then renamed: a running process that loaded the old file keeps its copy.
+    const partial = `${NATIVE_TARGET}.${process.pid}.partial`;
     try {
         mkdirSync(dirname(NATIVE_TARGET), { recursive: true });
-        execFileSync(compiler, [...flags, ...files, '-o', NATIVE_TARGET], { stdio: ['ignore', 'ignore', 'pipe'] });
+        execFileSync(compiler, [...flags, ...files, '-o', partial], { stdio: ['ignore', 'ignore', 'pipe'] });
+        renameSync(partial, NATIVE_TARGET);
     } catch (error) {
+        rmSync(partial, { force: true });
         const detail = error.code === 'ENOENT' ? `no C++ compiler (${compiler})` : `${compiler} failed: ${String(error.stderr ?? error.message).split('\n')[0]}`;
         return skip(detail);
     }

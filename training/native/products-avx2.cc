@@ -4,7 +4,12 @@
 #include "products.h"
 #if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
+// GCC: the pragma; clang: the same target on every function up to the pop below.
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
+#else
 #pragma GCC target("avx2,fma")
+#endif
 
 namespace {
 struct Avx2 {
@@ -24,6 +29,10 @@ struct Avx2 {
 }  // namespace
 
 #include "blocks.inc"
+
+#if defined(__clang__)
+#pragma clang attribute pop
+#endif
 
 void rnnlens::productAvx2(const Product& p) { product<Avx2>(p); }
 #endif
