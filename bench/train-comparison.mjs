@@ -23,7 +23,7 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
     log('quiet ×: the same ratio at each round\'s first-quartile batch time, the batches least slowed by other work on a shared machine');
     const multi = result.cores > 1;
     const head = ['model'.padEnd(22), ...ids.flatMap(id => [
-        ...engines.filter(e => e.engine === id).map(e => pad(`${id} ${threadsOf(e)}`, 21)), ...(multi ? [pad(`${id} ×`, 19), pad('quiet ×', 19)] : [])
+        ...engines.filter(e => e.engine === id).map(e => pad(`${id} ${threadsOf(e)}`, 24)), ...(multi ? [pad(`${id} ×`, 21), pad('quiet ×', 19)] : [])
     ])];
     log(head.join(''));
     log('-'.repeat(head.join('').length));
@@ -32,7 +32,7 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
         log([m.name.padEnd(22), ...ids.flatMap(id => {
             const of = mine.filter(e => e.engine === id);
             const every = of.find(allCores);
-            return [...of.map(e => pad(`${rate(e.samplesPerSecond)} ${spread(e.rounds)}`, 21)), ...(multi ? [pad(ratioSpread(every?.threadRatios), 19), pad(ratioSpread(every?.quietThreadRatios), 19)] : [])];
+            return [...of.map(e => pad(`${rate(e.samplesPerSecond)} ${spread(e.rounds)}`, 24)), ...(multi ? [pad(ratioSpread(every?.threadRatios), 21), pad(ratioSpread(every?.quietThreadRatios), 19)] : [])];
         })].join(''));
     }
     log('');

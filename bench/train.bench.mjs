@@ -15,7 +15,8 @@
 //      recurrent-sized product (matMulCeiling), and against the recurrent kernels' own product on
 //      the same shape (kernelProductRate), measured in the same run;
 //   4. each engine (bench/train-engines.mjs) on one kernel thread and on every core (training/src/
-//      threads/), samples/s best of the rounds with their spread; with RNN_LENS_KERAS_PYTHON set,
+//      threads/), samples/s best of the rounds with their spread; the whole-step engine with native
+//      matrix products and with wasm ones (docs/training-native.md), each round's ratio; with RNN_LENS_KERAS_PYTHON set,
 //      Keras 3 on JAX on one core and on every core, measured in this run (bench/keras-anchor.mjs),
 //      and RNN Lens ÷ Keras;
 //   5. a learner's whole run: `rnn-lens train --epochs 30` (bench/whole-run.mjs) on every core and
