@@ -41,8 +41,8 @@ export async function snapshots(root: string, batch = 32): Promise<Snapshot[]> {
             const program = decision.program!;
             const data = prepareDataset(analysis.description, analysis.description.input?.shape, directoryLoader(join(root, 'examples')));
             const rows = program.stage(data.train.x, data.train.y, null, 0, batch, true);
-            const p = program as unknown as { start: number; layout: { program: number; size: number; sums: number; weights: Array<{ w: number; size: number }> } };
-            const end = (p.start + p.layout.size) * 4;
+            const p = program as unknown as { start: number; block: { size: number }; layout: { program: number; sums: number; weights: Array<{ w: number; size: number }> } };
+            const end = (p.start + p.block.size) * 4;
             out.push({ name: analysis.name, memory: new Uint8Array(kernelModule().memory.view().buffer.slice(0, end)), program: (p.start + p.layout.program) * 4, rows,
                 weights: p.layout.weights.map(w => [(p.start + w.w) * 4, w.size]), sums: (p.start + p.layout.sums) * 4 });
             program.dispose();

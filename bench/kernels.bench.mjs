@@ -5,10 +5,15 @@
 //        working tree's (run node scripts/build-wasm.mjs first), in turn within each round (the machine is
 //        shared: a burst slows one round, not one build); prints samples/s of each and their ratio
 //        per round (median and spread; CPU time of the process, so that waiting for a core is not counted), and the largest difference of the weights after the steps.
-//   node bench/kernels.bench.mjs run DIR MODEL STEPS [REV|now]   one build only, STEPS steps (for callgrind:
+//   node bench/kernels.bench.mjs ab DIR now --native[=FROM]
+//        the working tree's build with its matrix products in wasm (before) and in the native addon
+//        (after: out/rnn-lens-native.node, npm run build; products of at least FROM multiply-adds,
+//        default NATIVE_MIN_WORK; RNN_LENS_NATIVE=avx2 for the AVX2 blocks) (docs/training-native.md).
+//   node bench/kernels.bench.mjs run DIR MODEL STEPS [REV|now] [--native[=FROM]]   one build only, STEPS steps (for callgrind:
 //        run with two STEPS counts and take the difference).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadSuite, root } from './lib.mjs';
 
@@ -45,10 +50,24 @@ async function wasmOf(rev) {
 
 const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
 
-function instance(bytes, snapshot) {
+/** --native[=FROM]: the products from FROM multiply-adds up go to the addon (null: none). */
+const nativeFrom = (() => {
+    const flag = rest.find(a => a === '--native' || a.startsWith('--native='));
+    if (!flag) return null;
+    const from = flag.includes('=') ? Number(flag.slice(9)) : Number(readFileSync(join(root, 'training/src/layers/native-products.ts'), 'utf8').match(/NATIVE_MIN_WORK = (\d+)/)[1]);
+    return from;
+})();
+const addon = nativeFrom === null ? null : createRequire(import.meta.url)(join(root, 'out/rnn-lens-native.node'));
+const noProduct = () => { throw new Error('a native product was called without the native addon'); };
+
+/** The module on a fresh shared memory holding `snapshot`; `native`: its products through the addon. */
+function instance(bytes, snapshot, native = false) {
     const pages = Math.ceil(snapshot.length / 65536) + 1;
     const memory = new WebAssembly.Memory({ initial: pages, maximum: 65536, shared: true });
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+    const kernel = addon?.kernels.includes(process.env.RNN_LENS_NATIVE) ? process.env.RNN_LENS_NATIVE : addon?.kernels[0];
+    const nativeProduct = native ? addon.bind(memory, kernel) : noProduct;
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory, nativeProduct } }).exports;
+    if (native) exports.useNativeProducts(nativeFrom);
     const reset = () => new Uint8Array(memory.buffer).set(snapshot);
     reset();
     return { exports, memory, reset };
@@ -61,20 +80,20 @@ function steps(k, program, rows, count) {
 if (mode === 'run') {
     const [name, count, rev = 'now'] = rest;
     const entry = index.find(e => e.name === name);
-    const k = instance(await wasmOf(rev), readFileSync(join(dir, `${name}.bin`)));
+    const k = instance(await wasmOf(rev), readFileSync(join(dir, `${name}.bin`)), nativeFrom !== null);
     steps(k.exports, entry.program, entry.rows, Number(count));
     process.exit(0);
 }
 
 if (mode === 'ab') {
-    const rev = rest.find(a => !a.startsWith('--')) ?? 'HEAD';
+    const rev = rest.find(a => !a.startsWith('--')) ?? (nativeFrom === null ? 'HEAD' : 'now');
     const rounds = Number(option('rounds', 7)), minimum = Number(option('steps', 10));
     const only = option('models', '').split(',').filter(Boolean);
     const [before, after] = [await wasmOf(rev), await wasmOf('now')];
     const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     for (const entry of index.filter(e => only.length === 0 || only.includes(e.name))) {
         const snapshot = readFileSync(join(dir, `${entry.name}.bin`));
-        const builds = [instance(before, snapshot), instance(after, snapshot)];
+        const builds = [instance(before, snapshot), instance(after, snapshot, nativeFrom !== null)];
         const rates = [[], []];
         for (const b of builds) steps(b.exports, entry.program, entry.rows, 3); // warm up (tier-up)
         // At least ~80 ms a measurement, so that the small models' figures are not timer noise.

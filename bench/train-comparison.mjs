@@ -23,7 +23,7 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
     log('quiet ×: the same ratio at each round\'s first-quartile batch time, the batches least slowed by other work on a shared machine');
     const multi = result.cores > 1;
     const head = ['model'.padEnd(22), ...ids.flatMap(id => [
-        ...engines.filter(e => e.engine === id).map(e => pad(`${id} ${threadsOf(e)}`, 21)), ...(multi ? [pad(`${id} ×`, 19), pad('quiet ×', 19)] : [])
+        ...engines.filter(e => e.engine === id).map(e => pad(`${id} ${threadsOf(e)}`, 24)), ...(multi ? [pad(`${id} ×`, 21), pad('quiet ×', 19)] : [])
     ])];
     log(head.join(''));
     log('-'.repeat(head.join('').length));
@@ -32,9 +32,12 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
         log([m.name.padEnd(22), ...ids.flatMap(id => {
             const of = mine.filter(e => e.engine === id);
             const every = of.find(allCores);
-            return [...of.map(e => pad(`${rate(e.samplesPerSecond)} ${spread(e.rounds)}`, 21)), ...(multi ? [pad(ratioSpread(every?.threadRatios), 19), pad(ratioSpread(every?.quietThreadRatios), 19)] : [])];
+            return [...of.map(e => pad(`${rate(e.samplesPerSecond)} ${spread(e.rounds)}`, 24)), ...(multi ? [pad(ratioSpread(every?.threadRatios), 21), pad(ratioSpread(every?.quietThreadRatios), 19)] : [])];
         })].join(''));
     }
+    log('');
+    log(`Matrix products: ${result.products} ÷ wasm SIMD, the whole-step engine on one thread, each round's ratio: median (lowest–highest)`);
+    for (const m of result.models) log(`${m.name.padEnd(22)}${pad(ratioSpread(m.nativeOverWasm), 19)}`);
     // The whole-step engine (the one notebook models train with) against Keras on JAX.
     log('');
     log(`Against Keras ${result.keras ? `${result.keras.version} on JAX, measured in this run` : '(set RNN_LENS_KERAS_PYTHON to a Python with keras and jax)'}: samples/s`);

@@ -2,7 +2,10 @@
 // trainModel's options by train-suite.ts's throughput. The whole-step engine (one wasm call a batch,
 // issue 16) where the model allows it, and the per-layer path (tfjs's fit over RNN Lens's layers
 // and kernels) it replaced, measured in the same rounds.
+// `products`: the kernels' matrix products, native (training/native/, where it is built) or wasm
+// SIMD; the whole-step engine is measured with both in the same rounds (docs/training-native.md).
 export const ENGINES = [
-    { id: 'whole-step', label: 'whole-step', train: { engine: 'auto' } },
-    { id: 'layers', label: 'layers', train: { engine: 'layers' } }
+    { id: 'whole-step', label: 'whole-step', train: { engine: 'auto' }, products: 'native' },
+    { id: 'whole-step-wasm', label: 'whole-step, wasm products', train: { engine: 'auto' }, products: 'wasm' },
+    { id: 'layers', label: 'layers', train: { engine: 'layers' }, products: 'native' }
 ];

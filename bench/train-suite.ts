@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../language/src/parse.js';
 import type { ModelAnalysis } from '../language/src/index.js';
-import { selectNodeBackend, directoryLoader, nodeSpawner } from '../training/src/node.js';
+import { selectNodeBackend, directoryLoader, nodeSpawner, useNativeProducts } from '../training/src/node.js';
 import {
-    useStockKernels, prepareDataset, createCustomLayers, kernelProduct, trainModel, type TrainOptions, useKernelThreads
+    useStockKernels, prepareDataset, createCustomLayers, kernelProduct, trainModel, type TrainOptions, useKernelThreads, stopKernelThreads, productsInUse
 } from '../training/src/index.js';
 
 export const BATCH_SIZE = 32;
@@ -23,6 +23,18 @@ export function notebookModels(root: string): readonly ModelAnalysis[] {
 export async function useBackend(name: 'cpu' | 'wasm'): Promise<string> {
     const choice = await selectNodeBackend(tf, name);
     return `${choice.backend} (tfjs ${tf.version.tfjs})`;
+}
+
+/**
+ * The matrix products the kernels take: 'native' (the addon where it is built, as `rnn-lens train`
+ * does; RNN_LENS_NATIVE still chooses) or 'wasm'. Kernel threads load the products when they
+ * start: a change stops them, and the next useThreads starts them again.
+ */
+export function useProducts(products: 'native' | 'wasm'): string {
+    const before = productsInUse().text;
+    const now = useNativeProducts(products === 'wasm' ? 'off' : process.env.RNN_LENS_NATIVE).text;
+    if (now !== before) stopKernelThreads();
+    return now;
 }
 
 /** Runs the kernels on `count` threads (1: one thread); the threads now in use. */

@@ -15,7 +15,8 @@
 //      recurrent-sized product (matMulCeiling), and against the recurrent kernels' own product on
 //      the same shape (kernelProductRate), measured in the same run;
 //   4. each engine (bench/train-engines.mjs) on one kernel thread and on every core (training/src/
-//      threads/), samples/s best of the rounds with their spread; with RNN_LENS_KERAS_PYTHON set,
+//      threads/), samples/s best of the rounds with their spread; the whole-step engine with native
+//      matrix products and with wasm ones (docs/training-native.md), each round's ratio; with RNN_LENS_KERAS_PYTHON set,
 //      Keras 3 on JAX on one core and on every core, measured in this run (bench/keras-anchor.mjs),
 //      and RNN Lens ÷ Keras;
 //   5. a learner's whole run: `rnn-lens train --epochs 30` (bench/whole-run.mjs) on every core and
@@ -63,10 +64,11 @@ for (const model of models) result.models.push({ name: model.name, params: model
 const ROUNDS = quick ? 1 : Number(process.argv.find(a => a.startsWith('--rounds='))?.slice(9) ?? 3);
 
 /** What is measured: stock tfjs (the baseline), or an engine (bench/train-engines.mjs) on `threads` kernel threads. */
-const STOCK = { stock: true, threads: 1, train: {} };
-const variants = [STOCK, ...ENGINES.flatMap(e => [1, cores].filter((n, i, all) => all.indexOf(n) === i).map(threads => ({ engine: e.id, stock: false, threads, train: e.train })))];
+const STOCK = { stock: true, threads: 1, train: {}, products: 'wasm' };
+const variants = [STOCK, ...ENGINES.flatMap(e => [1, cores].filter((n, i, all) => all.indexOf(n) === i).map(threads => ({ engine: e.id, stock: false, threads, train: e.train, products: e.products })))];
 
 async function measureOnce(model, backend, variant) {
+    suite.useProducts(variant.products ?? 'native');
     await suite.useThreads(variant.threads);
     const before = suite.tensorsInMemory();
     const t = await suite.throughput(model, root, WARMUP, batches[backend], variant.stock, variant.train);
@@ -95,6 +97,7 @@ const best = rounds => Math.max(...rounds);
 const started = performance.now();
 // First, while the process is cold, as a user's first Train is.
 result.backends.wasm = await suite.useBackend('wasm');
+result.products = suite.useProducts('native');
 result.rounds = ROUNDS;
 for (const [i, model] of models.entries()) {
     if (quick && i > 1) break;
@@ -123,6 +126,9 @@ for (const backend of ['wasm', 'cpu']) {
             const quietThreadRatios = quiet[j + 1].map((r, k) => Number((r / quiet[one][k]).toFixed(3)));
             return { engine: v.engine, threads: v.threads, samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1], threadRatios, quietRounds: quiet[j + 1], quietThreadRatios };
         });
+        // Native ÷ wasm products, the whole-step engine on one thread: each round's ratio (taken in turn).
+        const [native, wasm] = ['whole-step', 'whole-step-wasm'].map(id => result.models[i].engines.find(e => e.engine === id && e.threads === 1));
+        if (native && wasm) result.models[i].nativeOverWasm = native.rounds.map((r, k) => Number((r / wasm.rounds[k]).toFixed(3)));
         const flop = suite.trainingFlopPerSample(model);
         result.models[i].samplesPerSecond.wasm = engine;
         Object.assign(result.models[i], {

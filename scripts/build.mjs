@@ -1,6 +1,7 @@
 // Bundles the entry points with esbuild. `node scripts/build.mjs [--watch]`.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { buildNative } from './build-native.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -109,6 +110,8 @@ function copyWasmBinaries() {
 }
 
 copyWasmBinaries();
+// The native products' addon for Node's training (or one line saying they stay in wasm).
+if (!watch) console.log(buildNative());
 const builds = [nodeBuild, ...nodeTfjsBuilds, browserServerBuild, webviewBuild, ...extensionBuilds];
 if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();

@@ -5,7 +5,7 @@ import {
 
 export function resultLines(result: TrainResult, data: PreparedDataset): string[] {
     const lines = ['', `Trained "${result.model}" for ${result.epochsRun} of ${result.epochs} epochs in ${result.seconds.toFixed(1)}s (batch ${result.batchSize}, ${result.optimizer}, loss ${result.loss})`];
-    lines.push(`Engine: ${engineText(result)}`);
+    lines.push(`Engine: ${engineText(result)}; matrix products: ${result.products}`);
     if (result.stoppedByUser) lines.push('Stopped by you: the results below are for the weights so far.');
     if (result.stoppedEarly) lines.push(`EarlyStopping ended training${result.restoredBestEpoch ? `; the weights of epoch ${result.restoredBestEpoch} were restored` : ''}.`);
     if (Object.keys(result.testLogs).length > 0) {
@@ -29,6 +29,7 @@ export function resultJson(result: TrainResult, backend: string, data: PreparedD
         backend,
         engine: result.engine,
         threads: result.threads,
+        products: result.products,
         params: result.params,
         epochs: result.epochsRun,
         stoppedEarly: result.stoppedEarly,

@@ -50,6 +50,7 @@ export * from './layers/fast-recurrent.js';
 export * from './layers/index.js';
 export * from './layers/kernel-memory.js';
 export * from './layers/kernel-module.js';
+export * from './layers/native-products.js';
 export * from './layers/kernels-wasm.generated.js';
 export * from './layers/pooling-1d.js';
 export * from './layers/recurrent-kernel.js';

@@ -2,6 +2,7 @@
 
 // backend/: tfjs backends and the training kernels.
 export * from './backend/node-backend.js';
+export * from './backend/native-addon.js';
 
 // data/: Data tables and their errors.
 export * from './data/node-loader.js';

@@ -3,6 +3,7 @@
  * else cpu. The choice and the reason are reported.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { useNativeProducts } from './native-addon.js';
 import { registerTrainingKernels } from './training-kernels.js';
 
 export type BackendRequest = 'auto' | 'wasm' | 'cpu';
@@ -14,6 +15,8 @@ export interface BackendChoice {
 
 export async function selectNodeBackend(tf: typeof tfjs, request: BackendRequest): Promise<BackendChoice> {
     registerTrainingKernels(tf);
+    // RNN Lens's kernels (whichever tfjs backend) take their matrix products native where they can.
+    useNativeProducts();
     if (request === 'cpu') {
         await tf.setBackend('cpu');
         return { backend: 'cpu', reason: 'asked for with --backend cpu' };

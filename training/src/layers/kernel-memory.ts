@@ -17,7 +17,8 @@ export class KernelMemory {
     private top: number;
 
     /** `base`: the first f32 index the module leaves to its caller. */
-    constructor(private readonly memory: WebAssembly.Memory, base: number) {
+    /** `grown`: told after the memory grew (its buffer is a new one; an own memory's bytes may have moved). */
+    constructor(private readonly memory: WebAssembly.Memory, base: number, private readonly grown: () => void = () => {}) {
         this.top = Math.ceil(base / 4) * 4;
     }
 
@@ -81,7 +82,10 @@ export class KernelMemory {
     private ensure(values: number): void {
         const needed = values * 4;
         const have = this.memory.buffer.byteLength;
-        if (needed > have) this.memory.grow(Math.ceil((needed - have) / 65536));
+        if (needed > have) {
+            this.memory.grow(Math.ceil((needed - have) / 65536));
+            this.grown();
+        }
     }
 }
 

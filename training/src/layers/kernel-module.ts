@@ -7,6 +7,7 @@
 import type { KernelThreads } from '../threads/kernel-threads.js';
 import { KernelMemory } from './kernel-memory.js';
 import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64, SHARED_MAXIMUM_PAGES } from './kernels-wasm.generated.js';
+import { NativeSlot } from './native-products.js';
 
 /** The module's exports (training/wasm/assembly/index.ts); pointers are byte addresses. */
 export interface KernelExports {
@@ -16,6 +17,9 @@ export interface KernelExports {
         beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, correction1: number, correction2: number,
         epsilon: number, learningRate: number): void;
     gemm(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, accumulate: number): void;
+    gemmTransposedA(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number): void;
+    /** Products of at least `from` multiply-adds go to the native addon (0: none; native-products.ts). */
+    useNativeProducts(from: number): void;
     heapBase(): number;
     projectInputs(...args: number[]): void;
     projectInputsBackward(...args: number[]): void;
@@ -67,16 +71,25 @@ export function kernelModule(): KernelModule {
     return instance;
 }
 
-function ownModule(): KernelModule {
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(base64Bytes(KERNELS_WASM_BASE64)), {}).exports as unknown as KernelExports;
-    return { exports, memory: new KernelMemory(exports.memory, exports.heapBase() / 4), shared: null, threads: null };
+/** The kernels with their own memory (a realm without shared memory; the tests build one in Node too). */
+export function ownModule(): KernelModule {
+    let memory: WebAssembly.Memory | null = null;
+    const slot = new NativeSlot(() => memory!);
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(base64Bytes(KERNELS_WASM_BASE64)),
+        { env: { nativeProduct: slot.nativeProduct } }).exports as unknown as KernelExports;
+    memory = exports.memory;
+    slot.attach(exports);
+    return { exports, memory: new KernelMemory(memory, exports.heapBase() / 4, () => slot.refresh()), shared: null, threads: null };
 }
 
 /** The same kernels on a shared memory, one thread until threads start (same code, same results). */
 function sharedModule(): KernelModule {
     const module = new WebAssembly.Module(base64Bytes(KERNELS_SHARED_WASM_BASE64));
     const memory = new WebAssembly.Memory({ initial: 16, maximum: SHARED_MAXIMUM_PAGES, shared: true });
-    const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+    const slot = new NativeSlot(() => memory);
+    const exports = new WebAssembly.Instance(module, { env: { memory, nativeProduct: slot.nativeProduct } }).exports as unknown as KernelExports;
+    slot.attach(exports);
+    // A shared memory never moves; a product past its old end finds the new end by itself (addon.cc).
     return { exports, memory: new KernelMemory(memory, exports.heapBase() / 4), shared: { module, memory }, threads: null };
 }
 

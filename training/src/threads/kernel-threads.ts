@@ -9,6 +9,7 @@
  * Where the workers come from is the caller's (a Spawner): worker_threads in Node
  * (node-threads.ts), Web Workers in a browser.
  */
+import { nativeThreadData, type NativeThreadData } from '../layers/native-products.js';
 import { CONTROL as C, CONTROL_BYTES, SPIN_MS, THREAD_SOURCE } from './thread-source.js';
 
 /** One call into the kernels: an export's name and its arguments (byte addresses, sizes, numbers). */
@@ -30,6 +31,8 @@ export interface ThreadData {
     readonly memory: WebAssembly.Memory;
     readonly control: SharedArrayBuffer;
     readonly names: readonly string[];
+    /** The native products' addon, which the thread loads for its own instance (null: wasm products). */
+    readonly native: NativeThreadData | null;
     /** For the tests: the thread fails to start with this message. */
     readonly failOnStart?: string;
 }
@@ -69,7 +72,7 @@ export class KernelThreads {
         try {
             for (let i = 1; i < count; i++) {
                 const control = new SharedArrayBuffer(CONTROL_BYTES);
-                const thread = spawn(THREAD_SOURCE, { module, memory, control, names, ...(test.failOnStart ? { failOnStart: test.failOnStart } : {}) });
+                const thread = spawn(THREAD_SOURCE, { module, memory, control, names, native: nativeThreadData(), ...(test.failOnStart ? { failOnStart: test.failOnStart } : {}) });
                 workers.push({ thread, ctl: new Int32Array(control, 0, 16), values: new Float64Array(control, C.CALLS_AT, C.CALL_VALUES), message: new Uint8Array(control, C.MESSAGE_AT, C.MESSAGE_BYTES) });
             }
             const deadline = Date.now() + START_MS;

@@ -43,7 +43,12 @@ function serve(data) {
     };
     let exports;
     try {
-        exports = new WebAssembly.Instance(data.module, { env: { memory: data.memory } }).exports;
+        // The native products (native-products.ts): this thread loads the addon itself and binds
+        // it to the shared memory, which never moves; without it, an import that never runs.
+        const nativeProduct = data.native ? require(data.native.path).bind(data.memory, data.native.kernel)
+            : () => { throw new Error('a native product was called without the native addon'); };
+        exports = new WebAssembly.Instance(data.module, { env: { memory: data.memory, nativeProduct } }).exports;
+        exports.useNativeProducts(data.native ? data.native.from : 0);
         if (data.failOnStart) throw new Error(data.failOnStart);
     } catch (error) {
         fail(C.READY, error);

@@ -15,6 +15,7 @@ import { evaluateOnTest, type TestResult } from './evaluate.js';
 import type { EpochLog, TrainingCallbacks } from './progress.js';
 import { fitRunSettings } from './run-settings.js';
 import { layerKernelThreads } from '../threads/batch-shares.js';
+import { productsInUse } from '../layers/native-products.js';
 
 export interface TrainOptions extends TrainingCallbacks {
     /** Overrides `fit(epochs=...)`. */
@@ -57,6 +58,8 @@ export interface TrainResult {
     readonly engineReason?: string;
     /** Threads that trained: the whole-step engine's parts of a batch, or the per-layer path's kernel threads. */
     readonly threads: number;
+    /** Which matrix products RNN Lens's kernels ran: "native AVX-512", "native AVX2" or "wasm SIMD" (layers/native-products.ts). */
+    readonly products: string;
     /** The trained tfjs model; the caller disposes it. */
     readonly tfModel: tfjs.Sequential;
 }
@@ -167,6 +170,7 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
             engine: decision.engine,
             engineReason: decision.reason,
             threads: decision.program?.threads ?? layerKernelThreads(),
+            products: productsInUse().text,
             tfModel: model
         };
     } catch (error) {

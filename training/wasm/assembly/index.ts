@@ -7,7 +7,7 @@ export { sequenceForward, sequenceBackward, backwardScratch } from './recurrent'
 export { classicGruForward, classicGruBackward, classicGruBackwardScratch } from './gru-classic';
 export { projectInputs, projectInputsBackward, projectionBackwardScratch } from './projection';
 export { activateArray } from './vector-math';
-export { gemm } from './products';
+export { gemm, gemmTransposedA, useNativeProducts } from './products';
 export { adamUpdate } from './optimizer';
 export { convBackward, convForward, convScratch } from './conv1d';
 export { trainStep, evaluateStep, wholeForward, wholeLoss, wholeBackward, wholeAdam, wholeAddGradients, wholeClaimParts, wholeStepRecord } from './whole-step';

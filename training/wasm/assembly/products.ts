@@ -9,12 +9,39 @@
  */
 
 /**
+ * The same products in native code (training/native/, Node only): the JS glue
+ * (training/src/layers/native-products.ts) imports the addon's function here, or a stub that
+ * never runs where there is none. flags: bit 0 accumulate, bit 1 A transposed (gemmTransposedA).
+ */
+// @ts-ignore: decorator
+@external("env", "nativeProduct")
+declare function nativeProduct(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, flags: i32): void;
+
+/**
+ * Products of at least this much work (m·n·k) go to nativeProduct; 0: none (no addon, the
+ * panel). A wasm instance's own global: each thread's instance is told by its own glue. Below it
+ * a call out of wasm through JavaScript into the addon costs more than the wasm block saves.
+ */
+let nativeFrom: i64 = 0;
+
+/** Sends products of at least `from` multiply-adds to the native addon (0: keep them all here). */
+export function useNativeProducts(from: i32): void {
+    nativeFrom = <i64>from;
+}
+
+// @ts-ignore: decorator
+@inline function goesNative(m: i32, n: i32, k: i32): bool {
+    return nativeFrom > 0 && <i64>m * <i64>n * <i64>k >= nativeFrom;
+}
+
+/**
  * C (+)= A · B for A [m, k] (row stride lda), B [k, n] (ldb), C [m, n] (ldc); `accumulate`:
  * add to C instead of overwriting it. Every C element is one sum over p in order, so each
  * result is the same whichever block computes it.
  */
 export function gemm(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32, accumulate: bool): void {
-    blocks(m, n, k, a, lda, b, ldb, c, ldc, accumulate, false);
+    if (goesNative(m, n, k)) nativeProduct(m, n, k, a, lda, b, ldb, c, ldc, accumulate ? 1 : 0);
+    else blocks(m, n, k, a, lda, b, ldb, c, ldc, accumulate, false);
 }
 
 /** gemm's blocks over C, for A as it is or (`transposedA`) for Aᵀ. */
@@ -128,7 +155,8 @@ function storeLanes(pc: usize, v: v128, accumulate: bool, count: i32): void {
  * is the same sum over p in order as gemm's.
  */
 export function gemmTransposedA(m: i32, n: i32, k: i32, a: usize, lda: i32, b: usize, ldb: i32, c: usize, ldc: i32): void {
-    blocks(m, n, k, a, lda, b, ldb, c, ldc, false, true);
+    if (goesNative(m, n, k)) nativeProduct(m, n, k, a, lda, b, ldb, c, ldc, 2);
+    else blocks(m, n, k, a, lda, b, ldb, c, ldc, false, true);
 }
 
 /** out [cols, rows] = inᵀ for `from` [rows, cols] with row stride `stride`. */
