@@ -30,7 +30,15 @@ export interface ThreadData {
     readonly memory: WebAssembly.Memory;
     readonly control: SharedArrayBuffer;
     readonly names: readonly string[];
+    /** How long the thread spins for the next request before it sleeps (SPIN_MS unless set). */
+    readonly spinMs?: number;
     /** For the tests: the thread fails to start with this message. */
+    readonly failOnStart?: string;
+}
+
+/** How the threads start: for the benchmark (the spin) and the tests (a failure). */
+export interface ThreadOptions {
+    readonly spinMs?: number;
     readonly failOnStart?: string;
 }
 
@@ -54,7 +62,7 @@ export class KernelThreads {
     private readonly index: Map<string, number>;
     private stopped = false;
 
-    private constructor(private readonly workers: readonly Worker[], names: readonly string[]) {
+    private constructor(private readonly workers: readonly Worker[], names: readonly string[], private readonly spinMs: number) {
         this.index = new Map(names.map((name, i) => [name, i]));
     }
 
@@ -63,13 +71,13 @@ export class KernelThreads {
      * each with its own instance of `module` (the kernels built for an imported shared memory) on `memory`.
      */
     static async start(count: number, module: WebAssembly.Module, memory: WebAssembly.Memory, spawn: Spawner,
-        test: { failOnStart?: string } = {}): Promise<KernelThreads> {
+        options: ThreadOptions = {}): Promise<KernelThreads> {
         const names = WebAssembly.Module.exports(module).filter(e => e.kind === 'function').map(e => e.name);
         const workers: Worker[] = [];
         try {
             for (let i = 1; i < count; i++) {
                 const control = new SharedArrayBuffer(CONTROL_BYTES);
-                const thread = spawn(THREAD_SOURCE, { module, memory, control, names, ...(test.failOnStart ? { failOnStart: test.failOnStart } : {}) });
+                const thread = spawn(THREAD_SOURCE, { module, memory, control, names, ...options });
                 workers.push({ thread, ctl: new Int32Array(control, 0, 16), values: new Float64Array(control, C.CALLS_AT, C.CALL_VALUES), message: new Uint8Array(control, C.MESSAGE_AT, C.MESSAGE_BYTES) });
             }
             const deadline = Date.now() + START_MS;
@@ -85,7 +93,7 @@ export class KernelThreads {
             for (const w of workers) w.thread.terminate();
             throw error;
         }
-        return new KernelThreads(workers, names);
+        return new KernelThreads(workers, names, options.spinMs ?? SPIN_MS);
     }
 
     /** Threads in all, this one included (1 once stopped: the kernels go on here alone). */
@@ -149,7 +157,7 @@ export class KernelThreads {
 
     /** Waits for worker `w`'s answer to `request`: null when done, its error when a call failed. */
     private await(w: Worker, request: number, thread: number): Error | null {
-        const until = performance.now() + SPIN_MS;
+        const until = performance.now() + this.spinMs;
         while (Atomics.load(w.ctl, C.DONE) !== request && performance.now() < until);
         const deadline = Date.now() + ANSWER_MS;
         for (let done = Atomics.load(w.ctl, C.DONE); done !== request; done = Atomics.load(w.ctl, C.DONE)) {

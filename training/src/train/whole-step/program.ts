@@ -21,7 +21,7 @@ import { tensorFrom } from '../../layers/tensor-values.js';
 import { batchShares, runLists } from '../../threads/batch-shares.js';
 import type { KernelCall } from '../../threads/kernel-threads.js';
 import { kernelThreadCount } from '../../threads/use-kernel-threads.js';
-import { layoutPrograms, resolveFields, type BlockLayout, type ProgramLayout } from './layout.js';
+import { CLAIMS_HEADER, layoutPrograms, resolveFields, type BlockLayout, type ProgramLayout } from './layout.js';
 import type { StepPlan } from './plan.js';
 
 type Tf = typeof tfjs;
@@ -60,7 +60,9 @@ export class StepProgram {
         this.start = memory.allocate(this.block.size);
         const f = memory.view();
         f.fill(0, this.start, this.start + this.block.size);
-        for (const part of this.block.parts) new Int32Array(f.buffer).set(resolveFields(part.fields, this.start), this.start + part.program);
+        const words = new Int32Array(f.buffer);
+        for (const part of this.block.parts) words.set(resolveFields(part.fields, this.start), this.start + part.program);
+        words.set(this.block.sliceCuts, this.start + this.block.slices);
         this.power1 = Math.fround(adam.beta1);
         this.power2 = Math.fround(adam.beta2);
         collected.register(this, this.start, this);
@@ -142,11 +144,10 @@ export class StepProgram {
             this.advancePowers();
             return this.sums(this.layout);
         }
-        // Each part's gradients of its rows (the loss a mean over the whole batch), then their sum in part order and one update.
-        const sums = this.runParts(true, rows);
-        const first = this.address(this.layout.program);
-        for (let p = 1; p < this.shares.length; p++) k.wholeAddGradients(first, this.address(this.block.parts[p].program));
-        k.wholeAdam(first, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2), 1 - this.power1, 1 - this.power2, epsilon, learningRate);
+        // Each part's gradients of its rows (the loss a mean over the whole batch), then, slice by
+        // slice of the weights, their sum in part order and the update: all in the threads' one request.
+        const sums = this.runParts(['wholeTrainParts', this.claimTable(), rows, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2),
+            1 - this.power1, 1 - this.power2, epsilon, learningRate]);
         this.advancePowers();
         return sums;
     }
@@ -157,7 +158,7 @@ export class StepProgram {
             kernelModule().exports.evaluateStep(this.address(this.layout.program), rows);
             return this.sums(this.layout);
         }
-        return this.runParts(false, rows);
+        return this.runParts(['wholeClaimParts', this.claimTable(), rows, 0]);
     }
 
     /** Copies of the weights as the program holds them, in the model's order. */
@@ -179,20 +180,26 @@ export class StepProgram {
         this.power2 = Math.fround(this.power2 * Math.fround(this.adam.beta2));
     }
 
-    /**
-     * Runs the staged parts on the threads (each claims parts until none is left; without threads
-     * running, this thread takes them all), and sums their losses in part order.
-     */
-    private runParts(training: boolean, total: number): LossSums {
+    /** The claim table (shared-batch.ts) for the staged parts, its counters at zero; its byte address. */
+    private claimTable(): number {
         const claims = this.address(this.block.claims);
-        const table = new Int32Array(kernelModule().memory.view().buffer, claims, 2 + 2 * this.shares.length);
-        table[0] = 0;
+        const table = new Int32Array(kernelModule().memory.view().buffer, claims, CLAIMS_HEADER + 2 * this.shares.length);
+        table.fill(0, 0, CLAIMS_HEADER);
         table[1] = this.shares.length;
+        table[4] = this.block.sliceCuts.length / 3;
+        table[5] = this.address(this.block.slices);
         this.shares.forEach(([a, b], p) => {
-            table[2 + 2 * p] = this.address(this.block.parts[p].program);
-            table[3 + 2 * p] = b - a;
+            table[CLAIMS_HEADER + 2 * p] = this.address(this.block.parts[p].program);
+            table[CLAIMS_HEADER + 1 + 2 * p] = b - a;
         });
-        const call: KernelCall = ['wholeClaimParts', claims, total, training ? 1 : 0];
+        return claims;
+    }
+
+    /**
+     * Runs `call` (on the claim table) on the threads, each claiming parts until none is left
+     * (without threads running, this thread takes them all), and sums the parts' losses in part order.
+     */
+    private runParts(call: KernelCall): LossSums {
         runLists(Array.from({ length: Math.min(this.threadCount, this.shares.length) }, () => [call]));
         let squared = 0, absolute = 0;
         for (let p = 0; p < this.shares.length; p++) {
