@@ -13,6 +13,8 @@ import {
     runLists, kernelModule
 } from '../training/src/index.js';
 
+import { sameBits, serialUpdateTrain } from '../test/training/whole-step/serial-update.js';
+
 export { notebookModels } from './train-suite.js';
 
 /** The wasm backend and `threads` kernel threads (spinning `spinMs` for a request before they sleep, where given). */
@@ -126,29 +128,7 @@ export function profileExports(names: readonly string[]): void {
     m.exports = wrapped;
 }
 
-/**
- * The threaded step as it was before the update moved into the threads' request (for an A/B in
- * one process): the parts on the threads (wholeClaimParts), then on this thread the gradients'
- * sum in part order (wholeAddGradients) and one Adam over every weight (wholeAdam).
- */
-export function serialUpdateTrain(program: StepProgram, rows: number): void {
-    const p = program as unknown as {
-        claimTable(): number; address(slot: number): number; advancePowers(): void; threadCount: number;
-        shares: unknown[]; block: { parts: Array<{ program: number }> }; power1: number; power2: number;
-        adam: { learningRate: number; beta1: number; beta2: number; epsilon: number };
-    };
-    const k = kernelModule().exports;
-    const table = p.claimTable();
-    runLists(Array.from({ length: Math.min(p.threadCount, p.shares.length) }, () => [['wholeClaimParts', table, rows, 1] as const]));
-    const first = p.address(p.block.parts[0].program);
-    for (let i = 1; i < p.shares.length; i++) k.wholeAddGradients(first, p.address(p.block.parts[i].program));
-    const { beta1, beta2, epsilon, learningRate } = p.adam;
-    k.wholeAdam(first, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2), 1 - p.power1, 1 - p.power2, epsilon, learningRate);
-    p.advancePowers();
-}
-
 /** Whether two programs hold the same weights, bit for bit. */
 export function sameWeights(a: StepProgram, b: StepProgram): boolean {
-    const [wa, wb] = [a.weightValues(), b.weightValues()];
-    return wa.every((w, i) => w.every((value, j) => Object.is(value, wb[i][j])));
+    return sameBits(a.weightValues(), b.weightValues());
 }
