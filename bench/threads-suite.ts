@@ -31,8 +31,8 @@ export interface Subject {
     dispose(): void;
 }
 
-/** One program per entry of `threadCounts`, each from the model's same initial weights, on seeded random rows. */
-export function subject(model: ModelAnalysis, batch: number, threadCounts: readonly number[]): Subject {
+/** One program per variant (its threads, and parts per thread where given), each from the model's same initial weights, on seeded random rows. */
+export function subject(model: ModelAnalysis, batch: number, variants: ReadonlyArray<{ threads: number; parts?: number }>): Subject {
     const saved = Math.random;
     Math.random = mulberry32(5);
     try {
@@ -45,7 +45,7 @@ export function subject(model: ModelAnalysis, batch: number, threadCounts: reado
         const plan = chosen.plan;
         chosen.dispose();
         const adam = settings.optimizer as unknown as { learningRate: number; beta1: number; beta2: number; epsilon: number };
-        const programs = threadCounts.map(t => new StepProgram(tf, plan, batch, adam, t));
+        const programs = variants.map(v => new StepProgram(tf, plan, batch, adam, v.threads, v.parts));
         const n = 1024;
         const x = Float32Array.from({ length: n * plan.inputSize }, () => Math.random() * 2 - 1);
         const y = Float32Array.from({ length: n * plan.outputWidth }, () => Math.random());

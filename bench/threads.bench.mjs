@@ -6,9 +6,12 @@
 // trained batch by batch TAKING TURNS (one batch on one thread, then one on the threads), so that
 // a shared machine's load weighs on both alike. Per batch: the wall time, the process's CPU time
 // (every thread), and on the calling thread the staging (rows and dropout masks) and the call;
-// the ratio one ÷ threads of the median and of the first-quartile batch. Also the round trip of
-// an empty request to the workers (the hand-over's own cost).
+// the ratio one ÷ threads of the median and of the first-quartile batch; and from Linux's
+// schedstat, each batch's time on a core and waiting for one (this thread, and the process's other
+// threads: the workers, tfjs's and V8's), which tells how much of a batch a loaded machine took.
+// Also the round trip of an empty request to the workers (the hand-over's own cost).
 import { availableParallelism, loadavg } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadSuite, root } from './lib.mjs';
 
@@ -40,25 +43,29 @@ log(`round trip of an empty request: ${f(suite.roundTrip(200, 0))} ms (worker sp
 const variants = [
     { label: '1 thread', threads: 1, serial: false },
     { label: `${threads} thr`, threads, serial: false },
-    { label: `${threads} thr, update after`, threads, serial: true }
+    { label: `${threads} thr, update after`, threads, serial: true },
+    { label: `${threads} thr, 2 parts each`, threads, parts: 2, serial: false }
 ];
 for (const name of names) {
     const model = suite.notebookModels(root).find(m => m.name === name);
     if (!model) throw new Error(`no notebook model ${name}`);
-    const s = suite.subject(model, batchSize, variants.map(v => v.threads));
+    const s = suite.subject(model, batchSize, variants);
     const times = variants.map(() => []);
     const exportMs = variants.map(() => ({}));
+    const scheduled = variants.map(() => ({ batches: 0, mainRun: 0, mainQueued: 0, othersRun: 0, othersQueued: 0 }));
     // Blocks of BLOCK batches on each variant in turn; a block's first batch is left out (its
     // threads were asleep during the other variants' blocks: that wake-up is once per epoch in a run).
     for (let i = 0; i < batches / BLOCK + 1; i++) {
         variants.forEach((v, k) => {
+            const before = schedstat();
             for (let j = 0; j < BLOCK; j++) {
-                const before = { ...suite.exportTimes };
+                const calledBefore = { ...suite.exportTimes };
                 const t = suite.timedBatch(s, s.programs[k], i * BLOCK + j, v.serial);
                 if (i === 0 || j === 0) continue;
                 times[k].push(t);
-                for (const [call, ms] of Object.entries(suite.exportTimes)) exportMs[k][call] = (exportMs[k][call] ?? 0) + ms - before[call];
+                for (const [call, ms] of Object.entries(suite.exportTimes)) exportMs[k][call] = (exportMs[k][call] ?? 0) + ms - calledBefore[call];
             }
+            if (i > 0) addSchedule(scheduled[k], before, schedstat());
         });
     }
     const rows = variants.map((v, k) => {
@@ -72,13 +79,47 @@ for (const name of names) {
         const calls = Object.entries(exportMs[k]).filter(([, ms]) => ms > 0).map(([call, ms]) => `${call} ${f(ms / times[k].length)}`).join(', ');
         log(`  ${r.label.padEnd(22)} wall ${f(r.wall)} / ${f(r.quiet)}  cpu ${f(r.cpu)}  stage ${f(r.stage)}  call ${f(r.train)}  (this thread: ${calls})`);
     });
+    rows.forEach((r, k) => {
+        const c = scheduled[k], per = (ns) => f(ns / 1e6 / c.batches);
+        log(`  ${r.label.padEnd(22)} per batch, on a core: this thread ${per(c.mainRun)}, the others ${per(c.othersRun)}; waiting for a core: this thread ${per(c.mainQueued)}, the others ${per(c.othersQueued)}`);
+    });
     for (const r of rows.slice(1)) {
-        log(`  ${r.label.padEnd(22)} ÷ 1 thread: ${(rows[0].wall / r.wall).toFixed(2)}× (median), ${(rows[0].quiet / r.quiet).toFixed(2)}× (first quartile); CPU a batch ${(r.cpu / rows[0].cpu).toFixed(2)}× one thread's`);
+        // On a machine of its own, a batch lasts about as long as its busiest thread is on a core.
+        const busiest = (c) => Math.max(c.mainRun, c.othersRun) / c.batches;
+        const onCore = busiest(scheduled[0]) / busiest(scheduled[rows.indexOf(r)]);
+        log(`  ${r.label.padEnd(22)} ÷ 1 thread: ${(rows[0].wall / r.wall).toFixed(2)}× (median), ${(rows[0].quiet / r.quiet).toFixed(2)}× (first quartile), ${onCore.toFixed(2)}× (busiest thread's time on a core); CPU a batch ${(r.cpu / rows[0].cpu).toFixed(2)}× one thread's`);
     }
     log(`  rows staged: ${f(suite.stageRows / (variants.length * (batches / BLOCK + 1) * BLOCK))} ms a batch; the two threaded variants' weights ${same ? 'are the same' : 'DIFFER'}`);
     s.dispose();
 }
 process.exit(0);
+
+/** Each thread of this process: [run ns, runqueue-wait ns] (Linux's schedstat), this thread's under 'main'. */
+function schedstat() {
+    const threads = {};
+    for (const tid of readdirSync('/proc/self/task')) {
+        try {
+            const [run, queued] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+            threads[tid === String(process.pid) ? 'main' : tid] = [run, queued];
+        } catch { /* the thread ended */ }
+    }
+    return threads;
+}
+
+/** Adds a block's scheduling (between two schedstat readings) to `c`. */
+function addSchedule(c, before, after) {
+    c.batches += BLOCK;
+    for (const [tid, [run, queued]] of Object.entries(after)) {
+        const [run0, queued0] = before[tid] ?? [0, 0];
+        if (tid === 'main') {
+            c.mainRun += run - run0;
+            c.mainQueued += queued - queued0;
+        } else {
+            c.othersRun += run - run0;
+            c.othersQueued += queued - queued0;
+        }
+    }
+}
 
 function uptimeLoad() {
     return `load ${loadavg().map(x => x.toFixed(2)).join(' ')}`;

@@ -4,7 +4,10 @@
  * reset_after forms, Bidirectional's merge modes and dropout reach the same loss after each of
  * 20 batches and the same weights after them (the run stops mid-epoch: the tfjs model holds the
  * threads' latest weights); EarlyStopping restores and a saved model holds the same weights; a
- * masked model (the per-layer path, its kernels on the threads) likewise; and no tensor is left
+ * masked model (the per-layer path, its kernels on the threads) likewise; three threads, and
+ * batches with fewer rows than parts, likewise; the same program gives the same weights bit for
+ * bit on the threads, on this thread alone and with the serial update (the threads' request
+ * does the update in slices: training/wasm/assembly/shared-batch.ts); and no tensor is left
  * behind (split-batch.test.ts checks that a program gives its kernel memory back).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -67,7 +70,7 @@ async function partsOnThreads(model: ModelAnalysis, threads: number, serial: boo
         const chosen = chooseEngine(tf, built.model, settings.loss, [], settings.optimizer, 32, 'whole-step').program!;
         const plan = chosen.plan;
         chosen.dispose();
-        const program = new StepProgram(tf, plan, 32, settings.optimizer as unknown as AdamSettings, 2);
+        const program = new StepProgram(tf, plan, 32, settings.optimizer as unknown as AdamSettings, 2, 2);
         const x = Float32Array.from({ length: 64 * plan.inputSize }, () => Math.random());
         const y = Float32Array.from({ length: 64 * plan.outputWidth }, () => Math.random());
         for (let batch = 0; batch < 8; batch++) {
@@ -136,7 +139,7 @@ describe('the whole-step engine on two threads', () => {
     }, 60_000);
 
     it('trains on three threads, with batches of fewer rows than parts and an epoch\'s short last batch', async () => {
-        // Batches of 20 rows: two shares of 10 where three threads lay out six parts; 30 batches
+        // Batches of 20 rows: two shares of 10 where three threads lay out three parts; 30 batches
         // cross an epoch's end (its last batch shorter: one share, on this thread).
         const model = mixedModel('Three', MIXED_MODELS.recurrentKinds);
         const one = await onThreads(1, model, 30, { batchSize: 20 });

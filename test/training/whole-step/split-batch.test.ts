@@ -97,8 +97,8 @@ describe('a batch split over whole-step programs', () => {
         const rows = 40;
         const { plan, adam, x, y, dispose } = planned(rows);
         // Four parts of 10 rows (two threads' worth); the recurrent kernels (24 × 96) take two slices each.
-        const sliced = new StepProgram(tf, plan, rows, adam, 2);
-        const serial = new StepProgram(tf, plan, rows, adam, 2);
+        const sliced = new StepProgram(tf, plan, rows, adam, 2, 2);
+        const serial = new StepProgram(tf, plan, rows, adam, 2, 2);
         expect(weightSlices([2304, 5, 2048])).toEqual([0, 0, 2048, 0, 2048, 256, 1, 0, 5, 2, 0, 2048]);
         for (const [step, to] of [[0, 40], [1, 40], [2, 27], [3, 40]]) {
             seeded(step, () => sliced.stage(x, y, null, 0, to, true));

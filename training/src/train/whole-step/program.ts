@@ -5,15 +5,16 @@
  * tfjs variables are brought up to date only when asked (writeWeights): an epoch's end, a
  * stop, the end of training.
  *
- * On several kernel threads (training/src/threads/) the program has PARTS_PER_THREAD parts per
- * thread: a batch is cut into shares of rows (batch-shares.ts), one per part; every thread gets
- * one request per batch (the only barrier) in which it claims parts not yet taken and runs
- * forwards, the loss and backwards on each (whole-step.ts's wholeClaimParts: a thread the system
- * runs late leaves its parts to the others). Then this thread sums the parts' gradients in part
- * order (the same sum whichever thread computed which part) and makes one Adam update of the
- * weights every part reads. The masks are drawn for the whole batch as on one thread, each part
- * taking its rows, so a threaded run differs from one thread only by the order of the
- * gradients' float sums, and gives the same result from run to run.
+ * On several kernel threads (training/src/threads/) the program has PARTS_PER_THREAD part per
+ * thread: a batch is cut into shares of rows (batch-shares.ts), one per part, and every thread
+ * gets one request per batch (training/wasm/assembly/shared-batch.ts's wholeTrainParts) in
+ * which it claims parts not yet taken and runs forwards, the loss and backwards on each (a
+ * thread the system runs late leaves its part to the others); once every part is finished, the
+ * threads claim slices of the weights, sum the parts' gradients of each slice in part order and
+ * update it with Adam. That is element by element the serial sum and update, so a threaded run
+ * gives the same result whichever thread did what, run after run. The masks are drawn for the
+ * whole batch as on one thread, each part taking its rows, so a threaded run differs from one
+ * thread only by the order of the gradients' float sums.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { kernelModule } from '../../layers/kernel-module.js';
@@ -31,8 +32,13 @@ export interface AdamSettings { readonly learningRate: number; readonly beta1: n
 /** The losses of the staged rows: sums over rows of each row's mean squared and mean absolute error. */
 export interface LossSums { readonly squared: number; readonly absolute: number }
 
-/** Parts a batch is cut into per thread (fewer where it has too few rows): more than one, so that threads can even out. */
-export const PARTS_PER_THREAD = 2;
+/**
+ * Parts a batch is cut into per thread (fewer where it has too few rows). One: two per thread
+ * cost 6–10% more CPU a batch on StackedLSTM and Monster2 (smaller products, more parts'
+ * overhead) for no measured gain (bench/threads.bench.mjs; docs/training-threads.md); a late
+ * thread's part is still taken by another.
+ */
+export const PARTS_PER_THREAD = 1;
 
 const collected = new FinalizationRegistry<number>(start => kernelModule().memory.release(start));
 
@@ -50,12 +56,12 @@ export class StepProgram {
     /**
      * `batch`: the most rows a step takes; `threadCount`: the threads a batch is shared among (the
      * kernel threads running now; fewer take part where the batch has too few rows for them; 1:
-     * one part, the batch in one call). Copies the model's weights in.
+     * one part, the batch in one call); `partsPerThread`: for the benchmark. Copies the model's weights in.
      */
     constructor(private readonly tf: Tf, readonly plan: StepPlan, readonly batch: number, private readonly adam: AdamSettings,
-        private readonly threadCount = kernelThreadCount()) {
+        private readonly threadCount = kernelThreadCount(), partsPerThread = PARTS_PER_THREAD) {
         const { exports: k, memory } = kernelModule();
-        this.block = layoutPrograms(k, plan, partCapacities(batch, threadCount === 1 ? 1 : PARTS_PER_THREAD * threadCount));
+        this.block = layoutPrograms(k, plan, partCapacities(batch, threadCount === 1 ? 1 : partsPerThread * threadCount));
         this.layout = this.block.parts[0];
         this.start = memory.allocate(this.block.size);
         const f = memory.view();
