@@ -38,14 +38,16 @@ const f = (ms) => ms.toFixed(3);
 
 log(`threads.bench: ${threads} threads (spin ${spin ?? 'default'} ms), batch ${batchSize}, ${batches} batches each, taking turns; ms per batch (median / first quartile)`);
 log(`round trip of an empty request: ${f(suite.roundTrip(200, 0))} ms (worker spinning), ${f(suite.roundTrip(20, 5))} ms (worker asleep)`);
-// The variants taking turns: one thread; the threads with the update in their request (today's);
-// the threads with the update on this thread after the parts (before issue 16's threads work).
+// The variants taking turns: one thread; the threads as they run now (one part each, the update
+// in their request); as they ran before (two parts each, the update on this thread after the
+// parts); and two parts each with the update in the request (its weights must be the previous
+// variant's, bit for bit).
 const variants = [
-    { label: '1 thread', threads: 1, serial: false },
+    { label: '1 thread', threads, parts: 1, serial: false, threadsOff: true },
     { label: `${threads} thr`, threads, serial: false },
-    { label: `${threads} thr, update after`, threads, serial: true },
+    { label: `${threads} thr as before`, threads, parts: 2, serial: true },
     { label: `${threads} thr, 2 parts each`, threads, parts: 2, serial: false }
-];
+].map(v => (v.threadsOff ? { ...v, threads: 1 } : v));
 for (const name of names) {
     const model = suite.notebookModels(root).find(m => m.name === name);
     if (!model) throw new Error(`no notebook model ${name}`);
@@ -73,7 +75,7 @@ for (const name of names) {
         return { label: v.label, wall: at('wall', 0.5), quiet: at('wall', 0.25), cpu: at('cpu', 0.5), stage: at('stage', 0.5), train: at('train', 0.5) };
     });
     // The variants' weights agree exactly (same rows, same masks: the update's slicing changes nothing).
-    const same = suite.sameWeights(s.programs[1], s.programs[2]);
+    const same = suite.sameWeights(s.programs[2], s.programs[3]);
     log(`\n${name} (${uptimeLoad()})`);
     rows.forEach((r, k) => {
         const calls = Object.entries(exportMs[k]).filter(([, ms]) => ms > 0).map(([call, ms]) => `${call} ${f(ms / times[k].length)}`).join(', ');
@@ -89,7 +91,7 @@ for (const name of names) {
         const onCore = busiest(scheduled[0]) / busiest(scheduled[rows.indexOf(r)]);
         log(`  ${r.label.padEnd(22)} ÷ 1 thread: ${(rows[0].wall / r.wall).toFixed(2)}× (median), ${(rows[0].quiet / r.quiet).toFixed(2)}× (first quartile), ${onCore.toFixed(2)}× (busiest thread's time on a core); CPU a batch ${(r.cpu / rows[0].cpu).toFixed(2)}× one thread's`);
     }
-    log(`  rows staged: ${f(suite.stageRows / (variants.length * (batches / BLOCK + 1) * BLOCK))} ms a batch; the two threaded variants' weights ${same ? 'are the same' : 'DIFFER'}`);
+    log(`  rows staged: ${f(suite.stageRows / (variants.length * (batches / BLOCK + 1) * BLOCK))} ms a batch; the update in the request and after it: weights ${same ? 'the same bit for bit' : 'DIFFER'}`);
     s.dispose();
 }
 process.exit(0);

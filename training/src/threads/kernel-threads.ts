@@ -124,7 +124,8 @@ export class KernelThreads {
         // Every worker is waited for, also after a failure here: none may still be writing.
         posted.forEach((request, i) => {
             const error = this.await(this.workers[i], request, i + 1);
-            failure ??= error;
+            // A worker's failure before this thread's trap at a barrier (shared-batch.ts): that trap only follows it.
+            if (error && (failure === null || trappedAtBarrier(failure))) failure = error;
         });
         if (failure) throw failure;
     }
@@ -170,6 +171,11 @@ export class KernelThreads {
         if (w.ctl[C.STATUS] !== 0) return new KernelThreadError(`kernel thread ${thread} failed in ${messageOf(w)}`);
         return null;
     }
+}
+
+/** The trap of a thread that waited in vain for another's part (shared-batch.ts: `unreachable` after 60 s). */
+function trappedAtBarrier(error: unknown): boolean {
+    return error instanceof WebAssembly.RuntimeError && error.message.includes('unreachable');
 }
 
 function messageOf(w: Worker): string {
