@@ -34,7 +34,7 @@ export interface LossSums { readonly squared: number; readonly absolute: number 
 
 /**
  * Parts a batch is cut into per thread (fewer where it has too few rows). One: two per thread
- * cost 6–10% more CPU a batch on StackedLSTM and Monster2 (smaller products, more parts'
+ * cost 4–8% more CPU a batch on StackedLSTM and Monster2 (smaller products, more parts'
  * overhead) for no measured gain (bench/threads.bench.mjs; docs/training-threads.md); a late
  * thread's part is still taken by another.
  */
