@@ -1,15 +1,16 @@
 // Where a threaded whole-step batch's time goes: `node bench/threads.bench.mjs [--models=A,B]
-// [--batches=N] [--threads=N] [--spin=ms] [--batch=rows]`.
+// [--batches=N] [--threads=N] [--spin=ms] [--batch=rows]` (docs/training-threads.md).
 //
-// For each notebook model (StackedLSTM and Monster2 unless --models says), in one process: the
-// model's whole-step program on one thread and on --threads (every core), from the same weights,
-// trained batch by batch TAKING TURNS (one batch on one thread, then one on the threads), so that
-// a shared machine's load weighs on both alike. Per batch: the wall time, the process's CPU time
-// (every thread), and on the calling thread the staging (rows and dropout masks) and the call;
-// the ratio one ÷ threads of the median and of the first-quartile batch; and from Linux's
-// schedstat, each batch's time on a core and waiting for one (this thread, and the process's other
-// threads: the workers, tfjs's and V8's), which tells how much of a batch a loaded machine took.
-// Also the round trip of an empty request to the workers (the hand-over's own cost).
+// For each notebook model (StackedLSTM and Monster2 unless --models says), in one process, from
+// the same weights and the same seeded masks, the model's whole-step program as four variants
+// trained TAKING TURNS in blocks of 10 batches (a block's first batch left out), so that a shared
+// machine's load weighs on all alike: one thread; --threads (every core) as they run now; as they
+// ran before (two parts a thread, the update on the calling thread after the parts); two parts a
+// thread with the update in the request. Per batch: the wall time, the process's CPU time (every
+// thread), the calling thread's staging (rows and dropout masks) and calls; from Linux's
+// schedstat, each thread's time on a core and waiting for one; each variant ÷ one thread at the
+// median, the first quartile and the busiest thread's time on a core (what a batch would last
+// with a core for each thread). Also the round trip of an empty request to the workers.
 import { availableParallelism, loadavg } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
