@@ -78,5 +78,7 @@ export * from './train/train-model.js';
 
 export * from './threads/use-kernel-threads.js';
 export * from './threads/kernel-threads.js';
+export * from './threads/batch-shares.js';
 
 export * from './train/whole-step/choose.js';
+export * from './train/whole-step/program.js';

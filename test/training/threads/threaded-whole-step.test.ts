@@ -4,7 +4,10 @@
  * reset_after forms, Bidirectional's merge modes and dropout reach the same loss after each of
  * 20 batches and the same weights after them (the run stops mid-epoch: the tfjs model holds the
  * threads' latest weights); EarlyStopping restores and a saved model holds the same weights; a
- * masked model (the per-layer path, its kernels on the threads) likewise; and no tensor is left
+ * masked model (the per-layer path, its kernels on the threads) likewise; three threads, and
+ * batches with fewer rows than parts, likewise; the same program gives the same weights bit for
+ * bit on the threads, on this thread alone and with the serial update (the threads' request
+ * does the update in slices: training/wasm/assembly/shared-batch.ts); and no tensor is left
  * behind (split-batch.test.ts checks that a program gives its kernel memory back).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -20,6 +23,13 @@ import { nodeSpawner } from '../../../training/src/threads/node-threads.js';
 import { stopKernelThreads, useKernelThreads } from '../../../training/src/threads/use-kernel-threads.js';
 import type { TrainOptions } from '../../../training/src/train/train-model.js';
 import { ROOT } from '../../helpers/ensure-built.js';
+import { buildTfjsModel } from '../../../training/src/build/build-model.js';
+import { compileSettings } from '../../../training/src/build/compile.js';
+import { mulberry32 } from '../../../training/src/data/synthetic.js';
+import { createCustomLayers } from '../../../training/src/layers/index.js';
+import { chooseEngine } from '../../../training/src/train/whole-step/choose.js';
+import { StepProgram, type AdamSettings } from '../../../training/src/train/whole-step/program.js';
+import { sameBits, serialUpdateTrain } from '../whole-step/serial-update.js';
 import {
     EARLY_STOPPING_FIT, expectSameEpochLogs, MIXED_MODELS, mixedModel, runEngine, savedWeights, weightDifference, type EngineRun
 } from '../whole-step/engines.js';
@@ -41,6 +51,39 @@ async function onThreads(threads: number, model: ModelAnalysis, batches: number,
     await useKernelThreads(threads, nodeSpawner);
     const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(ROOT));
     return runEngine(model, data, (options.engine ?? 'whole-step') as 'whole-step', batches, options);
+}
+
+/**
+ * 8 seeded batches of 32 rows through a program laid out for two threads (four parts), its
+ * parts run on `threads` kernel threads (1: one after another here); `serial`: the update after
+ * the parts on this thread. The weights after them.
+ */
+async function partsOnThreads(model: ModelAnalysis, threads: number, serial: boolean): Promise<Float32Array[]> {
+    await useKernelThreads(threads, nodeSpawner);
+    const random = Math.random;
+    Math.random = mulberry32(3);
+    try {
+        const built = buildTfjsModel(tf, model, createCustomLayers(tf));
+        if (!built.ok) throw new Error('StackedLSTM does not build');
+        const settings = compileSettings(tf, model.description.compile);
+        built.model.compile({ optimizer: settings.optimizer, loss: settings.loss });
+        const chosen = chooseEngine(tf, built.model, settings.loss, [], settings.optimizer, 32, 'whole-step').program!;
+        const plan = chosen.plan;
+        chosen.dispose();
+        const program = new StepProgram(tf, plan, 32, settings.optimizer as unknown as AdamSettings, 2, 2);
+        const x = Float32Array.from({ length: 64 * plan.inputSize }, () => Math.random());
+        const y = Float32Array.from({ length: 64 * plan.outputWidth }, () => Math.random());
+        for (let batch = 0; batch < 8; batch++) {
+            const rows = program.stage(x, y, null, (batch % 2) * 32, (batch % 2) * 32 + 32, true);
+            if (serial) serialUpdateTrain(program, rows); else program.train(rows);
+        }
+        const weights = program.weightValues();
+        program.dispose();
+        built.model.dispose();
+        return weights;
+    } finally {
+        Math.random = random;
+    }
 }
 
 function expectSameRun(two: EngineRun, one: EngineRun, batches: number): void {
@@ -93,6 +136,33 @@ describe('the whole-step engine on two threads', () => {
         expect(weightDifference(await savedWeights(two, one.weights), one.weights)).toBeLessThan(1e-4);
         one.result.tfModel.dispose();
         two.result.tfModel.dispose();
+    }, 60_000);
+
+    it('trains on three threads, with batches of fewer rows than parts and an epoch\'s short last batch', async () => {
+        // Batches of 20 rows: two shares of 10 where three threads lay out three parts; 30 batches
+        // cross an epoch's end (its last batch shorter: one share, on this thread).
+        const model = mixedModel('Three', MIXED_MODELS.recurrentKinds);
+        const one = await onThreads(1, model, 30, { batchSize: 20 });
+        const three = await onThreads(3, model, 30, { batchSize: 20 });
+        expect([three.result.engine, three.result.threads]).toEqual(['whole-step', 2]);
+        expect(three.result.history.length).toBeGreaterThan(0);
+        expectSameRun(three, one, 30);
+        const wide = await onThreads(3, model, 12, { batchSize: 48 });
+        expect(wide.result.threads).toBe(3);
+        expectSameRun(wide, await onThreads(1, model, 12, { batchSize: 48 }), 12);
+        for (const run of [one, three, wide]) run.result.tfModel.dispose();
+    }, 60_000);
+
+    it('gives the same weights bit for bit whichever thread computes which part and slice', async () => {
+        // The same program (two threads' parts) on the threads and then on this thread alone,
+        // and with the update on this thread after the parts (the serial reference).
+        const model = notebookModels.find(m => m.name === 'StackedLSTM')!;
+        const weights = [];
+        for (const [threads, serial] of [[2, false], [1, false], [2, true]] as const) {
+            weights.push(await partsOnThreads(model, threads, serial));
+        }
+        expect(sameBits(weights[0], weights[1])).toBe(true);
+        expect(sameBits(weights[0], weights[2])).toBe(true);
     }, 60_000);
 
     it('leaves a masked model to the per-layer path, its kernels sharing each batch among the threads', async () => {

@@ -17,14 +17,16 @@ import { createCustomLayers } from '../../../training/src/layers/index.js';
 import { kernelMemoryInUse } from '../../../training/src/layers/recurrent-kernel.js';
 import { planWholeStep } from '../../../training/src/train/whole-step/plan.js';
 import { partCapacities, StepProgram } from '../../../training/src/train/whole-step/program.js';
+import { weightSlices } from '../../../training/src/train/whole-step/layout.js';
 import { batchShares } from '../../../training/src/threads/batch-shares.js';
 import { weightDifference } from './engines.js';
+import { sameBits, serialUpdateTrain } from './serial-update.js';
 
 const MODEL = `
 model Split {
     Conv1D(filters=4, kernel_size=2, input_shape=(12, 3))
     MaxPooling1D(2)
-    Bidirectional(LSTM(6, return_sequences=True, dropout=0.2, recurrent_dropout=0.1))
+    Bidirectional(LSTM(24, return_sequences=True, dropout=0.2, recurrent_dropout=0.1))
     GRU(5, reset_after=False, recurrent_dropout=0.2)
     Dropout(0.3)
     Dense(2)
@@ -35,29 +37,40 @@ beforeAll(async () => {
     await selectNodeBackend(tf, 'wasm');
 });
 
+/** The model built and compiled, its plan, its Adam and seeded rows of its shape. */
+function planned(rows: number) {
+    const analysis = analyzeText(MODEL).models[0];
+    const built = buildTfjsModel(tf, analysis, createCustomLayers(tf));
+    if (!built.ok) throw new Error(built.problems.map(p => p.message).join('; '));
+    const settings = compileSettings(tf, analysis.description.compile);
+    built.model.compile({ optimizer: settings.optimizer, loss: settings.loss });
+    const result = planWholeStep(built.model, settings.loss, [], settings.optimizer);
+    if (!result.ok) throw new Error(result.reason);
+    const adam = settings.optimizer as unknown as { learningRate: number; beta1: number; beta2: number; epsilon: number };
+    const random = mulberry32(2);
+    const x = Float32Array.from({ length: rows * 36 }, () => random() * 2 - 1);
+    const y = Float32Array.from({ length: rows * 2 }, () => random());
+    const dispose = () => {
+        built.model.dispose();
+        settings.optimizer.dispose();
+    };
+    return { plan: result.plan, adam, x, y, model: built.model, dispose };
+}
+
+function seeded<T>(seed: number, draw: () => T): T {
+    const saved = Math.random;
+    Math.random = mulberry32(seed);
+    try { return draw(); } finally { Math.random = saved; }
+}
+
 describe('a batch split over whole-step programs', () => {
     it('sums its parts\' gradients to the whole batch\'s update', () => {
-        const analysis = analyzeText(MODEL).models[0];
-        const built = buildTfjsModel(tf, analysis, createCustomLayers(tf));
-        if (!built.ok) throw new Error(built.problems.map(p => p.message).join('; '));
-        const settings = compileSettings(tf, analysis.description.compile);
-        built.model.compile({ optimizer: settings.optimizer, loss: settings.loss });
-        const planned = planWholeStep(built.model, settings.loss, [], settings.optimizer);
-        if (!planned.ok) throw new Error(planned.reason);
-        const adam = settings.optimizer as unknown as { learningRate: number; beta1: number; beta2: number; epsilon: number };
         const memory = kernelMemoryInUse();
-        const random = mulberry32(2);
         const rows = 16;
-        const x = Float32Array.from({ length: rows * 36 }, () => random() * 2 - 1);
-        const y = Float32Array.from({ length: rows * 2 }, () => random());
-        const whole = new StepProgram(tf, planned.plan, rows, adam, 1);
-        const split = new StepProgram(tf, planned.plan, rows, adam, 2);
+        const { plan, adam, x, y, model, dispose } = planned(rows);
+        const whole = new StepProgram(tf, plan, rows, adam, 1);
+        const split = new StepProgram(tf, plan, rows, adam, 2);
         expect([whole.threads, split.threads]).toEqual([1, 2]);
-        const seeded = <T>(seed: number, draw: () => T): T => {
-            const saved = Math.random;
-            Math.random = mulberry32(seed);
-            try { return draw(); } finally { Math.random = saved; }
-        };
         // Whole batches shared 8 and 8, then a short one that stays whole (too few rows for two).
         for (const [step, to] of [[0, 16], [1, 16], [2, 16], [3, 11]]) {
             seeded(step, () => whole.stage(x, y, null, 0, to, true));
@@ -73,12 +86,29 @@ describe('a batch split over whole-step programs', () => {
         const expected = whole.weightValues();
         expect(weightDifference(split.weightValues(), expected)).toBeLessThan(1e-5);
         // The update moved the weights (so that agreeing means something).
-        const before = built.model.getWeights().map(w => w.dataSync().slice() as Float32Array);
+        const before = model.getWeights().map(w => w.dataSync().slice() as Float32Array);
         expect(weightDifference(before, expected)).toBeGreaterThan(1e-3);
         [whole, split].forEach(p => p.dispose());
         expect(kernelMemoryInUse()).toBe(memory);
-        built.model.dispose();
-        settings.optimizer.dispose();
+        dispose();
+    });
+
+    it('updates the weights slice by slice exactly as the whole sum in part order and one Adam do', () => {
+        const rows = 40;
+        const { plan, adam, x, y, dispose } = planned(rows);
+        // Four parts of 10 rows (two threads' worth); the recurrent kernels (24 × 96) take two slices each.
+        const sliced = new StepProgram(tf, plan, rows, adam, 2, 2);
+        const serial = new StepProgram(tf, plan, rows, adam, 2, 2);
+        expect(weightSlices([2304, 5, 2048])).toEqual([0, 0, 2048, 0, 2048, 256, 1, 0, 5, 2, 0, 2048]);
+        for (const [step, to] of [[0, 40], [1, 40], [2, 27], [3, 40]]) {
+            seeded(step, () => sliced.stage(x, y, null, 0, to, true));
+            seeded(step, () => serial.stage(x, y, null, 0, to, true));
+            sliced.train(to);
+            serialUpdateTrain(serial, to);
+        }
+        expect(sameBits(sliced.weightValues(), serial.weightValues())).toBe(true);
+        [sliced, serial].forEach(p => p.dispose());
+        dispose();
     });
 
     it('cuts a batch into shares of at least 8 rows, and sizes each part for the largest share it can get', () => {

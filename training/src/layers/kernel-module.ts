@@ -44,8 +44,10 @@ export interface KernelExports {
         correction1: number, correction2: number, epsilon: number, learningRate: number): void;
     /** Adds another part's gradients (training/src/train/whole-step/program.ts, on several threads). */
     wholeAddGradients(program: number, from: number): void;
-    /** Claims and runs parts of a shared batch until none is left (table: see whole-step.ts). */
+    /** A batch shared among threads in parts (shared-batch.ts): its parts, and in training the summed update. */
     wholeClaimParts(table: number, total: number, training: number): void;
+    wholeTrainParts(table: number, total: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
+        correction1: number, correction2: number, epsilon: number, learningRate: number): void;
     wholeStepRecord(): number;
     denseScratch(rows: number, inputs: number, units: number): number;
 }

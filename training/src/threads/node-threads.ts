@@ -21,9 +21,10 @@ export const nodeSpawner: Spawner = (source, data) => {
 /**
  * Threads when none are asked for: one. On this project's 2-core machine (docs/training-threads.md),
  * two threads did not beat one steadily: loaded, they were often slower; quiet, the whole-step
- * engine gave StackedLSTM 1.25× and Monster2 0.94×; 'auto' here
- * makes every core the default, the per-layer path's kernels still keeping one thread
- * (shareLayerKernels: that path measured slower on two).
+ * engine gave StackedLSTM 1.25× and Monster2 0.94×. With the update in the threads' request the
+ * estimate from each thread's time on a core is 1.72× and 1.60×, not yet seen on a quiet wall
+ * clock (bench/threads.bench.mjs). 'auto' here makes every core the default, the per-layer
+ * path's kernels still keeping one thread (shareLayerKernels: that path measured slower on two).
  */
 export const DEFAULT_THREADS: 'auto' | '1' = '1';
 

@@ -58,10 +58,11 @@ function serve(data) {
     const functions = data.names.map(name => exports[name]);
     Atomics.store(ctl, C.READY, 1);
     Atomics.notify(ctl, C.READY);
+    const spin = data.spinMs === undefined ? ${SPIN_MS} : data.spinMs;
     let seen = 0;
     for (;;) {
         if (Atomics.load(ctl, C.REQUEST) === seen) {
-            const until = performance.now() + ${SPIN_MS};
+            const until = performance.now() + spin;
             while (Atomics.load(ctl, C.REQUEST) === seen && performance.now() < until);
             while (Atomics.load(ctl, C.REQUEST) === seen) Atomics.wait(ctl, C.REQUEST, seen);
         }

@@ -5,7 +5,7 @@
  * one thread (docs/training-threads.md says where a browser gives shared memory).
  */
 import { kernelModule } from '../layers/kernel-module.js';
-import { KernelThreads, type Spawner } from './kernel-threads.js';
+import { KernelThreads, type Spawner, type ThreadOptions } from './kernel-threads.js';
 
 export interface ThreadChoice {
     /** Threads the kernels use, this one included. */
@@ -18,14 +18,14 @@ export interface ThreadChoice {
  * Uses `count` threads (1: this one only). Blocks held in kernel memory stay valid: the memory
  * is the same, only who computes changes. A thread that fails to start throws (KernelThreadError).
  */
-export async function useKernelThreads(count: number, spawn: Spawner, test: { failOnStart?: string } = {}): Promise<ThreadChoice> {
+export async function useKernelThreads(count: number, spawn: Spawner, options: ThreadOptions = {}): Promise<ThreadChoice> {
     const m = kernelModule();
     if (m.threads?.count === count) return { threads: count, reason: `${count} threads` };
     m.threads?.stop();
     m.threads = null;
     if (count <= 1) return { threads: 1, reason: 'one thread, as asked' };
     if (!m.shared) return { threads: 1, reason: 'one thread: no shared memory here (SharedArrayBuffer needs cross-origin isolation)' };
-    m.threads = await KernelThreads.start(count, m.shared.module, m.shared.memory, spawn, test);
+    m.threads = await KernelThreads.start(count, m.shared.module, m.shared.memory, spawn, options);
     return { threads: count, reason: `${count} threads` };
 }
 

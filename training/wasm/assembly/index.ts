@@ -10,5 +10,6 @@ export { activateArray } from './vector-math';
 export { gemm, gemmTransposedA, useNativeProducts } from './products';
 export { adamUpdate } from './optimizer';
 export { convBackward, convForward, convScratch } from './conv1d';
-export { trainStep, evaluateStep, wholeForward, wholeLoss, wholeBackward, wholeAdam, wholeAddGradients, wholeClaimParts, wholeStepRecord } from './whole-step';
+export { trainStep, evaluateStep, wholeForward, wholeLoss, wholeBackward, wholeAdam, wholeAddGradients, wholeStepRecord } from './whole-step';
+export { wholeClaimParts, wholeTrainParts } from './shared-batch';
 export { denseScratch } from './step-layers';

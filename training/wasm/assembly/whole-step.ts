@@ -186,33 +186,6 @@ export function wholeAddGradients(program: usize, from: usize): void {
     }
 }
 
-/**
- * A batch shared among threads in parts (training/src/train/whole-step/program.ts): every thread
- * calls this at once, and each claims the next part not yet taken until none is left, so that a
- * thread the system runs late leaves its parts to the others instead of holding the batch up.
- * Which thread computes a part does not change its result (each part has its own arrays).
- * `table` (i32): [0] the next part to claim [1] parts [2 + 2i] part i's program [3 + 2i] its rows.
- * `training`: the part's gradients for a batch of `total` rows, else its losses in inference.
- */
-export function wholeClaimParts(table: usize, total: i32, training: bool): void {
-    const count = load<i32>(table, 4);
-    for (let i = claim(table); i < count; i = claim(table)) {
-        const at = table + 8 + ((<usize>i) << 3);
-        const program = <usize>load<u32>(at), rows = load<i32>(at, 4);
-        wholeForward(program, rows, training);
-        wholeLoss(program, rows, training ? total : rows, training);
-        if (training) wholeBackward(program, rows);
-    }
-}
-
-/** The next part's index, taken atomically where threads share the memory. */
-function claim(table: usize): i32 {
-    if (ASC_FEATURE_THREADS) return atomic.add<i32>(table, 1);
-    const i = load<i32>(table);
-    store<i32>(table, i + 1);
-    return i;
-}
-
 /** One training batch: forwards, the loss and its gradient, backwards, Adam. */
 export function trainStep(program: usize, batch: i32, beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32, correction1: f32, correction2: f32,
     epsilon: f32, learningRate: f32): void {

@@ -32,9 +32,21 @@ export interface MaskSlots {
 export interface BlockLayout {
     readonly size: number;
     readonly parts: readonly ProgramLayout[];
-    /** The table threads claim parts from (i32: the next part, the parts' count, each part's program and rows). */
+    /** The table threads claim parts and slices from (training/wasm/assembly/shared-batch.ts; CLAIMS_HEADER i32, then 2 per part). */
     readonly claims: number;
+    /** The weights' fixed slicing for the threads' update: 3 i32 a slice (weight index, first value, values). */
+    readonly slices: number;
+    readonly sliceCuts: readonly number[];
 }
+
+/** i32 values of the claim table before its parts (shared-batch.ts). */
+export const CLAIMS_HEADER = 8;
+/**
+ * Most values in a slice of the weights that a thread sums and updates at once: small enough that
+ * the threads share even one large weight evenly, large enough that claiming costs nothing.
+ * A multiple of 4 (the update's SIMD width; the result does not depend on it).
+ */
+export const SLICE_VALUES = 2048;
 
 export interface ProgramLayout {
     /** The most rows this part takes. */
@@ -58,8 +70,19 @@ export function layoutPrograms(k: KernelExports, plan: StepPlan, batches: readon
         return { variable, size, w: l.take(size), g: l.take(size), m: l.take(size), v: l.take(size) };
     });
     const parts = batches.map((batch, i) => layoutPart(l, k, plan, batch, i === 0 ? first : first.map(s => ({ ...s, g: l.take(s.size) }))));
-    const claims = l.take(2 + 2 * parts.length);
-    return { size: l.size, parts, claims };
+    const claims = l.take(CLAIMS_HEADER + 2 * parts.length);
+    const cuts = weightSlices(first.map(s => s.size));
+    const slices = l.take(cuts.length);
+    return { size: l.size, parts, claims, slices, sliceCuts: cuts };
+}
+
+/** The weights (their sizes) cut into slices of at most SLICE_VALUES values: [weight, first value, values] each, flat. */
+export function weightSlices(sizes: readonly number[]): number[] {
+    const cuts: number[] = [];
+    sizes.forEach((size, weight) => {
+        for (let from = 0; from < size; from += SLICE_VALUES) cuts.push(weight, from, Math.min(SLICE_VALUES, size - from));
+    });
+    return cuts;
 }
 
 function layoutPart(l: Layout, k: KernelExports, plan: StepPlan, batch: number, weights: readonly WeightSlots[]): ProgramLayout {

@@ -5,15 +5,16 @@
  * tfjs variables are brought up to date only when asked (writeWeights): an epoch's end, a
  * stop, the end of training.
  *
- * On several kernel threads (training/src/threads/) the program has PARTS_PER_THREAD parts per
- * thread: a batch is cut into shares of rows (batch-shares.ts), one per part; every thread gets
- * one request per batch (the only barrier) in which it claims parts not yet taken and runs
- * forwards, the loss and backwards on each (whole-step.ts's wholeClaimParts: a thread the system
- * runs late leaves its parts to the others). Then this thread sums the parts' gradients in part
- * order (the same sum whichever thread computed which part) and makes one Adam update of the
- * weights every part reads. The masks are drawn for the whole batch as on one thread, each part
- * taking its rows, so a threaded run differs from one thread only by the order of the
- * gradients' float sums, and gives the same result from run to run.
+ * On several kernel threads (training/src/threads/) the program has PARTS_PER_THREAD part per
+ * thread: a batch is cut into shares of rows (batch-shares.ts), one per part, and every thread
+ * gets one request per batch (training/wasm/assembly/shared-batch.ts's wholeTrainParts) in
+ * which it claims parts not yet taken and runs forwards, the loss and backwards on each (a
+ * thread the system runs late leaves its part to the others); once every part is finished, the
+ * threads claim slices of the weights, sum the parts' gradients of each slice in part order and
+ * update it with Adam. That is element by element the serial sum and update, so a threaded run
+ * gives the same result whichever thread did what, run after run. The masks are drawn for the
+ * whole batch as on one thread, each part taking its rows, so a threaded run differs from one
+ * thread only by the order of the gradients' float sums.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { kernelModule } from '../../layers/kernel-module.js';
@@ -21,7 +22,7 @@ import { tensorFrom } from '../../layers/tensor-values.js';
 import { batchShares, runLists } from '../../threads/batch-shares.js';
 import type { KernelCall } from '../../threads/kernel-threads.js';
 import { kernelThreadCount } from '../../threads/use-kernel-threads.js';
-import { layoutPrograms, resolveFields, type BlockLayout, type ProgramLayout } from './layout.js';
+import { CLAIMS_HEADER, layoutPrograms, resolveFields, type BlockLayout, type ProgramLayout } from './layout.js';
 import type { StepPlan } from './plan.js';
 
 type Tf = typeof tfjs;
@@ -31,8 +32,13 @@ export interface AdamSettings { readonly learningRate: number; readonly beta1: n
 /** The losses of the staged rows: sums over rows of each row's mean squared and mean absolute error. */
 export interface LossSums { readonly squared: number; readonly absolute: number }
 
-/** Parts a batch is cut into per thread (fewer where it has too few rows): more than one, so that threads can even out. */
-export const PARTS_PER_THREAD = 2;
+/**
+ * Parts a batch is cut into per thread (fewer where it has too few rows). One: two per thread
+ * cost 4–8% more CPU a batch on StackedLSTM and Monster2 (smaller products, more parts'
+ * overhead) for no measured gain (bench/threads.bench.mjs; docs/training-threads.md); a late
+ * thread's part is still taken by another.
+ */
+export const PARTS_PER_THREAD = 1;
 
 const collected = new FinalizationRegistry<number>(start => kernelModule().memory.release(start));
 
@@ -50,17 +56,19 @@ export class StepProgram {
     /**
      * `batch`: the most rows a step takes; `threadCount`: the threads a batch is shared among (the
      * kernel threads running now; fewer take part where the batch has too few rows for them; 1:
-     * one part, the batch in one call). Copies the model's weights in.
+     * one part, the batch in one call); `partsPerThread`: for the benchmark. Copies the model's weights in.
      */
     constructor(private readonly tf: Tf, readonly plan: StepPlan, readonly batch: number, private readonly adam: AdamSettings,
-        private readonly threadCount = kernelThreadCount()) {
+        private readonly threadCount = kernelThreadCount(), partsPerThread = PARTS_PER_THREAD) {
         const { exports: k, memory } = kernelModule();
-        this.block = layoutPrograms(k, plan, partCapacities(batch, threadCount === 1 ? 1 : PARTS_PER_THREAD * threadCount));
+        this.block = layoutPrograms(k, plan, partCapacities(batch, threadCount === 1 ? 1 : partsPerThread * threadCount));
         this.layout = this.block.parts[0];
         this.start = memory.allocate(this.block.size);
         const f = memory.view();
         f.fill(0, this.start, this.start + this.block.size);
-        for (const part of this.block.parts) new Int32Array(f.buffer).set(resolveFields(part.fields, this.start), this.start + part.program);
+        const words = new Int32Array(f.buffer);
+        for (const part of this.block.parts) words.set(resolveFields(part.fields, this.start), this.start + part.program);
+        words.set(this.block.sliceCuts, this.start + this.block.slices);
         this.power1 = Math.fround(adam.beta1);
         this.power2 = Math.fround(adam.beta2);
         collected.register(this, this.start, this);
@@ -142,11 +150,10 @@ export class StepProgram {
             this.advancePowers();
             return this.sums(this.layout);
         }
-        // Each part's gradients of its rows (the loss a mean over the whole batch), then their sum in part order and one update.
-        const sums = this.runParts(true, rows);
-        const first = this.address(this.layout.program);
-        for (let p = 1; p < this.shares.length; p++) k.wholeAddGradients(first, this.address(this.block.parts[p].program));
-        k.wholeAdam(first, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2), 1 - this.power1, 1 - this.power2, epsilon, learningRate);
+        // Each part's gradients of its rows (the loss a mean over the whole batch), then, slice by
+        // slice of the weights, their sum in part order and the update: all in the threads' one request.
+        const sums = this.runParts(['wholeTrainParts', this.claimTable(), rows, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2),
+            1 - this.power1, 1 - this.power2, epsilon, learningRate]);
         this.advancePowers();
         return sums;
     }
@@ -157,7 +164,7 @@ export class StepProgram {
             kernelModule().exports.evaluateStep(this.address(this.layout.program), rows);
             return this.sums(this.layout);
         }
-        return this.runParts(false, rows);
+        return this.runParts(['wholeClaimParts', this.claimTable(), rows, 0]);
     }
 
     /** Copies of the weights as the program holds them, in the model's order. */
@@ -179,20 +186,26 @@ export class StepProgram {
         this.power2 = Math.fround(this.power2 * Math.fround(this.adam.beta2));
     }
 
-    /**
-     * Runs the staged parts on the threads (each claims parts until none is left; without threads
-     * running, this thread takes them all), and sums their losses in part order.
-     */
-    private runParts(training: boolean, total: number): LossSums {
+    /** The claim table (shared-batch.ts) for the staged parts, its counters at zero; its byte address. */
+    private claimTable(): number {
         const claims = this.address(this.block.claims);
-        const table = new Int32Array(kernelModule().memory.view().buffer, claims, 2 + 2 * this.shares.length);
-        table[0] = 0;
+        const table = new Int32Array(kernelModule().memory.view().buffer, claims, CLAIMS_HEADER + 2 * this.shares.length);
+        table.fill(0, 0, CLAIMS_HEADER);
         table[1] = this.shares.length;
+        table[4] = this.block.sliceCuts.length / 3;
+        table[5] = this.address(this.block.slices);
         this.shares.forEach(([a, b], p) => {
-            table[2 + 2 * p] = this.address(this.block.parts[p].program);
-            table[3 + 2 * p] = b - a;
+            table[CLAIMS_HEADER + 2 * p] = this.address(this.block.parts[p].program);
+            table[CLAIMS_HEADER + 1 + 2 * p] = b - a;
         });
-        const call: KernelCall = ['wholeClaimParts', claims, total, training ? 1 : 0];
+        return claims;
+    }
+
+    /**
+     * Runs `call` (on the claim table) on the threads, each claiming parts until none is left
+     * (without threads running, this thread takes them all), and sums the parts' losses in part order.
+     */
+    private runParts(call: KernelCall): LossSums {
         runLists(Array.from({ length: Math.min(this.threadCount, this.shares.length) }, () => [call]));
         let squared = 0, absolute = 0;
         for (let p = 0; p < this.shares.length; p++) {

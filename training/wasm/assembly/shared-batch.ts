@@ -1,0 +1,93 @@
+/**
+ * A batch shared among threads in parts (training/src/train/whole-step/program.ts): every
+ * thread calls in at once with the same table, and the whole batch is done in that one call.
+ *   1. Each thread claims the next part not yet taken, until none is left, and runs forwards,
+ *      the loss and backwards on it (each part has its own arrays: which thread computes a part
+ *      does not change its result). A thread the system runs late leaves its parts to the others.
+ *   2. Once every part is finished (a barrier: the parts finished, counted atomically), each
+ *      thread claims the next slice of the weights not yet taken (a fixed slicing, laid out with
+ *      the program), sums the parts' gradients of that slice IN PART ORDER into part 0's and runs
+ *      Adam on it. Element by element this is the same arithmetic as summing whole arrays and
+ *      one Adam over every weight, so the result does not depend on which thread takes what.
+ *
+ * `table` (i32): [0] the next part to claim [1] parts [2] parts finished [3] the next slice to
+ * claim [4] slices [5] the slices' address (3 i32 each: weight index, first value, values)
+ * [6, 7] unused [8 + 2i] part i's program [9 + 2i] its rows.
+ */
+import { adamUpdate } from './optimizer';
+import { addInto } from './products';
+import { wholeBackward, wholeForward, wholeLoss } from './whole-step';
+
+const PARTS_AT = 32;
+/** How long a thread waits at the barrier before it gives up (a part failed on another thread): 60 s in ns. */
+const BARRIER_NS: i64 = 60_000_000_000;
+/** Spins at the barrier before sleeping (the parts' ends are usually µs apart). */
+const BARRIER_SPINS = 20000;
+
+/**
+ * Step 1 alone: the parts' forwards, losses and (`training`, for a batch of `total` rows) backwards;
+ * in inference each part's losses of its own rows (validation).
+ */
+export function wholeClaimParts(table: usize, total: i32, training: bool): void {
+    const count = load<i32>(table, 4);
+    for (let i = claim(table); i < count; i = claim(table)) {
+        const at = table + PARTS_AT + ((<usize>i) << 3);
+        const program = <usize>load<u32>(at), rows = load<i32>(at, 4);
+        wholeForward(program, rows, training);
+        wholeLoss(program, rows, training ? total : rows, training);
+        if (training) wholeBackward(program, rows);
+        finished(table);
+    }
+}
+
+/** A training batch of `total` rows: steps 1 and 2 (Adam's settings as wholeAdam takes them). */
+export function wholeTrainParts(table: usize, total: i32, beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32,
+    correction1: f32, correction2: f32, epsilon: f32, learningRate: f32): void {
+    wholeClaimParts(table, total, true);
+    const parts = load<i32>(table, 4);
+    awaitParts(table, parts);
+    const slices = load<i32>(table, 16), sliceAt = <usize>load<u32>(table, 20);
+    const first = <usize>load<u32>(table, PARTS_AT);
+    for (let i = claim(table + 12); i < slices; i = claim(table + 12)) {
+        const s = sliceAt + <usize>(i * 12);
+        const weight = <usize>(load<i32>(s) * 20), offset = (<usize>load<i32>(s, 4)) << 2, n = load<i32>(s, 8);
+        const mine = weightRecord(first) + weight;
+        const g = <usize>load<u32>(mine, 4) + offset;
+        for (let p = 1; p < parts; p++) {
+            const theirs = weightRecord(<usize>load<u32>(table + PARTS_AT + ((<usize>p) << 3))) + weight;
+            addInto(g, <usize>load<u32>(theirs, 4) + offset, n);
+        }
+        adamUpdate(<usize>load<u32>(mine) + offset, g, <usize>load<u32>(mine, 8) + offset, <usize>load<u32>(mine, 12) + offset, n,
+            beta1, oneMinusBeta1, beta2, oneMinusBeta2, correction1, correction2, epsilon, learningRate);
+    }
+}
+
+/** A program's weight records (whole-step.ts: [8] of the program). */
+// @ts-ignore: decorator
+@inline function weightRecord(program: usize): usize {
+    return <usize>load<u32>(program, 32);
+}
+
+/** The next index of the counter at `at`, taken atomically where threads share the memory. */
+function claim(at: usize): i32 {
+    if (ASC_FEATURE_THREADS) return atomic.add<i32>(at, 1);
+    const i = load<i32>(at);
+    store<i32>(at, i + 1);
+    return i;
+}
+
+function finished(table: usize): void {
+    if (ASC_FEATURE_THREADS) {
+        if (atomic.add<i32>(table, 1, 8) + 1 == load<i32>(table, 4)) atomic.notify(table + 8);
+    }
+}
+
+/** Returns once all `parts` parts are finished (at once on one thread: this thread ran them all). */
+function awaitParts(table: usize, parts: i32): void {
+    if (!ASC_FEATURE_THREADS) return;
+    for (let spin = 0; spin < BARRIER_SPINS; spin++) if (atomic.load<i32>(table, 8) == parts) return;
+    for (let seen = atomic.load<i32>(table, 8); seen != parts; seen = atomic.load<i32>(table, 8)) {
+        // 1 = not equal (it moved on), 2 = timed out: a part failed on another thread, fail here too.
+        if (memory.atomic.wait32(table + 8, seen, BARRIER_NS) == AtomicWaitResult.TIMED_OUT) unreachable();
+    }
+}
