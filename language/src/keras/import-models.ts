@@ -3,8 +3,8 @@
  * `model.add(...)`, its `compile(...)` and `fit(...)`, and a comment with a warning for each
  * thing it cannot write in `.rnn` (never dropped in silence).
  */
-import { findKerasLayer } from '../catalog/keras-form.js';
 import { signatureOf } from '../catalog/index.js';
+import { kerasCallee } from '../python/keras-callee.js';
 import { findStatementKind, type StatementName } from '../catalog/statements.js';
 import type { PyArg, PyExpr } from './python-ast.js';
 import type { LetItem, Translation, ValueTranslator } from './import-values.js';
@@ -37,20 +37,20 @@ export function addLayer(model: ModelItem, expr: PyExpr, values: ModelTranslator
         binding.translation.refs.forEach(r => model.refs.add(r));
         return;
     }
-    const resolved = expr.type === 'call' && expr.callee.type !== 'call' ? values.names.resolve(expr.callee) : undefined;
-    const layer = resolved?.keras ? findKerasLayer(resolved.name) : undefined;
-    if (expr.type !== 'call' || !layer) {
-        const why = expr.type === 'call' && resolved
+    const callee = expr.type === 'call' ? kerasCallee(values.names, expr.callee) : undefined;
+    if (expr.type !== 'call' || callee?.kind !== 'layer') {
+        const resolved = callee && 'resolved' in callee ? callee.resolved : undefined;
+        const why = resolved
             ? `${resolved.name} is not a layer RNN Lens knows (a custom layer, or one outside its catalog)`
             : `${expr.text} is not a layer call RNN Lens can read`;
         model.layers.push({ comment: report(expr.line, `${why}; it is left out of model "${model.pyName}"`, expr.text) });
         return;
     }
-    const signature = signatureOf(layer.kind);
+    const signature = signatureOf(callee.layer);
     const positional = signature.filter(s => !s.keywordOnly).map(s => s.name);
     const code = new Set(signature.filter(s => s.type.kind === 'python').map(s => s.name));
-    const call = translateArguments(expr.args, positional, layer.renames, values, report, `${resolved!.name}(...)`, code);
-    model.layers.push(...call.comments, { call: `${layer.kind.name}(${call.args.join(', ')})` });
+    const call = translateArguments(expr.args, positional, callee.renames, values, report, `${callee.resolved.name}(...)`, code);
+    model.layers.push(...call.comments, { call: `${callee.name}(${call.args.join(', ')})` });
     call.refs.forEach(r => model.refs.add(r));
 }
 

@@ -4,7 +4,7 @@
  * the constants kept by name; anything computed at run time (`X.shape[1]`, `len(df)`, a custom
  * class) is refused with the reason, for a comment and a warning.
  */
-import { findKerasLayer, kerasCallModule } from '../catalog/keras-form.js';
+import { kerasCallee } from '../python/keras-callee.js';
 import type { KerasNames } from './import-names.js';
 import type { PyArg, PyExpr } from './python-ast.js';
 import { Untranslatable, writeArgument, writeExpression, type PyCall, type WriteHooks } from './python-write.js';
@@ -84,14 +84,12 @@ export class ValueTranslator<Model> {
 
     /** A Keras class by its catalog name (`keras.layers.MaxPool1D` → MaxPooling1D); what is not Keras's is refused. */
     private callee(call: PyCall): { text: string; renames?: Readonly<Record<string, string>> } {
-        if (call.callee.type === 'call') throw new Untranslatable(`${call.text} applies a layer to a tensor (the functional API)`);
-        const resolved = this.names.resolve(call.callee);
-        const layer = resolved ? findKerasLayer(resolved.name) : undefined;
-        const known = resolved !== undefined && (layer !== undefined || kerasCallModule(resolved.name) !== undefined || /^[A-Z]/.test(resolved.name));
-        if (!resolved?.keras || !known) {
+        const callee = kerasCallee(this.names, call.callee);
+        if (callee.kind === 'functional') throw new Untranslatable(`${call.text} applies a layer to a tensor (the functional API)`);
+        if (callee.kind !== 'layer' && callee.kind !== 'class') {
             throw new Untranslatable(`${call.callee.text}(...) is not a Keras class RNN Lens can read (a custom class, or computed when the code runs)`);
         }
         this.hasCall = true;
-        return { text: layer?.kind.name ?? resolved.name, renames: layer?.renames };
+        return { text: callee.name, ...(callee.kind === 'layer' ? { renames: callee.renames } : {}) };
     }
 }

@@ -4,12 +4,12 @@
  * constant of the code becomes its value; a name bound to a Keras call (`es = EarlyStopping()`)
  * becomes that call; anything only running the code could tell becomes `opaque`, with why.
  */
-import { findKerasLayer, kerasCallModule } from '../catalog/keras-form.js';
 import type { KerasNames } from '../keras/import-names.js';
 import type { PyArg, PyExpr } from '../keras/python-ast.js';
 import type { SourceRange } from '../model/source.js';
 import type { SyntaxArgument, SyntaxCall, SyntaxExpression } from '../model/syntax.js';
 import type { Value } from '../model/values.js';
+import { kerasCallee } from './keras-callee.js';
 import { rangeIn, type ProgramUnit } from './program.js';
 
 /** What a Python name holds at this point of the code, as far as the door can tell. */
@@ -131,19 +131,17 @@ export class PythonSyntax<Model> {
     }
 
     /** A Keras call as syntax, or why it is not one RNN Lens can read. */
-    call(expr: PyExpr & { type: 'call' }, place: Place, layerName?: string): SyntaxCall | { why: string } {
-        if (expr.callee.type === 'call') return { why: `${short(expr.text)} applies a layer to a tensor (the functional API)` };
-        const resolved = this.names.resolve(expr.callee);
-        if (!resolved?.keras) return { why: `${short(expr.callee.text)}(...) is not a Keras class RNN Lens can read` };
-        const layer = findKerasLayer(resolved.name);
-        const known = layer !== undefined || layerName !== undefined || kerasCallModule(resolved.name) !== undefined || /^[A-Z]/.test(resolved.name);
-        if (!known) return { why: `${short(expr.callee.text)}(...) is computed when the code runs` };
+    call(expr: PyExpr & { type: 'call' }, place: Place): SyntaxCall | { why: string } {
+        const callee = kerasCallee(this.names, expr.callee);
+        if (callee.kind === 'functional') return { why: `${short(expr.text)} applies a layer to a tensor (the functional API)` };
+        if (callee.kind === 'not-keras') return { why: `${short(expr.callee.text)}(...) is not a Keras class RNN Lens can read` };
+        if (callee.kind === 'not-class') return { why: `${short(expr.callee.text)}(...) is computed when the code runs` };
         const star = expr.args.find(a => a.star);
         if (star) return { why: `${short(expr.text)} passes ${star.star}${short(star.value.text)}, known only when the code runs` };
-        const renames = layer?.renames ?? {};
+        const renames = callee.kind === 'layer' ? callee.renames : {};
         const calleeNode = expr.callee.type === 'attribute' ? { from: expr.callee.nameFrom, to: expr.callee.to } : expr.callee;
         return {
-            callee: layerName ?? layer?.kind.name ?? resolved.name,
+            callee: callee.name,
             calleeRange: this.range(place, calleeNode),
             range: this.range(place, expr),
             args: expr.args.map(arg => this.argument(arg, place, renames)),

@@ -5,13 +5,13 @@
  * does something the door cannot follow (a layer added in a loop or by a function of the code,
  * a custom layer), the model gets an unknown layer there and the reason, for one note.
  */
-import { findKerasLayer } from '../catalog/keras-form.js';
 import { findStatementKind } from '../catalog/statements.js';
 import type { PyExpr, PyStatement } from '../keras/python-ast.js';
 import { evaluate } from '../model/evaluate.js';
 import type { Position, SourceRange } from '../model/source.js';
 import type { LayerInsertion, SyntaxModelCall } from '../model/syntax.js';
 import type { Value } from '../model/values.js';
+import { kerasCallee } from './keras-callee.js';
 import { KERAS_LAYER_CLASSES } from './keras-layer-classes.js';
 import { withoutKerasBeyondCatalog } from './keras-training-names.js';
 import { KerasVersionReader } from './keras-version.js';
@@ -200,14 +200,12 @@ export class ModelReader extends ProgramWalker<PyModel, PyBinding<PyModel>, Plac
             return this.unfollowed(model, expr, place, `${expr.name} is a layer made when the code runs`);
         }
         if (expr.type !== 'call') return this.unfollowed(model, expr, place, `${short(expr.text)} is not a layer call RNN Lens can read`);
-        const resolved = expr.callee.type === 'call' ? undefined : this.names.resolve(expr.callee);
-        const known = resolved?.keras ? findKerasLayer(resolved.name) : undefined;
-        if (!known) {
-            // A misspelt Keras layer is reported (did you mean); a real Keras or custom layer outside the catalog is not followed.
-            if (!resolved?.keras || !misspeltLayer(resolved.name)) return this.unfollowed(model, expr, place, `${short(expr.callee.text)} is not a layer RNN Lens knows`);
-        }
-        const call = this.syntax.memo(expr, place, `${JSON.stringify(insertion)}:${known ? '' : resolved!.name}`, () => {
-            const read = this.syntax.call(expr, place, known ? undefined : resolved!.name);
+        const callee = kerasCallee(this.names, expr.callee);
+        // A misspelt Keras layer is reported (did you mean); a real Keras or custom layer outside the catalog is not followed.
+        const misspelt = callee.kind === 'class' && misspeltLayer(callee.resolved.name);
+        if (callee.kind !== 'layer' && !misspelt) return this.unfollowed(model, expr, place, `${short(expr.callee.text)} is not a layer RNN Lens knows`);
+        const call = this.syntax.memo(expr, place, `${JSON.stringify(insertion)}:${misspelt ? callee.resolved.name : ''}`, () => {
+            const read = this.syntax.call(expr, place);
             return 'why' in read ? read : { ...read, insertion };
         });
         if ('why' in call) return this.unfollowed(model, expr, place, call.why);
