@@ -32,9 +32,11 @@ export type ModelTranslator = ValueTranslator<ModelItem>;
 /** `model.add(...)` or an item of `Sequential([...])`. */
 export function addLayer(model: ModelItem, expr: PyExpr, values: ModelTranslator, report: Report): void {
     const binding = expr.type === 'name' ? values.bindings.get(expr.name) : undefined;
-    if (binding?.kind === 'value') {
-        model.layers.push({ call: binding.translation.text });
-        binding.translation.refs.forEach(r => model.refs.add(r));
+    // A kept Keras call (`lstm = LSTM(8)`), written as it was read.
+    const kept = binding?.kind === 'expr' ? values.write(binding.expr) : undefined;
+    if (kept?.ok) {
+        model.layers.push({ call: kept.text });
+        kept.refs.forEach(r => model.refs.add(r));
         return;
     }
     const callee = expr.type === 'call' ? kerasCallee(values.names, expr.callee) : undefined;

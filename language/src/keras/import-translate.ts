@@ -6,7 +6,8 @@
  */
 import { findKerasLayer } from '../catalog/keras-form.js';
 import { addLayer, setStatement, type BodyLine, type ModelItem, type ModelTranslator, type Report } from './import-models.js';
-import { ValueTranslator, type Binding, type LetItem } from './import-values.js';
+import { ValueTranslator, type LetItem } from './import-values.js';
+import type { PyBinding } from '../python/python-syntax.js';
 import type { PyExpr, PyStatement } from './python-ast.js';
 import { isReservedRnnWord, uniqueName } from './rnn-names.js';
 import { ProgramWalker, sequentialLayers, sequentialName, type PyBlock, type PyCallExpr } from '../python/walk-program.js';
@@ -19,13 +20,15 @@ const READ_ONLY_METHODS = new Set([
     'get_config', 'count_params', 'get_layer', 'get_weights', 'export'
 ]);
 
-export class ImportTranslator extends ProgramWalker<ModelItem, Binding<ModelItem>, undefined> {
+export class ImportTranslator extends ProgramWalker<ModelItem, PyBinding<ModelItem>, undefined> {
     readonly items: ImportItem[] = [];
-    private readonly values: ModelTranslator = new ValueTranslator<ModelItem>(this.names);
+    private readonly values: ModelTranslator;
     private readonly letNames = new Set<string>();
 
-    constructor(private readonly report: Report) {
+    /** `source`: the text the statements were parsed from. */
+    constructor(private readonly report: Report, source: string) {
         super();
+        this.values = new ValueTranslator<ModelItem>(this.names, source);
     }
 
     run(statements: readonly PyStatement[]): void {
@@ -54,10 +57,10 @@ export class ImportTranslator extends ProgramWalker<ModelItem, Binding<ModelItem
         const translation = this.values.translate(value);
         if (!translation.ok) return this.unbind(target);
         if (translation.hasCall) {
-            this.values.bindings.set(name, { kind: 'value', translation });
+            this.values.bindings.set(name, { kind: 'expr', expr: translation.record });
             return;
         }
-        this.values.bindings.set(name, { kind: 'let', item: this.letFor(name, translation.text, translation.refs) });
+        this.values.bindings.set(name, { kind: 'named', name: this.letFor(name, translation.text, translation.refs).name });
     }
 
     /** Functional-API lines are a comment: RNN Lens reads Sequential models. */
@@ -126,6 +129,7 @@ export class ImportTranslator extends ProgramWalker<ModelItem, Binding<ModelItem
         if (same) return same;
         const item: LetItem = { kind: 'let', pyName, name: uniqueName(pyName, this.letNames, 2), text, refs };
         this.letNames.add(item.name);
+        this.values.addLet(item);
         this.items.push(item);
         return item;
     }
