@@ -5,7 +5,8 @@
  */
 import { signatureOf } from '../catalog/index.js';
 import { kerasCallee } from '../python/keras-callee.js';
-import { findStatementKind, type StatementName } from '../catalog/statements.js';
+import type { StatementName } from '../catalog/statements.js';
+import { statementArguments } from '../python/walk-program.js';
 import type { PyArg, PyExpr } from './python-ast.js';
 import type { LetItem, Translation, ValueTranslator } from './import-values.js';
 
@@ -58,19 +59,15 @@ export function addLayer(model: ModelItem, expr: PyExpr, values: ModelTranslator
 
 /** `model.compile(...)` / `model.fit(...)`: by keyword, Keras's data arguments (x, y, validation_data) left to `data(...)`. */
 export function setStatement(model: ModelItem, name: 'compile' | 'fit', expr: PyExpr & { type: 'call' }, values: ModelTranslator, report: Report): void {
-    const kind = findStatementKind(name)!;
-    const positional = kind.keras?.positional ?? kind.args.map(a => a.name);
-    const dataArgs = new Set(kind.keras?.dataArgs ?? []);
     const lines: BodyLine[] = [];
     const earlier = model.statements[name];
     if (earlier) lines.push({ comment: [`# ${name}(...) is called again on line ${expr.line}: this one replaces the earlier one.`] });
     const kept: PyArg[] = [];
     const data: string[] = [];
-    expr.args.forEach((arg, i) => {
-        const keyword = arg.keyword ?? (arg.star ? undefined : positional[i]);
-        if (keyword !== undefined && dataArgs.has(keyword)) data.push(arg.keyword ? `${arg.keyword}=${arg.value.text}` : arg.value.text);
+    for (const { arg, keyword, data: isData } of statementArguments(name, expr)) {
+        if (isData) data.push(arg.keyword ? `${arg.keyword}=${arg.value.text}` : arg.value.text);
         else kept.push(keyword === undefined ? arg : { ...arg, keyword });
-    });
+    }
     if (data.length > 0) lines.push({ comment: [`# ${name}(${data.join(', ')}, ...): in RNN Lens the data comes from data(...).`] });
     const call = translateArguments(kept, [], {}, values, report, `${name}(...)`);
     lines.push(...call.comments, { call: `${name}(${call.args.join(', ')})` });

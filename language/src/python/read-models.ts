@@ -17,7 +17,7 @@ import { withoutKerasBeyondCatalog } from './keras-training-names.js';
 import { KerasVersionReader } from './keras-version.js';
 import { hasOpaque, PythonSyntax, short, type Place, type PyBinding } from './python-syntax.js';
 import { suggest } from '../model/suggest.js';
-import { ProgramWalker, sequentialLayers, sequentialName, type PyBlock, type PyCallExpr } from './walk-program.js';
+import { ProgramWalker, sequentialLayers, sequentialName, statementArguments, type PyBlock, type PyCallExpr } from './walk-program.js';
 import { findLayerKind, layerKindNames } from '../catalog/index.js';
 
 export interface PyModel {
@@ -219,15 +219,13 @@ export class ModelReader extends ProgramWalker<PyModel, PyBinding<PyModel>, Plac
 
     private readStatementCall(name: 'compile' | 'fit', call: PyCallExpr, place: Place): SyntaxModelCall {
         const kind = findStatementKind(name)!;
-        const positional = kind.keras?.positional ?? kind.args.map(a => a.name);
-        const dataArgs = new Set(kind.keras?.dataArgs ?? []);
         const calleeRange = call.callee.type === 'attribute' ? this.syntax.range(place, { from: call.callee.nameFrom, to: call.callee.to }) : this.syntax.range(place, call);
-        const args = call.args
-            .filter(arg => !arg.star)
-            .map((arg, i) => this.syntax.argument(arg.keyword === undefined && positional[i] ? { ...arg, keyword: positional[i], keywordFrom: arg.from } : arg, place))
+        const args = statementArguments(name, call)
+            .filter(({ arg, data }) => !arg.star && !data)
+            .map(({ arg, keyword }) => this.syntax.argument(arg.keyword === undefined && keyword !== undefined ? { ...arg, keyword, keywordFrom: arg.from } : arg, place))
             .flatMap(arg => {
                 const spec = kind.args.find(a => a.name === arg.keyword);
-                if (!spec || dataArgs.has(spec.name) || hasOpaque(arg.value)) return [];
+                if (!spec || hasOpaque(arg.value)) return [];
                 if (!arg.value) return [arg];
                 // What Keras takes and RNN Lens does not train with (`optimizer=Muon()`) is left unread, as a value known only at run time.
                 const value = withoutKerasBeyondCatalog(arg.value, spec.type);

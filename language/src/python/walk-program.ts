@@ -7,8 +7,9 @@
  * and it finds the Sequential models and the calls on them (`model.add(...)`, `model.fit(...)`).
  * What each reader keeps of these is its own: the subclass's methods below.
  */
+import { findStatementKind } from '../catalog/statements.js';
 import { KerasNames } from '../keras/import-names.js';
-import type { PyExpr, PyStatement } from '../keras/python-ast.js';
+import type { PyArg, PyExpr, PyStatement } from '../keras/python-ast.js';
 
 export type PyCallExpr = PyExpr & { readonly type: 'call' };
 export type PyBlock = PyStatement & { readonly type: 'block' };
@@ -157,4 +158,23 @@ export function sequentialLayers(call: PyCallExpr, index: number): readonly PyEx
     const arg = call.args[index];
     const list = arg.keyword === 'layers' || (index === 0 && !arg.keyword && !arg.star);
     return list && (arg.value.type === 'list' || arg.value.type === 'tuple') ? arg.value.items : undefined;
+}
+
+/** An argument of `model.compile(...)`/`model.fit(...)` with the keyword Keras gives it. */
+export interface StatementArgument {
+    readonly arg: PyArg;
+    /** Its keyword, a positional one's by its place in Keras's signature; undefined for `*args`/`**kwargs` and extra positionals. */
+    readonly keyword?: string;
+    /** x, y, validation_data: the data, which `data(...)` gives in RNN Lens. */
+    readonly data: boolean;
+}
+
+export function statementArguments(name: 'compile' | 'fit', call: PyCallExpr): StatementArgument[] {
+    const kind = findStatementKind(name)!;
+    const positional = kind.keras?.positional ?? kind.args.map(a => a.name);
+    const dataArgs = new Set(kind.keras?.dataArgs ?? []);
+    return call.args.map((arg, i) => {
+        const keyword = arg.keyword ?? (arg.star ? undefined : positional[i]);
+        return { arg, ...(keyword === undefined ? {} : { keyword }), data: keyword !== undefined && dataArgs.has(keyword) };
+    });
 }
