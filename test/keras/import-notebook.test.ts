@@ -9,7 +9,9 @@ import { formatShape } from '../../language/src/catalog/shape.js';
 import { formatSummary } from '../../language/src/format/summary-table.js';
 import { exportKeras } from '../../training/src/export/export-keras.js';
 import { importKeras } from '../../language/src/keras/import-keras.js';
+import { importKerasText } from '../../language/src/keras/import-text.js';
 import { notebookSource, pythonFileSource } from '../../language/src/keras/notebook.js';
+import { readNotebookJson } from '../../language/src/python/notebook-json.js';
 import { EXAMPLES, exampleText, importPython, summaryTables } from './keras-helpers.js';
 import { notebookCells, printedSummaries } from './notebook-text.js';
 
@@ -33,7 +35,7 @@ const BRIEF_TOTALS = [1_108, 3_890, 60_120, 53_809, 9_661, 15_301, 93_891];
 
 describe.each([
     ['a .py file', () => importKeras(pythonFileSource(pythonFile), 'Advanced_RNN_Theory.py')],
-    ['an .ipynb notebook', () => importKeras(notebookSource(notebookJson()), 'Advanced_RNN_Theory.ipynb')]
+    ['an .ipynb notebook', () => importKeras(notebookSource(notebookJson(), 'Advanced_RNN_Theory.ipynb'), 'Advanced_RNN_Theory.ipynb')]
 ])('the course notebook imported from %s', (_, run) => {
     const result = run();
     const analysis = analyzeText(result.text);
@@ -94,8 +96,30 @@ describe('notebooks', () => {
                 { cell_type: 'code', source: '!nvidia-smi\nmodel.add(LSTM(X.shape[1], input_shape=(5, 2)))\nmodel.add(Dense(1))' }
             ]
         });
-        const result = importKeras(notebookSource(json), 'nb.ipynb');
+        const result = importKeras(notebookSource(json, 'nb.ipynb'), 'nb.ipynb');
         expect(result.warnings[0]).toEqual({ where: 'cell 3, line 2', message: expect.stringContaining('X.shape[1] is left out of LSTM(...)') });
         expect(result.text).toContain('# cell 3, line 2: X.shape[1] is left out of LSTM(...)');
+    });
+});
+
+describe('notebooks read as the Python door reads them', () => {
+    it('skip the cells of another kernel language and cell magics that are not Python, as summary does', () => {
+        const r = JSON.stringify({ metadata: { kernelspec: { language: 'R' } }, cells: [{ cell_type: 'code', source: 'model <- keras_model_sequential() %>% layer_dense(units = 1)' }] });
+        expect(importKerasText(r, 'ipynb', 'r.ipynb').models).toEqual([]);
+        const cells = JSON.stringify({
+            cells: [
+                { cell_type: 'code', source: '%%bash\nls -l (\n' },
+                { cell_type: 'code', source: '%%prun\nm = Sequential([LSTM(4, input_shape=(3, 2))])' },
+                { cell_type: 'code', source: 'm.add(Dense(X.shape[1]))' }
+            ]
+        });
+        const result = importKerasText(cells, 'ipynb', 'nb.ipynb');
+        expect(result.models).toEqual(['m']);
+        expect(result.warnings[0]).toEqual({ where: 'cell 3, line 1', message: expect.stringContaining('X.shape[1] is left out of Dense(...)') });
+    });
+
+    it('say what is wrong with a file that is not a notebook in the words summary uses', () => {
+        expect(() => importKerasText('{', 'ipynb', 'x.ipynb')).toThrow(/^x\.ipynb is not a notebook: its JSON does not parse \(/);
+        expect(() => readNotebookJson('{', 'x.ipynb')).toThrow(/^x\.ipynb is not a notebook: its JSON does not parse \(/);
     });
 });

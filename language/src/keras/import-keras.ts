@@ -41,7 +41,7 @@ export function importKeras(source: PythonSource, fileName: string): KerasImport
         warnings.push({ where, message });
         if (code === undefined) return [`# ${where}: ${message}.`];
         return [`# ${where}: ${message}:`, ...code.trimEnd().split('\n').map(l => `#     ${l.trimEnd()}`)];
-    });
+    }, source.text);
     translator.run(module.statements);
     const count = translator.items.filter(i => i.kind === 'model').length;
     const header = [

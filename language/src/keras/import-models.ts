@@ -3,9 +3,10 @@
  * `model.add(...)`, its `compile(...)` and `fit(...)`, and a comment with a warning for each
  * thing it cannot write in `.rnn` (never dropped in silence).
  */
-import { findKerasLayer } from '../catalog/keras-form.js';
 import { signatureOf } from '../catalog/index.js';
-import { findStatementKind, type StatementName } from '../catalog/statements.js';
+import { kerasCallee } from '../python/keras-callee.js';
+import type { StatementName } from '../catalog/statements.js';
+import { statementArguments } from '../python/walk-program.js';
 import type { PyArg, PyExpr } from './python-ast.js';
 import type { LetItem, Translation, ValueTranslator } from './import-values.js';
 
@@ -32,43 +33,41 @@ export type ModelTranslator = ValueTranslator<ModelItem>;
 /** `model.add(...)` or an item of `Sequential([...])`. */
 export function addLayer(model: ModelItem, expr: PyExpr, values: ModelTranslator, report: Report): void {
     const binding = expr.type === 'name' ? values.bindings.get(expr.name) : undefined;
-    if (binding?.kind === 'value') {
-        model.layers.push({ call: binding.translation.text });
-        binding.translation.refs.forEach(r => model.refs.add(r));
+    // A kept Keras call (`lstm = LSTM(8)`), written as it was read.
+    const kept = binding?.kind === 'expr' ? values.write(binding.expr) : undefined;
+    if (kept?.ok) {
+        model.layers.push({ call: kept.text });
+        kept.refs.forEach(r => model.refs.add(r));
         return;
     }
-    const resolved = expr.type === 'call' && expr.callee.type !== 'call' ? values.names.resolve(expr.callee) : undefined;
-    const layer = resolved?.keras ? findKerasLayer(resolved.name) : undefined;
-    if (expr.type !== 'call' || !layer) {
-        const why = expr.type === 'call' && resolved
+    const callee = expr.type === 'call' ? kerasCallee(values.names, expr.callee) : undefined;
+    if (expr.type !== 'call' || callee?.kind !== 'layer') {
+        const resolved = callee && 'resolved' in callee ? callee.resolved : undefined;
+        const why = resolved
             ? `${resolved.name} is not a layer RNN Lens knows (a custom layer, or one outside its catalog)`
             : `${expr.text} is not a layer call RNN Lens can read`;
         model.layers.push({ comment: report(expr.line, `${why}; it is left out of model "${model.pyName}"`, expr.text) });
         return;
     }
-    const signature = signatureOf(layer.kind);
+    const signature = signatureOf(callee.layer);
     const positional = signature.filter(s => !s.keywordOnly).map(s => s.name);
     const code = new Set(signature.filter(s => s.type.kind === 'python').map(s => s.name));
-    const call = translateArguments(expr.args, positional, layer.renames, values, report, `${resolved!.name}(...)`, code);
-    model.layers.push(...call.comments, { call: `${layer.kind.name}(${call.args.join(', ')})` });
+    const call = translateArguments(expr.args, positional, callee.renames, values, report, `${callee.resolved.name}(...)`, code);
+    model.layers.push(...call.comments, { call: `${callee.name}(${call.args.join(', ')})` });
     call.refs.forEach(r => model.refs.add(r));
 }
 
 /** `model.compile(...)` / `model.fit(...)`: by keyword, Keras's data arguments (x, y, validation_data) left to `data(...)`. */
 export function setStatement(model: ModelItem, name: 'compile' | 'fit', expr: PyExpr & { type: 'call' }, values: ModelTranslator, report: Report): void {
-    const kind = findStatementKind(name)!;
-    const positional = kind.keras?.positional ?? kind.args.map(a => a.name);
-    const dataArgs = new Set(kind.keras?.dataArgs ?? []);
     const lines: BodyLine[] = [];
     const earlier = model.statements[name];
     if (earlier) lines.push({ comment: [`# ${name}(...) is called again on line ${expr.line}: this one replaces the earlier one.`] });
     const kept: PyArg[] = [];
     const data: string[] = [];
-    expr.args.forEach((arg, i) => {
-        const keyword = arg.keyword ?? (arg.star ? undefined : positional[i]);
-        if (keyword !== undefined && dataArgs.has(keyword)) data.push(arg.keyword ? `${arg.keyword}=${arg.value.text}` : arg.value.text);
+    for (const { arg, keyword, data: isData } of statementArguments(name, expr)) {
+        if (isData) data.push(arg.keyword ? `${arg.keyword}=${arg.value.text}` : arg.value.text);
         else kept.push(keyword === undefined ? arg : { ...arg, keyword });
-    });
+    }
     if (data.length > 0) lines.push({ comment: [`# ${name}(${data.join(', ')}, ...): in RNN Lens the data comes from data(...).`] });
     const call = translateArguments(kept, [], {}, values, report, `${name}(...)`);
     lines.push(...call.comments, { call: `${name}(${call.args.join(', ')})` });

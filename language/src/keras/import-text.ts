@@ -4,7 +4,8 @@
  * Python, or a notebook that is not one, is a KerasImportError whose message names the line.
  */
 import { importKeras, type KerasImport } from './import-keras.js';
-import { NotebookError, notebookSource, pythonFileSource } from './notebook.js';
+import { notebookSource, pythonFileSource } from './notebook.js';
+import { NotebookJsonError } from '../python/notebook-json.js';
 import { PythonSyntaxError } from './python-ast.js';
 import type { KerasSourceKind } from './file-names.js';
 
@@ -17,10 +18,10 @@ export class KerasImportError extends Error {}
 
 export function importKerasText(text: string, kind: KerasSourceKind, fileName: string): KerasImport {
     try {
-        return importKeras(kind === 'ipynb' ? notebookSource(text) : pythonFileSource(text), fileName);
+        return importKeras(kind === 'ipynb' ? notebookSource(text, fileName) : pythonFileSource(text), fileName);
     } catch (error) {
         if (error instanceof PythonSyntaxError) throw new KerasImportError(`${fileName} is not valid Python: ${error.message}`);
-        if (error instanceof NotebookError) throw new KerasImportError(`${fileName} is ${error.message}`);
+        if (error instanceof NotebookJsonError) throw new KerasImportError(error.message);
         throw error;
     }
 }

@@ -5,11 +5,12 @@
  * bound to a Keras call (`es = EarlyStopping(...)`) is written out where it is used.
  */
 import { findKerasLayer } from '../catalog/keras-form.js';
-import { KerasNames } from './import-names.js';
 import { addLayer, setStatement, type BodyLine, type ModelItem, type ModelTranslator, type Report } from './import-models.js';
 import { ValueTranslator, type LetItem } from './import-values.js';
+import type { PyBinding } from '../python/python-syntax.js';
 import type { PyExpr, PyStatement } from './python-ast.js';
 import { isReservedRnnWord, uniqueName } from './rnn-names.js';
+import { ProgramWalker, sequentialLayers, sequentialName, type PyBlock, type PyCallExpr } from '../python/walk-program.js';
 
 export type ImportItem = LetItem | ModelItem | { readonly kind: 'comment'; readonly lines: readonly string[] };
 
@@ -19,52 +20,30 @@ const READ_ONLY_METHODS = new Set([
     'get_config', 'count_params', 'get_layer', 'get_weights', 'export'
 ]);
 
-export class ImportTranslator {
+export class ImportTranslator extends ProgramWalker<ModelItem, PyBinding<ModelItem>, undefined> {
     readonly items: ImportItem[] = [];
-    private readonly names = new KerasNames();
-    private readonly values: ModelTranslator = new ValueTranslator<ModelItem>(this.names);
+    private readonly values: ModelTranslator;
     private readonly letNames = new Set<string>();
 
-    constructor(private readonly report: Report) {}
+    /** `source`: the text the statements were parsed from. */
+    constructor(private readonly report: Report, source: string) {
+        super();
+        this.values = new ValueTranslator<ModelItem>(this.names, source);
+    }
 
     run(statements: readonly PyStatement[]): void {
-        for (const statement of statements) this.statement(statement);
+        this.walk(statements, undefined);
     }
 
-    private statement(statement: PyStatement): void {
-        switch (statement.type) {
-            case 'import':
-                this.names.addImports(statement.bindings);
-                statement.bindings.forEach(b => this.values.bindings.delete(b.local));
-                return;
-            case 'assign':
-                for (const target of statement.targets) this.assign(target, statement.value, statement);
-                return;
-            case 'update':
-                // `n += 1` is `n = n + 1`.
-                if (statement.target.type === 'name') {
-                    const value: PyExpr = { ...statement.value, type: 'binary', op: statement.op, left: statement.target, right: statement.value };
-                    this.assign(statement.target, value, statement);
-                }
-                return;
-            case 'expression':
-                if (statement.value.type === 'call') this.call(statement.value, statement);
-                return;
-            case 'block':
-                return this.block(statement);
-            case 'other':
-                return;
-        }
+    protected get bindings() {
+        return this.values.bindings;
     }
 
-    /** A `with` block runs where it stands; other blocks (def, class, if, for ...) are kept as comments when they touch a model. */
-    private block(statement: PyStatement & { type: 'block' }): void {
-        if (statement.body) return this.run(statement.body);
-        this.names.addDefinitions(statement.names);
-        // What the block may assign is no longer known afterwards (it may run any number of times).
-        [...statement.names, ...statement.assigned].forEach(n => this.values.bindings.delete(n));
+    /** Blocks other than `with` (def, class, if, for ...) are kept as comments when they touch a model. */
+    protected block(statement: PyBlock): void {
         const ids = statement.identifiers;
-        const models = [...this.values.bindings].filter(([, b]) => b.kind === 'model').map(([n]) => n);
+        const unbound = new Set([...statement.names, ...statement.assigned]);
+        const models = this.boundModels().map(([n]) => n).filter(n => !unbound.has(n));
         const changesModel = ['add', 'compile', 'fit', 'build', 'pop'].some(method => ids.has(method));
         const touchesModel = ids.has('Sequential') || ids.has('Model') || ids.has('Layer')
             || [...ids].some(id => findKerasLayer(id) !== undefined) || models.some(m => ids.has(m) && changesModel);
@@ -73,54 +52,37 @@ export class ImportTranslator {
         this.comment(statement.line, `${what} builds or changes a Keras model inside a block; RNN Lens reads Sequential models built at the top level of the code`, statement.text);
     }
 
-    private assign(target: PyExpr, value: PyExpr, statement: PyStatement): void {
-        if (target.type === 'tuple') {
-            const values = value.type === 'tuple' && value.items.length === target.items.length ? value.items : undefined;
-            target.items.forEach((item, i) => (values ? this.assign(item, values[i], statement) : this.unbind(item)));
-            return;
-        }
-        if (target.type !== 'name') return;
+    protected assignValue(target: PyExpr & { type: 'name' }, value: PyExpr): void {
         const name = target.name;
-        if (value.type === 'call' && this.assignCall(name, value, statement)) return;
         const translation = this.values.translate(value);
         if (!translation.ok) return this.unbind(target);
         if (translation.hasCall) {
-            this.values.bindings.set(name, { kind: 'value', translation });
+            this.values.bindings.set(name, { kind: 'expr', expr: translation.record });
             return;
         }
-        this.values.bindings.set(name, { kind: 'let', item: this.letFor(name, translation.text, translation.refs) });
+        this.values.bindings.set(name, { kind: 'named', name: this.letFor(name, translation.text, translation.refs).name });
     }
 
-    /** `model = Sequential(...)`, `history = model.fit(...)`, functional-API lines. True when handled. */
-    private assignCall(name: string, value: PyExpr & { type: 'call' }, statement: PyStatement): boolean {
+    /** Functional-API lines are a comment: RNN Lens reads Sequential models. */
+    protected override assignsElsewhere(target: PyExpr & { type: 'name' }, value: PyCallExpr, statement: PyStatement): boolean {
         const resolved = value.callee.type === 'call' ? undefined : this.names.resolve(value.callee);
-        if (value.callee.type === 'call' || (resolved?.keras && ['Model', 'Functional', 'Input', 'InputLayer'].includes(resolved.name))) {
-            this.values.bindings.delete(name);
-            this.comment(statement.line, 'functional-API code (layers applied to tensors, keras.Model(inputs, outputs)) is not translated; RNN Lens reads Sequential models', statement.text);
-            return true;
-        }
-        if (resolved?.keras && resolved.name === 'Sequential') {
-            this.sequential(name, value, statement);
-            return true;
-        }
-        if (this.modelOf(value)) {
-            this.call(value, statement);
-            this.values.bindings.delete(name);
-            return true;
-        }
-        return false;
+        if (value.callee.type !== 'call' && !(resolved?.keras && ['Model', 'Functional', 'Input', 'InputLayer'].includes(resolved.name))) return false;
+        this.values.bindings.delete(target.name);
+        this.comment(statement.line, 'functional-API code (layers applied to tensors, keras.Model(inputs, outputs)) is not translated; RNN Lens reads Sequential models', statement.text);
+        return true;
     }
 
-    private sequential(name: string, call: PyExpr & { type: 'call' }, statement: PyStatement): void {
-        const nameArg = call.args.find(a => a.keyword === 'name')?.value;
-        const explicit = nameArg?.type === 'string' && /^[A-Za-z_]\w*$/.test(nameArg.value) && !isReservedRnnWord(nameArg.value) ? nameArg.value : undefined;
-        const model: ModelItem = { kind: 'model', pyName: name, ...(explicit ? { explicitName: explicit } : {}), layers: [], statements: {}, refs: new Set() };
+    protected sequential(target: PyExpr & { type: 'name' }, call: PyCallExpr, statement: PyStatement): void {
+        const named = sequentialName(call);
+        const explicit = named !== undefined && !isReservedRnnWord(named) ? named : undefined;
+        const model: ModelItem = { kind: 'model', pyName: target.name, ...(explicit ? { explicitName: explicit } : {}), layers: [], statements: {}, refs: new Set() };
         this.items.push(model);
-        this.values.bindings.set(name, { kind: 'model', model });
+        this.values.bindings.set(target.name, { kind: 'model', model });
         call.args.forEach((arg, i) => {
             if (arg.keyword === 'name') return;
-            if ((arg.keyword === 'layers' || (i === 0 && !arg.keyword && !arg.star)) && (arg.value.type === 'list' || arg.value.type === 'tuple')) {
-                arg.value.items.forEach(item => addLayer(model, item, this.values, this.report));
+            const items = sequentialLayers(call, i);
+            if (items) {
+                items.forEach(item => addLayer(model, item, this.values, this.report));
                 return;
             }
             const written = arg.keyword ? `${arg.keyword}=${arg.value.text}` : arg.value.text;
@@ -128,17 +90,16 @@ export class ImportTranslator {
         });
     }
 
-    /** `model.add(...)`, `model.compile(...)`, `model.fit(...)`, `model.build(...)`; other calls are not about models. */
-    private call(call: PyExpr & { type: 'call' }, statement: PyStatement): void {
-        const target = this.modelOf(call);
-        if (!target) {
-            const callee = call.callee;
-            if (callee.type === 'attribute' && callee.name === 'add' && call.args[0]?.value.type === 'call' && this.isLayerCall(call.args[0].value)) {
-                this.comment(statement.line, `${callee.object.text}.add(...) adds a layer to ${callee.object.text}, which is not a Sequential model created before it in the code`, statement.text);
-            }
-            return;
+    /** `x.add(Layer(...))` on what is no model of the code is said; other calls are not about models. */
+    protected otherCall(call: PyCallExpr, statement: PyStatement): void {
+        const callee = call.callee;
+        if (callee.type === 'attribute' && callee.name === 'add' && call.args[0]?.value.type === 'call' && this.isLayerCall(call.args[0].value)) {
+            this.comment(statement.line, `${callee.object.text}.add(...) adds a layer to ${callee.object.text}, which is not a Sequential model created before it in the code`, statement.text);
         }
-        const { model, method } = target;
+    }
+
+    /** `model.add(...)`, `model.compile(...)`, `model.fit(...)`, `model.build(...)`. */
+    protected modelCall(model: ModelItem, method: string, call: PyCallExpr, statement: PyStatement): void {
         const argument = (keyword: string) => call.args.find(a => (!a.keyword && !a.star) || a.keyword === keyword)?.value;
         const layer = argument('layer');
         if (method === 'add' && layer) return addLayer(model, layer, this.values, this.report);
@@ -157,15 +118,7 @@ export class ImportTranslator {
         model.layers.push(this.commentLine(statement.line, `${model.pyName}.${method}(...) is not translated: RNN Lens reads add, compile, fit and build`, statement.text));
     }
 
-    /** The model and method of `model.method(...)`, when `model` is a Sequential model of the code. */
-    private modelOf(call: PyExpr & { type: 'call' }): { model: ModelItem; method: string } | undefined {
-        const callee = call.callee;
-        if (callee.type !== 'attribute' || callee.object.type !== 'name') return undefined;
-        const binding = this.values.bindings.get(callee.object.name);
-        return binding?.kind === 'model' ? { model: binding.model, method: callee.name } : undefined;
-    }
-
-    private isLayerCall(call: PyExpr & { type: 'call' }): boolean {
+    private isLayerCall(call: PyCallExpr): boolean {
         const resolved = call.callee.type === 'call' ? undefined : this.names.resolve(call.callee);
         return resolved !== undefined && findKerasLayer(resolved.name) !== undefined;
     }
@@ -176,13 +129,9 @@ export class ImportTranslator {
         if (same) return same;
         const item: LetItem = { kind: 'let', pyName, name: uniqueName(pyName, this.letNames, 2), text, refs };
         this.letNames.add(item.name);
+        this.values.addLet(item);
         this.items.push(item);
         return item;
-    }
-
-    private unbind(target: PyExpr): void {
-        if (target.type === 'name') this.values.bindings.delete(target.name);
-        if (target.type === 'tuple') target.items.forEach(item => this.unbind(item));
     }
 
     private comment(line: number, message: string, code: string): void {

@@ -1,8 +1,9 @@
 /**
  * Writes an expression of the small Python tree back as text: the part that Python and the
  * `.rnn` language share (numbers, strings, True/False/None, tuples, lists, `+ - * / // %`,
- * calls). Import and export differ only in what a name and a callee become, which the hooks
- * say; what neither language can hold is refused with an Untranslatable error.
+ * calls). The Keras export (export-values.ts) writes `.rnn` values back as Python with it, the
+ * hooks saying what a name and a callee become; what neither language can hold is refused with
+ * an Untranslatable error. (`rnn-lens import` writes the Python door's records instead: import-values.ts.)
  */
 import type { PyArg, PyExpr } from './python-ast.js';
 
@@ -47,7 +48,7 @@ export function writeExpression(expr: PyExpr, hooks: WriteHooks): string {
 }
 
 /** `keyword=value` or a positional value. */
-export function writeArgument(arg: PyArg, hooks: WriteHooks, renames: Readonly<Record<string, string>> = {}): string {
+function writeArgument(arg: PyArg, hooks: WriteHooks, renames: Readonly<Record<string, string>> = {}): string {
     if (arg.star) throw new Untranslatable(`${arg.star}${arg.value.text} unpacks arguments when the code runs`);
     const value = writeExpression(arg.value, hooks);
     return arg.keyword === undefined ? value : `${renames[arg.keyword] ?? arg.keyword}=${value}`;

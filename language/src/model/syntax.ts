@@ -15,7 +15,8 @@ export type SyntaxExpression =
     /** A constant of the file, looked up in the evaluation scope (`.rnn` references). */
     | { readonly kind: 'name'; readonly name: string; readonly range: SourceRange }
     /** A value the door has already computed (a Python constant defined earlier in the code). */
-    | { readonly kind: 'value'; readonly value: Value; readonly range: SourceRange }
+    /** `written`: a literal's spelling in the code (`1e-3`), for a writer that keeps it (`rnn-lens import`). */
+    | { readonly kind: 'value'; readonly value: Value; readonly range: SourceRange; readonly written?: string }
     /** `(a, b)` or `(a)`; `trailingComma` tells `(a,)` from `(a)`. */
     | { readonly kind: 'group'; readonly items: readonly SyntaxExpression[]; readonly trailingComma: boolean; readonly range: SourceRange }
     | { readonly kind: 'list'; readonly items: readonly SyntaxExpression[]; readonly range: SourceRange }

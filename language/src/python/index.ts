@@ -95,11 +95,7 @@ export function describePython(text: string, options: PythonOptions = {}): Pytho
 export function describeNotebook(cells: readonly PythonCell[], options: PythonOptions = {}): NotebookDescription {
     const units = cellUnits(cells);
     const map = new NotebookMap(units);
-    const where = (line: number) => {
-        const at = map.toCell({ line, character: 0 });
-        return `cell ${at.cell + 1}, line ${at.position.line + 1}`;
-    };
-    return { ...describeUnits(units, { ...options, where }), map };
+    return { ...describeUnits(units, { ...options, where: line => map.where(line) }), map };
 }
 
 export function analyzePython(text: string, options: PythonAnalysisOptions = {}): PythonAnalysis {

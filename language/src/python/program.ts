@@ -114,6 +114,12 @@ export class NotebookMap {
         return unit ? { line: unit.firstLine + position.line, character: position.character } : position;
     }
 
+    /** Where a program line (0-based) was written, for messages: "cell 3, line 2" (1-based, every cell counted). */
+    where(line: number): string {
+        const at = this.toCell({ line, character: 0 });
+        return `cell ${at.cell + 1}, line ${at.position.line + 1}`;
+    }
+
     /** The program line where each cell starts, by cell index. */
     cellStartLine(cell: number): number | undefined {
         return this.units.find(u => u.cell === cell)?.firstLine;

@@ -4,12 +4,12 @@
  * constant of the code becomes its value; a name bound to a Keras call (`es = EarlyStopping()`)
  * becomes that call; anything only running the code could tell becomes `opaque`, with why.
  */
-import { findKerasLayer, kerasCallModule } from '../catalog/keras-form.js';
 import type { KerasNames } from '../keras/import-names.js';
 import type { PyArg, PyExpr } from '../keras/python-ast.js';
 import type { SourceRange } from '../model/source.js';
 import type { SyntaxArgument, SyntaxCall, SyntaxExpression } from '../model/syntax.js';
 import type { Value } from '../model/values.js';
+import { kerasCallee } from './keras-callee.js';
 import { rangeIn, type ProgramUnit } from './program.js';
 
 /** What a Python name holds at this point of the code, as far as the door can tell. */
@@ -17,7 +17,11 @@ export type PyBinding<Model> =
     | { readonly kind: 'value'; readonly value: Value }
     /** A Keras call kept as written: a layer, an optimizer, a callback. */
     | { readonly kind: 'call'; readonly expr: SyntaxExpression & { kind: 'call' } }
-    | { readonly kind: 'model'; readonly model: Model };
+    | { readonly kind: 'model'; readonly model: Model }
+    /** A constant kept by name, not by value (`rnn-lens import` writes it as its `let`): a `name` record. */
+    | { readonly kind: 'named'; readonly name: string }
+    /** An expression kept as read, to stand where the name is used (`rnn-lens import`: `callbacks = [EarlyStopping()]`). */
+    | { readonly kind: 'expr'; readonly expr: SyntaxExpression };
 
 /** Where the expressions being converted stand: their unit and the chunk's offset in it. */
 export interface Place {
@@ -25,7 +29,34 @@ export interface Place {
     readonly base: number;
 }
 
-const OPERATORS = new Set(['+', '-', '*', '/', '//', '%', '**']);
+/**
+ * Why an expression is left opaque, in the words of the reader that shows it: the door says it
+ * in a note's sentence ("there X is ..."), `rnn-lens import` in a comment beside the argument it
+ * leaves out (keras/import-values.ts). `binaryOperators`: the arithmetic the reader carries.
+ */
+export interface OpaqueWording {
+    readonly binaryOperators: ReadonlySet<string>;
+    unbound(name: string): string;
+    attribute(expr: PyExpr): string;
+    operator(expr: PyExpr & { type: 'unary' | 'binary' }): string;
+    other(expr: PyExpr & { type: 'other' }): string;
+    functional(call: PyExpr & { type: 'call' }): string;
+    notKeras(call: PyExpr & { type: 'call' }): string;
+    notClass(call: PyExpr & { type: 'call' }): string;
+    star(call: PyExpr & { type: 'call' }, arg: PyArg): string;
+}
+
+const DOOR_WORDING: OpaqueWording = {
+    binaryOperators: new Set(['+', '-', '*', '/', '//', '%', '**']),
+    unbound: name => `${name} is computed when the code runs`,
+    attribute: expr => `${expr.text} is a value of the running program`,
+    operator: expr => `${expr.text} is computed when the code runs`,
+    other: expr => `${short(expr.text)} (${expr.why}) is computed when the code runs`,
+    functional: call => `${short(call.text)} applies a layer to a tensor (the functional API)`,
+    notKeras: call => `${short(call.callee.text)}(...) is not a Keras class RNN Lens can read`,
+    notClass: call => `${short(call.callee.text)}(...) is computed when the code runs`,
+    star: (call, arg) => `${short(call.text)} passes ${arg.star}${short(arg.value.text)}, known only when the code runs`
+};
 
 /**
  * Conversions kept from one description of a document to the next: the parsed statements of an
@@ -52,7 +83,8 @@ export class PythonSyntax<Model> {
 
     constructor(
         readonly names: KerasNames,
-        readonly bindings: Map<string, PyBinding<Model>>
+        readonly bindings: Map<string, PyBinding<Model>>,
+        private readonly wording: OpaqueWording = DOOR_WORDING
     ) {}
 
     /** Changes `namesKey` after an import or a definition (`text`: what it binds). */
@@ -83,7 +115,8 @@ export class PythonSyntax<Model> {
                 case 'name': {
                     const binding = this.bindings.get(expr.name);
                     parts.push(binding === undefined ? `${expr.name}-` : binding.kind === 'value' ? `${expr.name}=${JSON.stringify(binding.value)}`
-                        : binding.kind === 'call' ? `${expr.name}#${identityOf(binding.expr)}` : `${expr.name}@`);
+                        : binding.kind === 'call' || binding.kind === 'expr' ? `${expr.name}#${identityOf(binding.expr)}`
+                            : binding.kind === 'named' ? `${expr.name}:${binding.name}` : `${expr.name}@`);
                     return;
                 }
                 case 'attribute': return visit(expr.object);
@@ -106,7 +139,7 @@ export class PythonSyntax<Model> {
     expression(expr: PyExpr, place: Place): SyntaxExpression {
         const range = this.range(place, expr);
         switch (expr.type) {
-            case 'number': return { kind: 'value', value: expr.value, range };
+            case 'number': return { kind: 'value', value: expr.value, range, written: expr.text };
             case 'string': return { kind: 'string', value: expr.value, range };
             case 'constant': return { kind: 'keyword', value: expr.value, range };
             case 'name': return this.name(expr.name, range);
@@ -116,34 +149,32 @@ export class PythonSyntax<Model> {
             case 'unary':
                 return expr.op === '-' || expr.op === '+'
                     ? { kind: 'unary', operator: expr.op, operand: this.expression(expr.operand, place), range }
-                    : opaque(`${expr.text} is computed when the code runs`, range);
+                    : opaque(this.wording.operator(expr), range);
             case 'binary':
-                return OPERATORS.has(expr.op)
+                return this.wording.binaryOperators.has(expr.op)
                     ? { kind: 'binary', operator: expr.op, left: this.expression(expr.left, place), right: this.expression(expr.right, place), range }
-                    : opaque(`${expr.text} is computed when the code runs`, range);
+                    : opaque(this.wording.operator(expr), range);
             case 'call': {
                 const call = this.call(expr, place);
                 return 'why' in call ? opaque(call.why, range) : { kind: 'call', call, range };
             }
-            case 'attribute': return opaque(`${expr.text} is a value of the running program`, range);
-            case 'other': return opaque(`${short(expr.text)} (${expr.why}) is computed when the code runs`, range);
+            case 'attribute': return opaque(this.wording.attribute(expr), range);
+            case 'other': return opaque(this.wording.other(expr), range);
         }
     }
 
     /** A Keras call as syntax, or why it is not one RNN Lens can read. */
-    call(expr: PyExpr & { type: 'call' }, place: Place, layerName?: string): SyntaxCall | { why: string } {
-        if (expr.callee.type === 'call') return { why: `${short(expr.text)} applies a layer to a tensor (the functional API)` };
-        const resolved = this.names.resolve(expr.callee);
-        if (!resolved?.keras) return { why: `${short(expr.callee.text)}(...) is not a Keras class RNN Lens can read` };
-        const layer = findKerasLayer(resolved.name);
-        const known = layer !== undefined || layerName !== undefined || kerasCallModule(resolved.name) !== undefined || /^[A-Z]/.test(resolved.name);
-        if (!known) return { why: `${short(expr.callee.text)}(...) is computed when the code runs` };
+    call(expr: PyExpr & { type: 'call' }, place: Place): SyntaxCall | { why: string } {
+        const callee = kerasCallee(this.names, expr.callee);
+        if (callee.kind === 'functional') return { why: this.wording.functional(expr) };
+        if (callee.kind === 'not-keras') return { why: this.wording.notKeras(expr) };
+        if (callee.kind === 'not-class') return { why: this.wording.notClass(expr) };
         const star = expr.args.find(a => a.star);
-        if (star) return { why: `${short(expr.text)} passes ${star.star}${short(star.value.text)}, known only when the code runs` };
-        const renames = layer?.renames ?? {};
+        if (star) return { why: this.wording.star(expr, star) };
+        const renames = callee.kind === 'layer' ? callee.renames : {};
         const calleeNode = expr.callee.type === 'attribute' ? { from: expr.callee.nameFrom, to: expr.callee.to } : expr.callee;
         return {
-            callee: layerName ?? layer?.kind.name ?? resolved.name,
+            callee: callee.name,
             calleeRange: this.range(place, calleeNode),
             range: this.range(place, expr),
             args: expr.args.map(arg => this.argument(arg, place, renames)),
@@ -168,8 +199,9 @@ export class PythonSyntax<Model> {
     private name(name: string, range: SourceRange): SyntaxExpression {
         const binding = this.bindings.get(name);
         if (binding?.kind === 'value') return { kind: 'value', value: binding.value, range };
-        if (binding?.kind === 'call') return binding.expr;
-        return opaque(binding?.kind === 'model' ? `${name} is a model, not a value` : `${name} is computed when the code runs`, range);
+        if (binding?.kind === 'call' || binding?.kind === 'expr') return binding.expr;
+        if (binding?.kind === 'named') return { kind: 'name', name: binding.name, range };
+        return opaque(binding?.kind === 'model' ? `${name} is a model, not a value` : this.wording.unbound(name), range);
     }
 }
 
