@@ -49,6 +49,8 @@ export interface KernelExports {
     wholeTrainParts(table: number, total: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
         correction1: number, correction2: number, epsilon: number, learningRate: number): void;
     wholeStepRecord(): number;
+    /** Which thread runs this instance (shared-batch.ts: the part and slices it claims first). */
+    useThreadIndex(index: number): void;
     denseScratch(rows: number, inputs: number, units: number): number;
 }
 

@@ -31,6 +31,8 @@ export interface ThreadData {
     readonly memory: WebAssembly.Memory;
     readonly control: SharedArrayBuffer;
     readonly names: readonly string[];
+    /** Which thread this is (1 to count − 1; the calling thread is 0): the whole step's parts and slices it takes first. */
+    readonly index: number;
     /** The native products' addon, which the thread loads for its own instance (null: wasm products). */
     readonly native: NativeThreadData | null;
     /** How long the thread spins for the next request before it sleeps (SPIN_MS unless set). */
@@ -80,7 +82,7 @@ export class KernelThreads {
         try {
             for (let i = 1; i < count; i++) {
                 const control = new SharedArrayBuffer(CONTROL_BYTES);
-                const thread = spawn(THREAD_SOURCE, { module, memory, control, names, native: nativeThreadData(), ...options });
+                const thread = spawn(THREAD_SOURCE, { module, memory, control, names, index: i, native: nativeThreadData(), ...options });
                 workers.push({ thread, ctl: new Int32Array(control, 0, 16), values: new Float64Array(control, C.CALLS_AT, C.CALL_VALUES), message: new Uint8Array(control, C.MESSAGE_AT, C.MESSAGE_BYTES) });
             }
             const deadline = Date.now() + START_MS;

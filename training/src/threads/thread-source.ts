@@ -49,6 +49,7 @@ function serve(data) {
             : () => { throw new Error('a native product was called without the native addon'); };
         exports = new WebAssembly.Instance(data.module, { env: { memory: data.memory, nativeProduct } }).exports;
         exports.useNativeProducts(data.native ? data.native.from : 0);
+        exports.useThreadIndex(data.index);
         if (data.failOnStart) throw new Error(data.failOnStart);
     } catch (error) {
         fail(C.READY, error);

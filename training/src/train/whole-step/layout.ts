@@ -32,7 +32,7 @@ export interface MaskSlots {
 export interface BlockLayout {
     readonly size: number;
     readonly parts: readonly ProgramLayout[];
-    /** The table threads claim parts and slices from (training/wasm/assembly/shared-batch.ts; CLAIMS_HEADER i32, then 2 per part). */
+    /** The table threads claim parts and slices from (training/wasm/assembly/shared-batch.ts; claimTableSize i32). */
     readonly claims: number;
     /** The weights' fixed slicing for the threads' update: 3 i32 a slice (weight index, first value, values). */
     readonly slices: number;
@@ -41,6 +41,11 @@ export interface BlockLayout {
 
 /** i32 values of the claim table before its parts (shared-batch.ts). */
 export const CLAIMS_HEADER = 8;
+
+/** i32 values of the claim table for `parts` parts: the header, each part's program and rows, whether it is taken, its run of slices' counter. */
+export function claimTableSize(parts: number): number {
+    return CLAIMS_HEADER + 4 * parts;
+}
 /**
  * Most values in a slice of the weights that a thread sums and updates at once: small enough that
  * the threads share even one large weight evenly, large enough that claiming costs nothing.
@@ -70,7 +75,7 @@ export function layoutPrograms(k: KernelExports, plan: StepPlan, batches: readon
         return { variable, size, w: l.take(size), g: l.take(size), m: l.take(size), v: l.take(size) };
     });
     const parts = batches.map((batch, i) => layoutPart(l, k, plan, batch, i === 0 ? first : first.map(s => ({ ...s, g: l.take(s.size) }))));
-    const claims = l.take(CLAIMS_HEADER + 2 * parts.length);
+    const claims = l.take(claimTableSize(parts.length));
     const cuts = weightSlices(first.map(s => s.size));
     const slices = l.take(cuts.length);
     return { size: l.size, parts, claims, slices, sliceCuts: cuts };

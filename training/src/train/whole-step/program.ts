@@ -22,7 +22,7 @@ import { tensorFrom } from '../../layers/tensor-values.js';
 import { batchShares, runLists } from '../../threads/batch-shares.js';
 import type { KernelCall } from '../../threads/kernel-threads.js';
 import { kernelThreadCount } from '../../threads/use-kernel-threads.js';
-import { CLAIMS_HEADER, layoutPrograms, resolveFields, type BlockLayout, type ProgramLayout } from './layout.js';
+import { CLAIMS_HEADER, claimTableSize, layoutPrograms, resolveFields, type BlockLayout, type ProgramLayout } from './layout.js';
 import type { StepPlan } from './plan.js';
 
 type Tf = typeof tfjs;
@@ -189,8 +189,8 @@ export class StepProgram {
     /** The claim table (shared-batch.ts) for the staged parts, its counters at zero; its byte address. */
     private claimTable(): number {
         const claims = this.address(this.block.claims);
-        const table = new Int32Array(kernelModule().memory.view().buffer, claims, CLAIMS_HEADER + 2 * this.shares.length);
-        table.fill(0, 0, CLAIMS_HEADER);
+        const table = new Int32Array(kernelModule().memory.view().buffer, claims, claimTableSize(this.shares.length));
+        table.fill(0);
         table[1] = this.shares.length;
         table[4] = this.block.sliceCuts.length / 3;
         table[5] = this.address(this.block.slices);
