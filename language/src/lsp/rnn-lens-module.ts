@@ -23,6 +23,7 @@ import { RnnCompletionProvider } from './completion.js';
 import { RnnSignatureHelpProvider } from './signature-help.js';
 import { RnnConfigurationProvider } from './configuration.js';
 import { RnnDocumentSymbolProvider } from './document-symbols.js';
+import { RnnDocumentBuilder } from './document-builder.js';
 import { RnnDocumentValidator } from './document-validator.js';
 import { RnnFormatter } from './formatter.js';
 import { RnnHoverProvider } from './hover.js';
@@ -109,7 +110,9 @@ const RnnLensSharedModule: Module<LangiumSharedServices, PartialLangiumSharedSer
         // Only the open documents are built; the others' names are indexed in the background.
         WorkspaceManager: services => new RnnWorkspaceManager(services),
         // Only the changed statements of a document are parsed again (incremental/).
-        LangiumDocumentFactory: services => new IncrementalDocumentFactory(services)
+        LangiumDocumentFactory: services => new IncrementalDocumentFactory(services),
+        // A document validated just before its build was cancelled still has its diagnostics published.
+        DocumentBuilder: services => new RnnDocumentBuilder(services)
     }
 };
 
