@@ -36,8 +36,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('the npm package', () => {
     it('holds the command and the bundles it loads, nothing else of the repository', () => {
+        // The native matrix products travel with the command where `npm run build` compiled them.
+        const native = existsSync(join(ROOT, 'out', 'rnn-lens-native.node')) ? ['out/rnn-lens-native.node'] : [];
         expect([...installed.files].sort()).toEqual([
-            'LICENSE', 'README.md', 'bin/rnn-lens.cjs', 'out/cli.cjs', 'out/tfjs-backend-wasm-simd.wasm',
+            'LICENSE', 'README.md', 'bin/rnn-lens.cjs', 'out/cli.cjs', ...native, 'out/tfjs-backend-wasm-simd.wasm',
             'out/tfjs-backend-wasm.cjs', 'out/tfjs-backend-wasm.wasm', 'out/tfjs.cjs', 'package.json'
         ]);
     });
@@ -90,6 +92,8 @@ describe('the installed rnn-lens, from a folder outside the checkout', () => {
         expect(result.status, result.stderr).toBe(0);
         const done = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
         expect(done).toMatchObject({ done: true, model: 'SingleLSTM', backend: 'wasm', epochs: 1 });
+        // Its matrix products: the addon packed beside the command, where the build compiled it.
+        if (existsSync(join(ROOT, 'out', 'rnn-lens-native.node'))) expect(done.products).toMatch(/^native /);
     }, 60_000);
 
     it('serves LSP over stdio: a diagnostic and inlay hints for an opened file', async () => {
