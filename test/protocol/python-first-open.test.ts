@@ -3,8 +3,10 @@
  * starts the extension, whose status bar asks `rnnLens/models` for it at once, before the client
  * has the server's registration of Python document sync and so before it sends didOpen (the
  * code-server e2e saw "The service registry contains no services for the extension '.py'").
- * The server waits a moment for the document to come and answers for it. VS Code may also ask for
- * the lenses just before the didOpen, get none and not ask again: once a Python program is first
+ * The server waits a moment for the document to come and answers for it, and so for the lenses,
+ * hints, hovers and quick fixes VS Code may ask of a file just before its didOpen (a .py file
+ * opened without a ▶ Train above its model, in code-server e2e). Should a request still go
+ * unanswered (one that waited longer than that): once a Python program is first
  * read, a client that declared refreshSupport is asked to refresh its lenses and hints (once per
  * opening, not per edit); one that did not is sent nothing of the kind.
  */
@@ -52,6 +54,39 @@ describe('rnnLens/models asked before didOpen', () => {
         const started = Date.now();
         await expect(client.request('rnnLens/models', { uri: 'file:///x/never-opened.py' })).rejects.toThrow(/never-opened\.py/);
         expect(Date.now() - started).toBeLessThan(5_000);
+        expect(client.alive).toBe(true);
+    });
+});
+
+describe('lenses and hints asked before didOpen', () => {
+    const EVERYWHERE = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
+
+    it('answers a .py file\'s code lenses and inlay hints asked before its didOpen with the file\'s', async () => {
+        const uri = 'file:///x/lenses-first.py';
+        const lenses = client.request('textDocument/codeLens', { textDocument: { uri } });
+        const hints = client.request('textDocument/inlayHint', { textDocument: { uri }, range: EVERYWHERE });
+        await new Promise(r => setTimeout(r, 100));
+        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: CODE } });
+        const lensTitles = (await lenses).map((l: any) => l.command.title);
+        expect(lensTitles).toContain('▶ Train');
+        // The same lenses as asked after the didOpen.
+        const after = await client.request('textDocument/codeLens', { textDocument: { uri } });
+        expect(lensTitles).toEqual(after.map((l: any) => l.command.title));
+        const label = (h: any) => typeof h.label === 'string' ? h.label : h.label.map((p: any) => p.value).join('');
+        const early = (await hints).map(label);
+        expect(early.join(' ')).toContain('params');
+        expect(early).toEqual((await client.request('textDocument/inlayHint', { textDocument: { uri }, range: EVERYWHERE })).map(label));
+    });
+
+    it('answers null, without waiting long, for a document never opened, and at once for an open one of another language', async () => {
+        let started = Date.now();
+        expect(await client.request('textDocument/codeLens', { textDocument: { uri: 'file:///x/never-opened-lens.py' } })).toBeNull();
+        expect(Date.now() - started).toBeLessThan(5_000);
+        const text = 'untitled:Untitled-9';
+        client.notify('textDocument/didOpen', { textDocument: { uri: text, languageId: 'plaintext', version: 1, text: 'model = Sequential()' } });
+        started = Date.now();
+        expect(await client.request('textDocument/codeLens', { textDocument: { uri: text } })).toBeNull();
+        expect(Date.now() - started).toBeLessThan(1_000);
         expect(client.alive).toBe(true);
     });
 });

@@ -22,9 +22,6 @@ export interface ModelDescriptionParams { readonly uri: string; readonly model: 
 
 export const SUMMARY_REQUEST = 'rnnLens/summary';
 
-/** How long `rnnLens/models` waits for the didOpen of a document it is asked about first. */
-const DID_OPEN_WAIT_MS = 2_000;
-
 export const MODEL_DESCRIPTION_REQUEST = 'rnnLens/modelDescription';
 
 export function registerCustomRequests(connection: Connection, shared: LangiumSharedServices, services: RnnLensServices): void {
@@ -58,8 +55,7 @@ export function registerCustomRequests(connection: Connection, shared: LangiumSh
     registerModelsRequest(connection, async (uri, token) => {
         // A document neither door holds yet, of no language Langium serves: VS Code asks for a Python
         // file's models before its didOpen can come (python-door.ts, whenHeld); wait a moment for it.
-        if (!services.python.Door.holds(uri) && !servedByLangium(shared, uri)) await services.python.Door.whenHeld(uri, DID_OPEN_WAIT_MS);
-        const python = services.python.Door.analysisOf(uri);
+        const python = servedByLangium(shared, uri) ? undefined : await services.python.Door.heldAnalysisOf(uri);
         if (python) return pythonOutlines(python.program, python.analysis, uri);
         return (await analysisOf(uri, token)).models.map(modelOutline);
     });

@@ -6,6 +6,9 @@
  * - a document request whose `textDocument.uri` or `position`/`range` is missing or malformed: InvalidParams;
  * - a document request for a Python document (a file or a notebook's cell): to the Python door's
  *   handler (python/python-features.ts) for the features it serves, else `null`;
+ * - one of those features asked of a document nobody opened yet, of no language Langium serves: to
+ *   the Python door's handler too, which waits a moment for its didOpen (VS Code can ask a `.py`
+ *   file's lenses just before it sends the file) and answers `null` if none comes;
  * - a document request for a document of a language the server does not serve: `null` (no result);
  * - a document request for a document that was never opened: InvalidParams, naming it;
  * - didChange/didClose/didSave for a document never opened, or malformed: dropped.
@@ -69,11 +72,12 @@ export class ProtocolGuard {
         if (!this.shared) return request;
         const parsed = parsedUri(uri);
         if (!parsed) return refuse(request, ErrorCodes.InvalidParams, `${request.method}: "${uri}" is not a URI.`);
-        if (this.python?.holds(uri)) {
-            return (PYTHON_FEATURES as readonly string[]).includes(request.method) ? { ...request, method: pythonMethod(request.method) } as RequestMessage : refuse(request, undefined, undefined);
-        }
-        if (!servedByLangium(this.shared, parsed)) return refuse(request, undefined, undefined);
-        if (!this.shared.workspace.TextDocuments.get(uri)) {
+        const toPython = () => (PYTHON_FEATURES as readonly string[]).includes(request.method)
+            ? { ...request, method: pythonMethod(request.method) } as RequestMessage : refuse(request, undefined, undefined);
+        if (this.python?.holds(uri)) return toPython();
+        const open = this.shared.workspace.TextDocuments.get(uri) !== undefined;
+        if (!servedByLangium(this.shared, parsed)) return this.python && !open ? toPython() : refuse(request, undefined, undefined);
+        if (!open) {
             return refuse(request, ErrorCodes.InvalidParams, `${request.method}: ${uri} is not open (send textDocument/didOpen first).`);
         }
         return request;

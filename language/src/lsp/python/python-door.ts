@@ -20,6 +20,9 @@ import { ModelInterner } from './model-interner.js';
 
 export const PYTHON_LANGUAGE_ID = 'python';
 
+/** How long a request about a document nobody opened yet waits for its didOpen (whenHeld). */
+export const DID_OPEN_WAIT_MS = 2_000;
+
 /** A document the client calls Python: the Python door's (whatever its extension). */
 export function isPythonDocument(document: { readonly languageId: string } | undefined): boolean {
     return document?.languageId === PYTHON_LANGUAGE_ID;
@@ -91,6 +94,15 @@ export class PythonDoor {
             const timer = setTimeout(() => done(false), timeoutMs);
             this.waiting.add(check);
         });
+    }
+
+    /**
+     * The analysis of a document that may not be this door's yet: a request can overtake its didOpen
+     * (whenHeld), so it waits for it a moment; undefined if it does not come or is not Python.
+     */
+    async heldAnalysisOf(uri: string): Promise<{ program: PythonProgram; analysis: DocumentAnalysis } | undefined> {
+        if (!this.holds(uri) && !await this.whenHeld(uri, DID_OPEN_WAIT_MS)) return undefined;
+        return this.analysisOf(uri);
     }
 
     /** The program's analysis: the front end's description, analysed under the current settings. */

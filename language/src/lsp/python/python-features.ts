@@ -41,7 +41,7 @@ export const PYTHON_MODEL_COMMANDS: readonly ModelCommand[] = [
 export function registerPythonFeatures(connection: Connection, door: PythonDoor, client: ClientProfile, configuration: ConfigurationProvider): void {
     connection.onRequest(pythonMethod('textDocument/inlayHint'), async (params: InlayHintParams): Promise<InlayHint[] | null> => {
         const settings = await inlayHintSettings(configuration);
-        const found = door.analysisOf(params.textDocument.uri);
+        const found = await door.heldAnalysisOf(params.textDocument.uri);
         const range = found?.program.fromCell(params.textDocument.uri, params.range);
         if (!found || !range) return null;
         const { program, analysis } = found;
@@ -53,9 +53,9 @@ export function registerPythonFeatures(connection: Connection, door: PythonDoor,
         });
     });
 
-    connection.onRequest(pythonMethod('textDocument/hover'), (params: HoverParams): Hover | null => {
+    connection.onRequest(pythonMethod('textDocument/hover'), async (params: HoverParams): Promise<Hover | null> => {
         const uri = params.textDocument.uri;
-        const found = door.analysisOf(uri);
+        const found = await door.heldAnalysisOf(uri);
         const position = found?.program.fromCell(uri, emptyRangeAt(params.position))?.start;
         if (!found || !position) return null;
         const { program, analysis } = found;
@@ -67,9 +67,9 @@ export function registerPythonFeatures(connection: Connection, door: PythonDoor,
         return model ? hover(modelMarkdown(model), model.description.nameRange) : null;
     });
 
-    connection.onRequest(pythonMethod('textDocument/codeAction'), (params: CodeActionParams): CodeAction[] | null => {
+    connection.onRequest(pythonMethod('textDocument/codeAction'), async (params: CodeActionParams): Promise<CodeAction[] | null> => {
         const uri = params.textDocument.uri;
-        const found = door.analysisOf(uri);
+        const found = await door.heldAnalysisOf(uri);
         if (!found) return null;
         const { program } = found;
         // The client's diagnostics are in its document's coordinates, the analysis's in the program's;
@@ -84,9 +84,9 @@ export function registerPythonFeatures(connection: Connection, door: PythonDoor,
         });
     });
 
-    connection.onRequest(pythonMethod('textDocument/codeLens'), (params: CodeLensParams): CodeLens[] | null => {
+    connection.onRequest(pythonMethod('textDocument/codeLens'), async (params: CodeLensParams): Promise<CodeLens[] | null> => {
         const uri = params.textDocument.uri;
-        const found = door.analysisOf(uri);
+        const found = await door.heldAnalysisOf(uri);
         if (!found) return null;
         return modelLenses(found.analysis, PYTHON_MODEL_COMMANDS, client, model => {
             const place = found.program.toCell(model.description.nameRange);
