@@ -24,6 +24,7 @@ import type { KernelCall } from '../../threads/kernel-threads.js';
 import { kernelThreadCount } from '../../threads/use-kernel-threads.js';
 import { CLAIMS_HEADER, claimTableSize, layoutPrograms, resolveFields, type BlockLayout, type ProgramLayout } from './layout.js';
 import type { StepPlan } from './plan.js';
+import { tfjsDropoutMask } from './tfjs-dropout.js';
 
 type Tf = typeof tfjs;
 
@@ -130,7 +131,7 @@ export class StepProgram {
         this.layout.masks.forEach((m, j) => {
             if (m.dropout) {
                 const { size, rate } = m.dropout;
-                place(dropoutMask(this.tf, rows * size, rate), size, part => part.masks[j].dropout!.slot);
+                place(tfjsDropoutMask(rows * size, rate), size, part => part.masks[j].dropout!.slot);
             } else if (m.direction) {
                 const { plan } = m.direction;
                 const drawn = plan.layer.dropoutMasks(rows, plan.inputs);
@@ -235,19 +236,4 @@ export function partCapacities(batch: number, parts: number): number[] {
         batchShares(rows, capacities.length).forEach(([a, b], p) => { capacities[p] = Math.max(capacities[p], b - a); });
     }
     return capacities;
-}
-
-/**
- * tfjs's dropout mask, drawn as tf.dropout draws it (one randomUniform, so Math.random is read
- * as often, in the same order): floor(u + keep) / keep in float32.
- */
-function dropoutMask(tf: Tf, size: number, rate: number): Float32Array {
-    const keep = Math.fround(1 - rate);
-    const kept = Math.fround(1 / keep);
-    const draw = tf.randomUniform([size], 0, 1, 'float32');
-    const u = draw.dataSync() as Float32Array;
-    draw.dispose();
-    const mask = new Float32Array(size);
-    for (let i = 0; i < size; i++) mask[i] = Math.fround(u[i] + keep) >= 1 ? kept : 0;
-    return mask;
 }
