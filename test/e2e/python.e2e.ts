@@ -54,6 +54,7 @@ const FIT = TRAIN_SOURCE.match(/\.fit\([^)]*epochs=(\d+), batch_size=(\d+)/)!.sl
 describe('Python and Jupyter notebooks in code-server', () => {
     const workbench = workbenchSuite('python', {
         // The default epochs differ from fit()'s, so that the panel showing fit()'s shows they were read.
+        // The LSP messages are traced: a failed test prints the last of them (harness/suite.ts).
         '.vscode/settings.json': JSON.stringify({ 'rnnLens.training.defaultEpochs': FIT[0] + 3, 'rnnLens.training.backend': BACKEND, 'rnnLens.trace.server': 'messages' }),
         [PLANTED]: plantedNotebook(),
         [STACKED_PY]: plantedScript,

@@ -90,6 +90,8 @@ const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
 export async function openFile(page: Page, relativePath: string): Promise<void> {
     await quickOpen(page, relativePath);
     await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor();
+    // Quick Open gives the focus back as it closes: the editor's is taken after that.
+    await quickInputClosed(page);
     await focusEditor(page);
 }
 
@@ -156,7 +158,23 @@ async function quickInputClosed(page: Page): Promise<void> {
     await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
 }
 
-/** Puts the keyboard focus in the active editor's text area. */
+/**
+ * Puts the keyboard focus in the active editor's text area, and waits until the editor has it. A
+ * user's editor has it once they open a file: VS Code asks for an editor's code lenses a moment
+ * after it opens or gains that focus, and cancels the asking when it loses it (codelensController's
+ * onDidBlurEditorText), so a file whose editor lost the focus then shows no lens until it is back
+ * (a .py file opened without its ▶ Train lens, its inlay hints there, when Quick Open took the
+ * focus back as it closed).
+ */
 export async function focusEditor(page: Page): Promise<void> {
-    await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+    // What takes the text focus: the EditContext's element where Chromium has that API (VS Code's
+    // default, editor.editContext), else the hidden text area.
+    const input = editor.locator('.native-edit-context, textarea.inputarea').first();
+    for (let tries = 0; tries < 20; tries++) {
+        await input.focus();
+        if (await editor.evaluate(e => e.contains(e.ownerDocument.activeElement))) return;
+        await page.waitForTimeout(100);
+    }
+    throw new Error('the active editor did not take the keyboard focus');
 }
