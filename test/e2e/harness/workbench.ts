@@ -173,7 +173,8 @@ export async function focusEditor(page: Page): Promise<void> {
     const input = editor.locator('.native-edit-context, textarea.inputarea').first();
     for (let tries = 0; tries < 20; tries++) {
         await input.focus();
-        if (await editor.evaluate(e => e.contains(e.ownerDocument.activeElement))) return;
+        // The editor's own mark of the text focus (its IME text area can hold the page's focus without it).
+        if (await editor.evaluate(e => e.classList.contains('focused'))) return;
         await page.waitForTimeout(100);
     }
     throw new Error('the active editor did not take the keyboard focus');
