@@ -93,12 +93,14 @@ describe('a batch split over whole-step programs', () => {
         dispose();
     });
 
-    it('updates the weights slice by slice exactly as the whole sum in part order and one Adam do', () => {
+    // Four parts of 10 rows (two threads with two parts each: the sum written into part 0's gradient,
+    // then Adam), and two parts of 20 (two threads: the sum read as Adam reads it, adamUpdateSum2).
+    it.each([[2, 'four parts'], [1, 'two parts']] as const)('updates the weights slice by slice exactly as the whole sum in part order and one Adam do (%i a thread: %s)', partsPerThread => {
         const rows = 40;
         const { plan, adam, x, y, dispose } = planned(rows);
-        // Four parts of 10 rows (two threads' worth); the recurrent kernels (24 × 96) take two slices each.
-        const sliced = new StepProgram(tf, plan, rows, adam, 2, 2);
-        const serial = new StepProgram(tf, plan, rows, adam, 2, 2);
+        // The recurrent kernels (24 × 96) take two slices each.
+        const sliced = new StepProgram(tf, plan, rows, adam, 2, partsPerThread);
+        const serial = new StepProgram(tf, plan, rows, adam, 2, partsPerThread);
         expect(weightSlices([2304, 5, 2048])).toEqual([0, 0, 2048, 0, 2048, 256, 1, 0, 5, 2, 0, 2048]);
         for (const [step, to] of [[0, 40], [1, 40], [2, 27], [3, 40]]) {
             seeded(step, () => sliced.stage(x, y, null, 0, to, true));

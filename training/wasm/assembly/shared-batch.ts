@@ -22,7 +22,7 @@
  * [9 + 2i] its rows; then, for each part i, [8 + 2·parts + i] whether it is taken and
  * [8 + 3·parts + i] the next slice of run i to claim (all zero at the start of a batch).
  */
-import { adamUpdate } from './optimizer';
+import { adamUpdate, adamUpdateSum2 } from './optimizer';
 import { addInto } from './products';
 import { wholeBackward, wholeForward, wholeLoss } from './whole-step';
 
@@ -76,13 +76,22 @@ export function wholeTrainParts(table: usize, total: i32, beta1: f32, oneMinusBe
     }
 }
 
-/** Sums the parts' gradients of one slice in part order into part 0's, and runs Adam on it. */
+/** Sums the parts' gradients of one slice in part order (into part 0's, past two parts), and runs Adam on the sum. */
 function updateSlice(table: usize, parts: i32, s: usize, beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32,
     correction1: f32, correction2: f32, epsilon: f32, learningRate: f32): void {
     const first = <usize>load<u32>(table, PARTS_AT);
     const weight = <usize>(load<i32>(s) * 20), offset = (<usize>load<i32>(s, 4)) << 2, n = load<i32>(s, 8);
     const mine = weightRecord(first) + weight;
     const g = <usize>load<u32>(mine, 4) + offset;
+    if (parts == 2) {
+        // Two parts (two threads): the sum read as Adam reads it, never written back into part 0's
+        // gradient, which the other core would then have to fetch back (the update took 1.5–2.5×
+        // one thread's Adam; 1× with this).
+        const theirs = weightRecord(<usize>load<u32>(table + PARTS_AT + 8)) + weight;
+        adamUpdateSum2(<usize>load<u32>(mine) + offset, g, <usize>load<u32>(theirs, 4) + offset, <usize>load<u32>(mine, 8) + offset,
+            <usize>load<u32>(mine, 12) + offset, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2, correction1, correction2, epsilon, learningRate);
+        return;
+    }
     for (let p = 1; p < parts; p++) {
         const theirs = weightRecord(<usize>load<u32>(table + PARTS_AT + ((<usize>p) << 3))) + weight;
         addInto(g, <usize>load<u32>(theirs, 4) + offset, n);
