@@ -95,7 +95,7 @@ describe('a batch split over whole-step programs', () => {
 
     // Four parts of 10 rows (two threads with two parts each: the sum written into part 0's gradient,
     // then Adam), and two parts of 20 (two threads: the sum read as Adam reads it, adamUpdateSum2).
-    it.each([[2, 'four parts'], [1, 'two parts']] as const)('updates the weights slice by slice exactly as the whole sum in part order and one Adam do (%i a thread: %s)', partsPerThread => {
+    it.each([[2, 'four parts'], [1, 'two parts']] as const)('updates the weights slice by slice exactly as the whole sum in part order and one Adam do (%i a thread: %s)', (partsPerThread, _parts) => {
         const rows = 40;
         const { plan, adam, x, y, dispose } = planned(rows);
         // The recurrent kernels (24 × 96) take two slices each.
