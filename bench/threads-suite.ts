@@ -2,7 +2,8 @@
  * What bench/threads.bench.mjs times: a notebook model's whole-step program (StepProgram) on
  * one thread and on several, batch by batch, taking turns in one process (so that a shared
  * machine's load weighs on both alike), with each batch's wall time, the process's CPU time
- * and where a batch's time goes on the calling thread (staging, masks, the threads' request).
+ * and where a batch's time goes on the calling thread (staging, masks, the threads' request with
+ * the next batch's masks drawn in it).
  */
 import * as tf from '@tensorflow/tfjs';
 import { performance } from 'node:perf_hooks';
@@ -79,7 +80,8 @@ export function timedBatch(s: Subject, program: StepProgram, i: number, serialUp
     const t0 = performance.now();
     const rows = program.stage(s.x, s.y, null, from, from + batch, false);
     const tr = performance.now();
-    // Batch i's masks the same for every program (the variants train the same batches).
+    // Batch i's masks the same for every program (the variants train the same batches), drawn
+    // here or, on several threads, during batch i − 1.
     const random = Math.random;
     Math.random = mulberry32(i + 1);
     try {
@@ -89,7 +91,16 @@ export function timedBatch(s: Subject, program: StepProgram, i: number, serialUp
     }
     const t1 = performance.now();
     stageRows += tr - t0;
-    if (serialUpdate) serialUpdateTrain(program, rows); else program.train(rows);
+    if (serialUpdate) serialUpdateTrain(program, rows);
+    else {
+        // As in training, the next batch's masks drawn during this one (on several threads): batch i + 1's.
+        Math.random = mulberry32(i + 2);
+        try {
+            program.train(rows, batch);
+        } finally {
+            Math.random = random;
+        }
+    }
     const t2 = performance.now();
     const cpu = process.cpuUsage(cpu0);
     return { wall: t2 - t0, cpu: (cpu.user + cpu.system) / 1000, stage: t1 - t0, train: t2 - t1 };

@@ -28,7 +28,7 @@ console.warn = () => {};
 const suite = await loadSuite('bench/threads-suite.ts');
 const spin = arg('spin', undefined);
 await suite.start(threads, spin === undefined ? undefined : Number(spin));
-suite.profileExports(['trainStep', 'wholeClaimParts', 'wholeTrainParts', 'wholeAddGradients', 'wholeAdam']);
+suite.profileExports(['trainStep', 'wholeClaimParts', 'wholeTrainParts', 'wholeUpdateSlices', 'wholeAddGradients', 'wholeAdam']);
 const BLOCK = 10;
 
 const quantile = (values, q) => {

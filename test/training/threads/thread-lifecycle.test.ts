@@ -1,7 +1,8 @@
 /**
  * Kernel threads start, fail and end cleanly: a thread that cannot start, or a kernel call that
  * fails in a worker, is an error naming the thread and the kernel (and the threads go on
- * working after a failed call); stopped threads refuse work; the thread count follows
+ * working after a failed call); the calling thread runs its local steps between its own calls
+ * (no worker takes one); stopped threads refuse work; the thread count follows
  * --threads / RNN_LENS_THREADS, else the default (one thread; were it every core, the per-layer
  * path would keep one); and `rnn-lens train` on two threads finishes, says how many threads
  * trained, and its process exits, with no worker keeping it alive.
@@ -57,6 +58,27 @@ describe('kernel threads', () => {
             expect(Array.from(memory.view().subarray(start + 8, start + 12))).toEqual([1, 2, 3, 4]);
         } finally {
             memory.release(start);
+        }
+    });
+
+    it('run the calling thread\'s local steps in order between its calls, and none in a worker\'s list', async () => {
+        await useKernelThreads(2, nodeSpawner);
+        const { memory, exports, threads } = kernelModule();
+        const local = exports as unknown as Record<string, (...args: number[]) => void>;
+        const [a, b, c] = [memory.allocate(16), memory.allocate(16), memory.allocate(16)];
+        try {
+            const f = memory.view();
+            const seen: number[][] = [];
+            const step = () => seen.push(Array.from(f.subarray(a + 8, a + 12)), Array.from(f.subarray(b + 8, b + 12)));
+            product(b);
+            f.fill(0, b + 8, b + 12);
+            threads!.run([[...product(a), step, ...product(b)], product(c)], local);
+            // The step saw the call before it done and the call after it not yet run; all three products are done.
+            expect(seen).toEqual([[1, 2, 3, 4], [0, 0, 0, 0]]);
+            for (const at of [a, b, c]) expect(Array.from(f.subarray(at + 8, at + 12))).toEqual([1, 2, 3, 4]);
+            expect(() => threads!.run([[], [step]], local)).toThrow('only the calling thread runs those');
+        } finally {
+            [a, b, c].forEach(at => memory.release(at));
         }
     });
 

@@ -140,7 +140,9 @@ describe('the whole-step engine on two threads', () => {
 
     it('trains on three threads, with batches of fewer rows than parts and an epoch\'s short last batch', async () => {
         // Batches of 20 rows: two shares of 10 where three threads lay out three parts; 30 batches
-        // cross an epoch's end (its last batch shorter: one share, on this thread).
+        // cross an epoch's end (its last batch shorter: one share, on this thread). The calling
+        // thread draws each batch's masks during the batch before, never across the next epoch's
+        // shuffle: drawn there, the masks and the shuffle would read other values than one thread's.
         const model = mixedModel('Three', MIXED_MODELS.recurrentKinds);
         const one = await onThreads(1, model, 30, { batchSize: 20 });
         const three = await onThreads(3, model, 30, { batchSize: 20 });

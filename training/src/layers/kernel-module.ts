@@ -48,6 +48,9 @@ export interface KernelExports {
     wholeClaimParts(table: number, total: number, training: number): void;
     wholeTrainParts(table: number, total: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
         correction1: number, correction2: number, epsilon: number, learningRate: number): void;
+    /** wholeTrainParts's second half alone (the calling thread draws the next masks before it). */
+    wholeUpdateSlices(table: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
+        correction1: number, correction2: number, epsilon: number, learningRate: number): void;
     wholeStepRecord(): number;
     /** Which thread runs this instance (shared-batch.ts: the part and slices it claims first). */
     useThreadIndex(index: number): void;

@@ -5,7 +5,7 @@
  * weights' gradients are the sum of the shares' (only the order of that sum changes).
  */
 import { kernelModule } from '../layers/kernel-module.js';
-import type { KernelCall } from './kernel-threads.js';
+import { runHere, type CallList } from './kernel-threads.js';
 
 /**
  * Fewest rows worth a thread: below it, handing rows over costs more than the thread saves
@@ -41,14 +41,14 @@ export function batchShares(batch: number, threads = layerKernelThreads()): Arra
  * Runs each list of calls on a thread of its own (the first here); a single list, or more lists
  * than threads running (they were stopped), run here one after another.
  */
-export function runLists(lists: readonly (readonly KernelCall[])[]): void {
+export function runLists(lists: readonly CallList[]): void {
     const { exports, threads } = kernelModule();
     const functions = exports as unknown as Record<string, (...args: number[]) => void>;
     if (lists.length > 1 && threads && threads.count >= lists.length) {
         threads.run(lists, functions);
         return;
     }
-    for (const list of lists) for (const [name, ...args] of list) functions[name](...args);
+    for (const list of lists) runHere(list, functions);
 }
 
 /**

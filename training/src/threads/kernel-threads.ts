@@ -15,6 +15,15 @@ import { CONTROL as C, CONTROL_BYTES, SPIN_MS, THREAD_SOURCE } from './thread-so
 /** One call into the kernels: an export's name and its arguments (byte addresses, sizes, numbers). */
 export type KernelCall = readonly [name: string, ...args: number[]];
 
+/**
+ * Work of the calling thread's own between two of its kernel calls (a list's first list only):
+ * it runs while the workers go on with theirs.
+ */
+export type LocalStep = () => void;
+
+/** The calls of one thread; only the calling thread's (the first list) may hold local steps. */
+export type CallList = readonly (KernelCall | LocalStep)[];
+
 /** A started thread, as the spawner gives it. */
 export interface SpawnedThread {
     terminate(): void;
@@ -111,18 +120,19 @@ export class KernelThreads {
      * (fewer lists than threads leave the rest idle), each list's calls in order; returns when
      * every list is done. A call that fails in a worker throws here, naming the thread and the kernel.
      */
-    run(lists: readonly (readonly KernelCall[])[], local: Record<string, (...args: number[]) => void>): void {
+    run(lists: readonly CallList[], local: Record<string, (...args: number[]) => void>): void {
         if (this.stopped) throw new KernelThreadError('the kernel threads were stopped');
         if (lists.length > this.workers.length + 1) throw new Error(`${lists.length} call lists for ${this.workers.length + 1} threads`);
         // Checked before any is posted: a worker once asked must be waited for.
-        for (const calls of lists.slice(1)) {
+        const others = lists.slice(1).map(kernelCallsOnly);
+        for (const calls of others) {
             if (calls.some(([name]) => !this.index.has(name))) throw new Error(`the kernels have no export of ${calls.map(c => c[0]).join(', ')}`);
             if (calls.reduce((n, c) => n + 1 + c.length, 0) > C.CALL_VALUES) throw new Error('too many kernel calls for one request');
         }
-        const posted = lists.slice(1).map((calls, i) => this.post(this.workers[i], calls));
+        const posted = others.map((calls, i) => this.post(this.workers[i], calls));
         let failure: unknown = null;
         try {
-            for (const [name, ...args] of lists[0] ?? []) local[name](...args);
+            runHere(lists[0] ?? [], local);
         } catch (error) {
             failure = error;
         }
@@ -176,6 +186,19 @@ export class KernelThreads {
         if (w.ctl[C.STATUS] !== 0) return new KernelThreadError(`kernel thread ${thread} failed in ${messageOf(w)}`);
         return null;
     }
+}
+
+/** Runs a list on this thread, its calls and local steps in order. */
+export function runHere(list: CallList, functions: Record<string, (...args: number[]) => void>): void {
+    for (const call of list) {
+        if (typeof call === 'function') call();
+        else functions[call[0]](...(call.slice(1) as number[]));
+    }
+}
+
+function kernelCallsOnly(list: CallList): readonly KernelCall[] {
+    if (list.some(call => typeof call === 'function')) throw new Error('a local step in a kernel thread\'s list: only the calling thread runs those');
+    return list as readonly KernelCall[];
 }
 
 /** The trap of a thread that waited in vain for another's part (shared-batch.ts: `unreachable` after 60 s). */

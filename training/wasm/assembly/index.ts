@@ -11,5 +11,5 @@ export { gemm, gemmTransposedA, useNativeProducts } from './products';
 export { adamUpdate } from './optimizer';
 export { convBackward, convForward, convScratch } from './conv1d';
 export { trainStep, evaluateStep, wholeForward, wholeLoss, wholeBackward, wholeAdam, wholeAddGradients, wholeStepRecord } from './whole-step';
-export { useThreadIndex, wholeClaimParts, wholeTrainParts } from './shared-batch';
+export { useThreadIndex, wholeClaimParts, wholeTrainParts, wholeUpdateSlices } from './shared-batch';
 export { denseScratch } from './step-layers';

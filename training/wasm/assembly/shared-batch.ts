@@ -63,6 +63,16 @@ export function wholeClaimParts(table: usize, total: i32, training: bool): void 
 export function wholeTrainParts(table: usize, total: i32, beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32,
     correction1: f32, correction2: f32, epsilon: f32, learningRate: f32): void {
     wholeClaimParts(table, total, true);
+    wholeUpdateSlices(table, beta1, oneMinusBeta1, beta2, oneMinusBeta2, correction1, correction2, epsilon, learningRate);
+}
+
+/**
+ * Step 2 alone: once every part is finished, the slices' updates. The calling thread runs step 1
+ * and step 2 as two calls, drawing the next batch's masks in between (program.ts): the slices it
+ * does not reach by then are the other threads'.
+ */
+export function wholeUpdateSlices(table: usize, beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32,
+    correction1: f32, correction2: f32, epsilon: f32, learningRate: f32): void {
     const parts = load<i32>(table, 4);
     awaitParts(table, parts);
     const slices = load<i32>(table, 16), sliceAt = <usize>load<u32>(table, 20);

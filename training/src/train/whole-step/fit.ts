@@ -48,7 +48,9 @@ export async function fitWholeStep(tf: typeof tfjs, program: StepProgram, train:
             let validated: Record<string, number> = {};
             for (let batch = 0, from = 0; from < train.n && !stopped; batch++, from += o.batchSize) {
                 const rows = program.stage(train.x, train.y, order, from, Math.min(from + o.batchSize, train.n), true);
-                const sums = program.train(rows);
+                // The next batch's rows: its masks can be drawn during this one (not past the epoch's end).
+                const next = from + rows < train.n ? Math.min(o.batchSize, train.n - from - rows) : undefined;
+                const sums = program.train(rows, next);
                 // tfjs's epoch logs weigh each batch's mean by its size: the sums add up the same.
                 totals.squared += sums.squared;
                 totals.absolute += sums.absolute;

@@ -14,17 +14,19 @@
  * update it with Adam. That is element by element the serial sum and update, so a threaded run
  * gives the same result whichever thread did what, run after run. The masks are drawn for the
  * whole batch as on one thread, each part taking its rows, so a threaded run differs from one
- * thread only by the order of the gradients' float sums.
+ * thread only by the order of the gradients' float sums. The calling thread draws the next
+ * batch's masks (batch-masks.ts) between its part and the update, while the others finish
+ * theirs: the same draws in the same order as drawing them when that batch is staged.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { kernelModule } from '../../layers/kernel-module.js';
 import { tensorFrom } from '../../layers/tensor-values.js';
 import { batchShares, runLists } from '../../threads/batch-shares.js';
-import type { KernelCall } from '../../threads/kernel-threads.js';
+import type { CallList, KernelCall } from '../../threads/kernel-threads.js';
 import { kernelThreadCount } from '../../threads/use-kernel-threads.js';
 import { CLAIMS_HEADER, claimTableSize, layoutPrograms, resolveFields, type BlockLayout, type ProgramLayout } from './layout.js';
 import type { StepPlan } from './plan.js';
-import { tfjsDropoutMask } from './tfjs-dropout.js';
+import { drawBatchMasks, placeBatchMasks, type DrawnMasks } from './batch-masks.js';
 
 type Tf = typeof tfjs;
 
@@ -52,6 +54,8 @@ export class StepProgram {
     private shares: Array<[number, number]> = [];
     private power1: number;
     private power2: number;
+    /** The next training batch's masks, drawn during this one (train's `nextRows`). */
+    private ahead: DrawnMasks | null = null;
     private disposed = false;
 
     /**
@@ -89,6 +93,8 @@ export class StepProgram {
 
     /** Kernel memory → tfjs's variables (each a new tensor: backends cache what they derive from a buffer). */
     writeWeights(): void {
+        // Masks drawn ahead belong to the batches in progress: a run that stopped leaves none for the next.
+        this.ahead = null;
         const { memory } = kernelModule();
         for (const s of this.layout.weights) {
             const at = this.start + s.w;
@@ -122,27 +128,20 @@ export class StepProgram {
         return rows;
     }
 
-    /** This batch's masks, layer by layer in the order the per-layer path draws them, each part taking its rows. */
+    /** This batch's masks (those drawn ahead for it, or drawn now), each part taking its rows. */
     private drawMasks(rows: number): void {
-        const place = (mask: Float32Array, perRow: number, slot: (part: ProgramLayout, rows: number) => number) => {
-            const f = kernelModule().memory.view();
-            this.shares.forEach(([a, b], p) => f.set(mask.subarray(a * perRow, b * perRow), this.start + slot(this.block.parts[p], b - a)));
-        };
-        this.layout.masks.forEach((m, j) => {
-            if (m.dropout) {
-                const { size, rate } = m.dropout;
-                place(tfjsDropoutMask(rows * size, rate), size, part => part.masks[j].dropout!.slot);
-            } else if (m.direction) {
-                const { plan } = m.direction;
-                const drawn = plan.layer.dropoutMasks(rows, plan.inputs);
-                drawn.input?.forEach((mask, i) => place(mask, plan.inputs, (part, n) => part.masks[j].direction!.input + i * n * plan.inputs));
-                drawn.state?.forEach((mask, i) => place(mask, plan.units, (part, n) => part.masks[j].direction!.state + i * n * plan.units));
-            }
-        });
+        const drawn = this.ahead?.rows === rows ? this.ahead : drawBatchMasks(this.layout.masks, rows);
+        this.ahead = null;
+        placeBatchMasks(drawn, this.block.parts, this.shares, kernelModule().memory.view(), this.start);
     }
 
-    /** One training step on the staged rows: forwards, loss, backwards, Adam. The batch's losses. */
-    train(rows: number): LossSums {
+    /**
+     * One training step on the staged rows: forwards, loss, backwards, Adam. The batch's losses.
+     * `nextRows`: the next batch's rows, where nothing else reads the random generator before it
+     * is staged (not the last batch of an epoch: the next epoch's shuffle comes first); on several
+     * threads its masks are drawn during this step.
+     */
+    train(rows: number, nextRows?: number): LossSums {
         const { exports: k } = kernelModule();
         const { beta1, beta2, epsilon, learningRate } = this.adam;
         if (this.shares.length === 1) {
@@ -152,9 +151,17 @@ export class StepProgram {
             return this.sums(this.layout);
         }
         // Each part's gradients of its rows (the loss a mean over the whole batch), then, slice by
-        // slice of the weights, their sum in part order and the update: all in the threads' one request.
-        const sums = this.runParts(['wholeTrainParts', this.claimTable(), rows, beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2),
-            1 - this.power1, 1 - this.power2, epsilon, learningRate]);
+        // slice of the weights, their sum in part order and the update: all in the threads' one
+        // request. This thread draws the next batch's masks in between, while the others finish
+        // their parts; the slices it does not reach by then are theirs.
+        const table = this.claimTable();
+        const settings = [beta1, Math.fround(1 - beta1), beta2, Math.fround(1 - beta2), 1 - this.power1, 1 - this.power2, epsilon, learningRate];
+        const here: CallList = [
+            ['wholeClaimParts', table, rows, 1],
+            ...(nextRows === undefined ? [] : [() => { this.ahead = drawBatchMasks(this.layout.masks, nextRows); }]),
+            ['wholeUpdateSlices', table, ...settings]
+        ];
+        const sums = this.runParts(here, ['wholeTrainParts', table, rows, ...settings]);
         this.advancePowers();
         return sums;
     }
@@ -165,7 +172,8 @@ export class StepProgram {
             kernelModule().exports.evaluateStep(this.address(this.layout.program), rows);
             return this.sums(this.layout);
         }
-        return this.runParts(['wholeClaimParts', this.claimTable(), rows, 0]);
+        const call: KernelCall = ['wholeClaimParts', this.claimTable(), rows, 0];
+        return this.runParts([call], call);
     }
 
     /** Copies of the weights as the program holds them, in the model's order. */
@@ -203,11 +211,12 @@ export class StepProgram {
     }
 
     /**
-     * Runs `call` (on the claim table) on the threads, each claiming parts until none is left
-     * (without threads running, this thread takes them all), and sums the parts' losses in part order.
+     * Runs `here` on this thread and `call` on the others (on the claim table: each claims parts
+     * until none is left; without threads running, this thread takes them all), and sums the
+     * parts' losses in part order.
      */
-    private runParts(call: KernelCall): LossSums {
-        runLists(Array.from({ length: Math.min(this.threadCount, this.shares.length) }, () => [call]));
+    private runParts(here: CallList, call: KernelCall): LossSums {
+        runLists(Array.from({ length: Math.min(this.threadCount, this.shares.length) }, (_, i) => i === 0 ? here : [call]));
         let squared = 0, absolute = 0;
         for (let p = 0; p < this.shares.length; p++) {
             const sums = this.sums(this.block.parts[p]);
