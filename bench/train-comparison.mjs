@@ -75,7 +75,8 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
             pad(times(one, m.keras?.wholeRunOneCoreSeconds), 10), pad(times(all, m.keras?.wholeRunSeconds), 10)
         ].join(''));
     }
-    log('RNN Lens: `rnn-lens train --epochs 30` (--threads auto, and 1), the process from start to exit; Keras: train_bench.py\'s');
+    log('RNN Lens: `rnn-lens train --epochs 30` (as a user runs it: every core where the model shares its batches; and --threads 1), the process');
+    log('from start to exit; Keras: train_bench.py\'s');
     log('wholeRunSeconds (building, compiling and fitting; the interpreter\'s start and imports not included). threads ×: one thread\'s');
     log(`seconds ÷ every core's; ÷Keras: RNN Lens's seconds ÷ Keras's, on one core and on every core (${python ? 'goal ≤ 0.5' : 'no Keras in this run'}).`);
 }

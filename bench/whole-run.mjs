@@ -14,10 +14,11 @@ export function cliBuilt() {
     return existsSync(join(root, 'out/cli.cjs'));
 }
 
-/** Seconds of `rnn-lens train --epochs <epochs> --threads <threads>` for `model`, process start to exit. */
+/** Seconds of `rnn-lens train --epochs <epochs> --threads <threads>` (`default`: no --threads, as a user runs it) for `model`, process start to exit. */
 export function wholeRunSeconds(model, threads, epochs = 30) {
     const started = performance.now();
-    const run = spawnSync(process.execPath, [CLI, 'train', NOTEBOOK, '--model', model, '--epochs', String(epochs), '--threads', String(threads), '--json'],
+    const threadArgs = threads === 'default' ? [] : ['--threads', String(threads)];
+    const run = spawnSync(process.execPath, [CLI, 'train', NOTEBOOK, '--model', model, '--epochs', String(epochs), ...threadArgs, '--json'],
         { cwd: root, encoding: 'utf8', timeout: 20 * 60_000, env: { ...process.env, RNN_LENS_THREADS: '' } });
     const seconds = (performance.now() - started) / 1000;
     if (run.error || run.status !== 0) throw new Error(`rnn-lens train ${model} failed: ${run.error?.message ?? run.stderr.trim().split('\n').at(-1)}`);

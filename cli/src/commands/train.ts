@@ -2,7 +2,7 @@
  * `rnn-lens train FILE [--model NAME] [--epochs N] [--batch-size N] [--learning-rate X]
  * [--backend auto|wasm|cpu] [--threads N|auto|off] [--json] [--save DIR]`: trains a model with tfjs on its data.
  * --threads: the kernel threads (training/src/threads/; RNN_LENS_THREADS likewise; by default every core for the whole-step
- * engine, one thread for the per-layer path).
+ * engine where a model is big enough to share its batches, one thread for the others and the per-layer path).
  * A progress bar on a terminal, a line per epoch otherwise, JSON lines with --json.
  * Ctrl-C stops between batches and still prints the results so far.
  */

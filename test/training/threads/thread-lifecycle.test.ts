@@ -3,8 +3,8 @@
  * fails in a worker, is an error naming the thread and the kernel (and the threads go on
  * working after a failed call); the calling thread runs its local steps between its own calls
  * (no worker takes one); stopped threads refuse work; the thread count follows
- * --threads / RNN_LENS_THREADS, else the default (one thread; were it every core, the per-layer
- * path would keep one); and `rnn-lens train` on two threads finishes, says how many threads
+ * --threads / RNN_LENS_THREADS, else the default (every core, where a model is big enough to
+ * share its batches; the per-layer path keeps one); and `rnn-lens train` on two threads finishes, says how many threads
  * trained, and its process exits, with no worker keeping it alive.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kernelModule } from '../../../training/src/layers/kernel-module.js';
 import { KernelThreads, KernelThreadError } from '../../../training/src/threads/kernel-threads.js';
-import { DEFAULT_THREADS, nodeSpawner, requestedThreads, startNodeThreads } from '../../../training/src/threads/node-threads.js';
+import { nodeSpawner, requestedThreads, startNodeThreads } from '../../../training/src/threads/node-threads.js';
 import { availableParallelism } from 'node:os';
 import { kernelThreadCount, stopKernelThreads, useKernelThreads } from '../../../training/src/threads/use-kernel-threads.js';
 import { ensureBuilt } from '../../helpers/ensure-built.js';
@@ -91,13 +91,12 @@ describe('kernel threads', () => {
     });
 
     it('follow --threads, then RNN_LENS_THREADS, else the default; auto is every core', () => {
-        expect(requestedThreads('3', '1')).toEqual({ count: 3, source: '--threads', layers: true });
-        expect(requestedThreads(undefined, 'off')).toEqual({ count: 1, source: 'RNN_LENS_THREADS', layers: true });
-        const byDefault = DEFAULT_THREADS === 'auto' ? { count: availableParallelism(), source: 'every core, the default', layers: false }
-            : { count: 1, source: 'the default; --threads auto for every core', layers: false };
+        expect(requestedThreads('3', '1')).toEqual({ count: 3, source: '--threads', asked: true });
+        expect(requestedThreads(undefined, 'off')).toEqual({ count: 1, source: 'RNN_LENS_THREADS', asked: true });
+        const byDefault = { count: availableParallelism(), source: 'every core, the default', asked: false };
         expect(requestedThreads(undefined, undefined)).toEqual(byDefault);
         expect(requestedThreads(undefined, '')).toEqual(byDefault);
-        expect(requestedThreads('auto', undefined)).toEqual({ count: availableParallelism(), source: 'every core', layers: true });
+        expect(requestedThreads('auto', undefined)).toEqual({ count: availableParallelism(), source: 'every core', asked: true });
         expect(() => requestedThreads('two', undefined)).toThrow('--threads must be a whole number from 1 to 64, "off" or "auto", not "two"');
     });
 });
@@ -126,8 +125,15 @@ describe('rnn-lens train on several threads', () => {
         expect(asked.status).toBe(0);
         expect(asked.stdout).toContain(cores > 1 ? `Threads: ${cores} threads (every core)` : 'Threads: one thread');
         expect(asked.stdout).toContain(cores > 1 ? `Engine: whole-step (one wasm call a batch on each of ${cores} threads, which share its rows)` : 'Engine: whole-step (one wasm call a batch, on one thread)');
-        const byDefault = cli(['examples/advanced_rnn_theory.rnn', '--model', 'SingleSimpleRNN', '--epochs', '1', '--json']);
-        expect(JSON.parse(byDefault.stdout.trim().split('\n').at(-1)!)).toMatchObject({ done: true, engine: 'whole-step', threads: DEFAULT_THREADS === 'auto' ? cores : 1 });
+        // By default every core, sharing the batches of a model big enough (whole-step/sharing.ts), not a small one's.
+        const small = cli(['examples/advanced_rnn_theory.rnn', '--model', 'SingleSimpleRNN', '--epochs', '1']);
+        expect(small.status).toBe(0);
+        if (cores > 1) {
+            expect(small.stdout).toContain(`Threads: ${cores} threads (every core, the default; small models and the per-layer path keep one)`);
+            expect(small.stdout).toMatch(new RegExp(`Engine: whole-step \\(one wasm call a batch, on one thread: a sample's products \\(\\d+k multiply-adds\\) are too small to share a batch by default; --threads ${cores} shares it\\)`));
+        }
+        const big = cli(['examples/advanced_rnn_theory.rnn', '--model', 'SingleBidirectional', '--epochs', '1', '--json']);
+        expect(JSON.parse(big.stdout.trim().split('\n').at(-1)!)).toMatchObject({ done: true, engine: 'whole-step', threads: cores });
         const dir = mkdtempSync(join(tmpdir(), 'rnn-lens-threads-'));
         try {
             const file = join(dir, 'masked.rnn');

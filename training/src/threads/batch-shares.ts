@@ -13,20 +13,26 @@ import { runHere, type CallList } from './kernel-threads.js';
  */
 export const MIN_SHARE_ROWS = 8;
 
-let layerKernelsShare = true;
+let asked = true;
 
 /**
- * Whether the per-layer path's kernels (recurrent-kernel.ts, conv-kernel.ts) share their batches
- * among the kernel threads; the whole-step engine's parts always do. Off where threads run by
- * default rather than asked for (node-threads.ts): the per-layer path measured slower on two.
+ * Whether the kernel threads were asked for (--threads, RNN_LENS_THREADS; the panel's) or run by
+ * default (node-threads.ts). Asked for, every batch is shared among them. By default, only where
+ * it pays: the per-layer path's kernels (recurrent-kernel.ts, conv-kernel.ts) keep one thread
+ * (that path measured slower on two), and the whole-step engine shares the batches of models
+ * big enough (whole-step/sharing.ts).
  */
-export function shareLayerKernels(on: boolean): void {
-    layerKernelsShare = on;
+export function threadsAskedFor(on: boolean): void {
+    asked = on;
+}
+
+export function threadsAreAsked(): boolean {
+    return asked;
 }
 
 /** Threads the per-layer path's kernels share a batch among. */
 export function layerKernelThreads(): number {
-    return layerKernelsShare ? kernelModule().threads?.count ?? 1 : 1;
+    return asked ? kernelModule().threads?.count ?? 1 : 1;
 }
 
 /** Rows [from, to) of a batch of `batch` rows for each thread that takes a share (one share without threads). */

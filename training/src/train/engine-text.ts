@@ -6,7 +6,7 @@ import type { TrainResult } from './train-model.js';
 
 export function engineText(result: Pick<TrainResult, 'engine' | 'engineReason' | 'threads'>): string {
     if (result.engine === 'whole-step') {
-        return result.threads === 1 ? 'whole-step (one wasm call a batch, on one thread)'
+        return result.threads === 1 ? `whole-step (one wasm call a batch, on one thread${result.engineReason ? `: ${result.engineReason}` : ''})`
             : `whole-step (one wasm call a batch on each of ${result.threads} threads, which share its rows)`;
     }
     const threads = result.threads === 1 ? '; on one thread' : `; its recurrent kernels and Conv1D share each batch among ${result.threads} threads`;

@@ -17,6 +17,12 @@ import { fitRunSettings } from './run-settings.js';
 import { layerKernelThreads } from '../threads/batch-shares.js';
 import { productsInUse } from '../layers/native-products.js';
 
+/**
+ * Without `yieldEachBatch`, the whole-step engine yields to the event loop (a stop, a progress
+ * line written to a pipe) at most every 25 ms, not after every batch (tfjs's 'auto' is 125 ms).
+ */
+const YIELD_EVERY_MS = 25;
+
 export interface TrainOptions extends TrainingCallbacks {
     /** Overrides `fit(epochs=...)`. */
     readonly epochs?: number;
@@ -133,7 +139,7 @@ export async function trainModel(tf: typeof tfjs, analysis: ModelAnalysis, data:
         const shuffle = fitArgs.shuffle !== false;
         if (decision.program) {
             await fitWholeStep(tf, decision.program, data.train, data.validation.n > 0 ? data.validation : undefined, {
-                epochs, batchSize, shuffle, yieldEachBatch: !options.yieldEachBatch,
+                epochs, batchSize, shuffle, yieldEveryMs: options.yieldEachBatch ? null : YIELD_EVERY_MS,
                 loss: settings.loss === 'meanAbsoluteError' ? 'absolute' : 'squared',
                 metrics: settings.metrics.map(m => ({ name: m.tfjs, of: m.tfjs === 'mae' ? 'absolute' as const : 'squared' as const }))
             }, { ...callbacks, stopRequested: () => stoppedByUser || stoppedEarly });

@@ -8,6 +8,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { stockKernels } from '../../backend/kernel-switch.js';
 import { planWholeStep } from './plan.js';
 import { StepProgram } from './program.js';
+import { sharingThreads } from './sharing.js';
 
 export type EngineChoice = 'auto' | 'whole-step' | 'layers';
 
@@ -18,7 +19,7 @@ export function engineFromEnvironment(): EngineChoice {
 
 export interface EngineDecision {
     readonly engine: 'whole-step' | 'layers';
-    /** Why the per-layer path trains it (when it does). */
+    /** Why the per-layer path trains it (when it does), or why the whole-step engine keeps one thread where more run. */
     readonly reason?: string;
     readonly program?: StepProgram;
 }
@@ -33,5 +34,6 @@ export function chooseEngine(tf: typeof tfjs, model: tfjs.Sequential, loss: stri
         return { engine: 'layers', reason: planned.reason };
     }
     const adam = optimizer as unknown as { learningRate: number; beta1: number; beta2: number; epsilon: number };
-    return { engine: 'whole-step', program: new StepProgram(tf, planned.plan, batchSize, adam) };
+    const { threads, reason } = sharingThreads(planned.plan);
+    return { engine: 'whole-step', reason, program: new StepProgram(tf, planned.plan, batchSize, adam, threads) };
 }

@@ -2,7 +2,8 @@
  * The epochs and batches of a whole-step run, as tfjs's fit runs them (training.js's fitLoop):
  * each epoch shuffles the row order with tf.util.shuffle (Math.random read as often), cuts it
  * into batches of `batchSize` (the last one shorter), trains each batch, awaits onBatchEnd with
- * the batch's loss and metrics, and after the last batch evaluates the validation rows in
+ * the batch's loss and metrics (and a frame, at most every `yieldEveryMs`, as tfjs's
+ * yieldEvery: a number), and after the last batch evaluates the validation rows in
  * batches of the same size; the epoch's logs are the batches' means weighted by their sizes.
  * The tfjs variables are written at each epoch's end, before onEpochEnd (which may read them:
  * EarlyStopping), and when training stops.
@@ -19,8 +20,12 @@ export interface WholeStepFitOptions {
     /** The log names of the loss's kernel (`mse`: squared, `mae`: absolute) and of each metric, tfjs spelling. */
     readonly loss: 'squared' | 'absolute';
     readonly metrics: ReadonlyArray<{ readonly name: string; readonly of: 'squared' | 'absolute' }>;
-    /** Await a frame after every batch, as tfjs's yieldEvery: 'batch'. */
-    readonly yieldEachBatch: boolean;
+    /**
+     * Await a frame after a batch once this many ms have passed since the last (null: never), as
+     * tfjs's yieldEvery: a number. Not every batch: a frame costs 0.01-0.1 ms, on the calling
+     * thread while the other kernel threads wait, and a batch is 1-2 ms.
+     */
+    readonly yieldEveryMs: number | null;
 }
 
 export interface WholeStepCallbacks {
@@ -39,6 +44,7 @@ export async function fitWholeStep(tf: typeof tfjs, program: StepProgram, train:
         for (const m of o.metrics) logs[`${prefix}${m.name}`] = sums[m.of] / rows;
         return logs;
     };
+    let yielded = performance.now();
     try {
         for (let epoch = 0; epoch < o.epochs; epoch++) {
             await callbacks.onEpochBegin(epoch);
@@ -61,7 +67,10 @@ export async function fitWholeStep(tf: typeof tfjs, program: StepProgram, train:
                 if (last && validation && validation.n > 0) validated = logsOf(evaluateRows(program, validation, o.batchSize), validation.n, 'val_');
                 await callbacks.onBatchEnd(batch, logs);
                 stopped = callbacks.stopRequested();
-                if (!stopped && o.yieldEachBatch) await tf.nextFrame();
+                if (!stopped && o.yieldEveryMs !== null && performance.now() - yielded >= o.yieldEveryMs) {
+                    await tf.nextFrame();
+                    yielded = performance.now();
+                }
             }
             // A stop mid-epoch still ends the epoch (tfjs calls onEpochEnd with the batches run).
             const logs = { ...logsOf(totals, seen), ...validated };
