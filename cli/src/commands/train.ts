@@ -12,7 +12,7 @@ import {
     prepareDataset, DataError, createCustomLayers, stopKernelThreads, TrainingBlocked, trainModel
 } from '../../../training/src/index.js';
 import {
-    directoryLoader, selectNodeBackend, type BackendRequest, startNodeThreads, saveModelToDirectory
+    directoryLoader, selectNodeBackend, type BackendRequest, startNodeThreads, saveModelToDirectory, useNativeProducts
 } from '../../../training/src/node.js';
 import { CliError, analyzeFile, placeOf, type Io } from '../io.js';
 import { KERAS_OPTION, kerasOption, parseOptions, singleFile } from './options.js';
@@ -68,58 +68,64 @@ async function train(args: string[], io: Io, context: FailureContext): Promise<n
     const batchSize = positiveOption(values['batch-size'], '--batch-size', true);
     const learningRate = positiveOption(values['learning-rate'], '--learning-rate', false);
 
-    const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(dirname(resolve(file))), { outputUnits: model.output?.[model.output.length - 1] ?? undefined });
+    // The kernel threads start (a worker each, ~85 ms) while this thread prepares the data and tfjs.
+    // The matrix products are decided first (selectNodeBackend decides them again, the same way):
+    // a worker takes the products this thread has when it starts.
+    useNativeProducts();
+    const threadsStarting = startNodeThreads(values.threads).then(choice => ({ choice }), (error: unknown) => ({ error }));
+    try {
+        const data = prepareDataset(model.description, model.description.input?.shape, directoryLoader(dirname(resolve(file))), { outputUnits: model.output?.[model.output.length - 1] ?? undefined });
 
-    quietTfjsNotices();
-    const tf = await import('@tensorflow/tfjs');
-    const backend = await selectNodeBackend(tf, backendRequest);
-    let threads;
-    try {
-        threads = await startNodeThreads(values.threads);
-    } catch (error) {
-        throw new CliError(`${(error as Error).message}.`);
-    }
-    const json = values.json === true;
-    const tty = !json && process.stderr.isTTY === true;
-    if (!json) {
-        io.out(`Training "${model.name}" (${model.totals.total.toLocaleString('en-US')} params) on ${data.summary}`);
-        io.out(`Backend: ${backend.backend} (${backend.reason})`);
-        io.out(`Threads: ${threads.reason}`);
-    }
-    let stop = false;
-    const onSigint = () => {
-        if (stop) process.exit(130);
-        stop = true;
-        io.err('\nStopping after this batch (Ctrl-C again to quit now)...');
-    };
-    process.on('SIGINT', onSigint);
-    const tensorsBefore = tf.memory().numTensors;
-    try {
-        const result = await trainModel(tf, model, data, createCustomLayers(tf), {
-            epochs, batchSize, learningRate,
-            shouldStop: () => stop,
-            onBatch: p => { if (tty) process.stderr.write(`\r\x1b[K${batchLine(p)}`); },
-            onEpoch: log => {
-                if (json) io.out(JSON.stringify({ epoch: log.epoch, epochs: log.epochs, ...log.logs, seconds: round(log.seconds), samplesPerSecond: Math.round(log.samplesPerSecond) }));
-                else if (tty) process.stderr.write(`\r\x1b[K${epochLine(log)}\n`);
-                else io.out(epochLine(log));
-            }
-        });
-        try {
-            if (values.save) {
-                const written = await saveModelToDirectory(tf, result.tfModel, values.save);
-                if (!json) io.out(`Saved the trained model (tfjs format) to ${written.join(', ')}`);
-            }
-            if (json) io.out(JSON.stringify(resultJson(result, backend.backend, data)));
-            else io.out(resultLines(result, data).join('\n'));
-        } finally {
-            result.tfModel.dispose();
+        quietTfjsNotices();
+        const tf = await import('@tensorflow/tfjs');
+        const backend = await selectNodeBackend(tf, backendRequest);
+        const started = await threadsStarting;
+        if ('error' in started) throw new CliError(`${(started.error as Error).message}.`);
+        const threads = started.choice;
+        const json = values.json === true;
+        const tty = !json && process.stderr.isTTY === true;
+        if (!json) {
+            io.out(`Training "${model.name}" (${model.totals.total.toLocaleString('en-US')} params) on ${data.summary}`);
+            io.out(`Backend: ${backend.backend} (${backend.reason})`);
+            io.out(`Threads: ${threads.reason}`);
         }
-        const leaked = tf.memory().numTensors - tensorsBefore;
-        if (leaked !== 0) io.err(`rnn-lens train: warning: ${leaked} tensors were not released.`);
-        return 0;
+        let stop = false;
+        const onSigint = () => {
+            if (stop) process.exit(130);
+            stop = true;
+            io.err('\nStopping after this batch (Ctrl-C again to quit now)...');
+        };
+        process.on('SIGINT', onSigint);
+        const tensorsBefore = tf.memory().numTensors;
+        try {
+            const result = await trainModel(tf, model, data, createCustomLayers(tf), {
+                epochs, batchSize, learningRate,
+                shouldStop: () => stop,
+                onBatch: p => { if (tty) process.stderr.write(`\r\x1b[K${batchLine(p)}`); },
+                onEpoch: log => {
+                    if (json) io.out(JSON.stringify({ epoch: log.epoch, epochs: log.epochs, ...log.logs, seconds: round(log.seconds), samplesPerSecond: Math.round(log.samplesPerSecond) }));
+                    else if (tty) process.stderr.write(`\r\x1b[K${epochLine(log)}\n`);
+                    else io.out(epochLine(log));
+                }
+            });
+            try {
+                if (values.save) {
+                    const written = await saveModelToDirectory(tf, result.tfModel, values.save);
+                    if (!json) io.out(`Saved the trained model (tfjs format) to ${written.join(', ')}`);
+                }
+                if (json) io.out(JSON.stringify(resultJson(result, backend.backend, data)));
+                else io.out(resultLines(result, data).join('\n'));
+            } finally {
+                result.tfModel.dispose();
+            }
+            const leaked = tf.memory().numTensors - tensorsBefore;
+            if (leaked !== 0) io.err(`rnn-lens train: warning: ${leaked} tensors were not released.`);
+            return 0;
+        } finally {
+            process.off('SIGINT', onSigint);
+        }
     } finally {
-        process.off('SIGINT', onSigint);
+        await threadsStarting;
         stopKernelThreads();
     }
 }
