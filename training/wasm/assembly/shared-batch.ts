@@ -86,28 +86,33 @@ export function wholeUpdateSlices(table: usize, beta1: f32, oneMinusBeta1: f32, 
     }
 }
 
-/** Sums the parts' gradients of one slice in part order (into part 0's, past two parts), and runs Adam on the sum. */
+/**
+ * Runs Adam on one slice with the sum of the parts' gradients, added in part order: parts 1 to
+ * P − 2 into part 0's, then the last read with part 0's as Adam reads them (adamUpdateSum2),
+ * never written back into part 0's gradient, which another core would then have to fetch back
+ * (with two threads the update took 1.5–2.5× one thread's Adam; 1× this way). The same additions
+ * in the same order as summing whole arrays, so the serial update's result bit for bit.
+ */
 function updateSlice(table: usize, parts: i32, s: usize, beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32,
     correction1: f32, correction2: f32, epsilon: f32, learningRate: f32): void {
-    const first = <usize>load<u32>(table, PARTS_AT);
     const weight = <usize>(load<i32>(s) * 20), offset = (<usize>load<i32>(s, 4)) << 2, n = load<i32>(s, 8);
-    const mine = weightRecord(first) + weight;
+    const mine = partWeight(table, 0) + weight;
     const g = <usize>load<u32>(mine, 4) + offset;
-    if (parts == 2) {
-        // Two parts (two threads): the sum read as Adam reads it, never written back into part 0's
-        // gradient, which the other core would then have to fetch back (the update took 1.5–2.5×
-        // one thread's Adam; 1× with this).
-        const theirs = weightRecord(<usize>load<u32>(table + PARTS_AT + 8)) + weight;
-        adamUpdateSum2(<usize>load<u32>(mine) + offset, g, <usize>load<u32>(theirs, 4) + offset, <usize>load<u32>(mine, 8) + offset,
-            <usize>load<u32>(mine, 12) + offset, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2, correction1, correction2, epsilon, learningRate);
+    if (parts == 1) {
+        adamUpdate(<usize>load<u32>(mine) + offset, g, <usize>load<u32>(mine, 8) + offset, <usize>load<u32>(mine, 12) + offset, n,
+            beta1, oneMinusBeta1, beta2, oneMinusBeta2, correction1, correction2, epsilon, learningRate);
         return;
     }
-    for (let p = 1; p < parts; p++) {
-        const theirs = weightRecord(<usize>load<u32>(table + PARTS_AT + ((<usize>p) << 3))) + weight;
-        addInto(g, <usize>load<u32>(theirs, 4) + offset, n);
-    }
-    adamUpdate(<usize>load<u32>(mine) + offset, g, <usize>load<u32>(mine, 8) + offset, <usize>load<u32>(mine, 12) + offset, n,
-        beta1, oneMinusBeta1, beta2, oneMinusBeta2, correction1, correction2, epsilon, learningRate);
+    for (let p = 1; p < parts - 1; p++) addInto(g, <usize>load<u32>(partWeight(table, p) + weight, 4) + offset, n);
+    const last = partWeight(table, parts - 1) + weight;
+    adamUpdateSum2(<usize>load<u32>(mine) + offset, g, <usize>load<u32>(last, 4) + offset, <usize>load<u32>(mine, 8) + offset,
+        <usize>load<u32>(mine, 12) + offset, n, beta1, oneMinusBeta1, beta2, oneMinusBeta2, correction1, correction2, epsilon, learningRate);
+}
+
+/** Part p's weight records. */
+// @ts-ignore: decorator
+@inline function partWeight(table: usize, p: i32): usize {
+    return weightRecord(<usize>load<u32>(table + PARTS_AT + ((<usize>p) << 3)));
 }
 
 /** A program's weight records (whole-step.ts: [8] of the program). */
