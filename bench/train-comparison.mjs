@@ -32,9 +32,12 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
         log([m.name.padEnd(22), ...ids.flatMap(id => {
             const of = mine.filter(e => e.engine === id);
             const every = of.find(allCores);
-            return [...of.map(e => pad(`${rate(e.samplesPerSecond)} ${spread(e.rounds)}`, 24)), ...(multi ? [pad(ratioSpread(every?.threadRatios), 21), pad(ratioSpread(every?.quietThreadRatios), 19)] : [])];
+            const oneKept = e => (e.threadsTrained !== undefined && e.threadsTrained < e.threads ? '¹' : ' ');
+            return [...of.map(e => pad(`${rate(e.samplesPerSecond)} ${spread(e.rounds)}${oneKept(e)}`, 24)), ...(multi ? [pad(ratioSpread(every?.threadRatios), 21), pad(ratioSpread(every?.quietThreadRatios), 19)] : [])];
         })].join(''));
     }
+    log('whole-step engines on every core as by default (no --threads): ¹ a model too small to share its batches, trained on one thread');
+    log('(whole-step/sharing.ts); the per-layer path as --threads asks for them (by default it keeps one thread).');
     log('');
     log(`Matrix products: ${result.products} ÷ wasm SIMD, the whole-step engine on one thread, each round's ratio: median (lowest–highest)`);
     for (const m of result.models) log(`${m.name.padEnd(22)}${pad(ratioSpread(m.nativeOverWasm), 19)}`);
@@ -61,22 +64,23 @@ export function printComparison(log, result, { ROUNDS, python, wholeRuns, built 
     }
     log('');
     log('A learner\'s whole run: 30 epochs of 1,385 training windows with validation, seconds from start to the last epoch');
-    const head3 = ['model'.padEnd(22), pad('RNN Lens 1 thr', 16), pad(`RNN Lens ${result.cores} thr`, 16), pad('threads ×', 10),
+    const head3 = ['model'.padEnd(22), pad('RNN Lens 1 thr', 21), pad('RNN Lens default', 21), pad('threads ×', 10),
         pad('Keras 1 core', 14), pad(`Keras ${result.cores} cores`, 16), pad('÷Keras 1c', 10), pad(`÷Keras ${result.cores}c`, 10)];
     log(head3.join(''));
     log('-'.repeat(head3.join('').length));
     const s = x => (x === undefined ? '–' : `${x.toFixed(1)} s`);
+    const runs = r => (r === undefined ? '–' : `${s(r.seconds)}${r.runs?.length > 1 ? ` ${Math.min(...r.runs).toFixed(1)}–${Math.max(...r.runs).toFixed(1)}` : ''}`);
     const times = (a, b) => (a !== undefined && b !== undefined ? `${(a / b).toFixed(2)}` : '–');
     for (const m of result.models) {
         const [one, all] = [m.wholeRun?.oneThread.seconds, m.wholeRun?.allThreads.seconds];
         log([
-            m.name.padEnd(22), pad(s(one), 16), pad(s(all), 16), pad(times(one, all), 10),
+            m.name.padEnd(22), pad(runs(m.wholeRun?.oneThread), 21), pad(runs(m.wholeRun?.allThreads), 21), pad(times(one, all), 10),
             pad(s(m.keras?.wholeRunOneCoreSeconds), 14), pad(s(m.keras?.wholeRunSeconds), 16),
             pad(times(one, m.keras?.wholeRunOneCoreSeconds), 10), pad(times(all, m.keras?.wholeRunSeconds), 10)
         ].join(''));
     }
     log('RNN Lens: `rnn-lens train --epochs 30` (as a user runs it: every core where the model shares its batches; and --threads 1), the process');
-    log('from start to exit; Keras: train_bench.py\'s');
+    log('from start to exit, median of 3 runs (lowest–highest); Keras: train_bench.py\'s');
     log('wholeRunSeconds (building, compiling and fitting; the interpreter\'s start and imports not included). threads ×: one thread\'s');
-    log(`seconds ÷ every core's; ÷Keras: RNN Lens's seconds ÷ Keras's, on one core and on every core (${python ? 'goal ≤ 0.5' : 'no Keras in this run'}).`);
+    log(`seconds ÷ the default's; ÷Keras: RNN Lens's seconds ÷ Keras's, one thread against one core and the default against every core (${python ? 'goal ≤ 0.5' : 'no Keras in this run'}).`);
 }

@@ -10,7 +10,8 @@ import { analyzeText } from '../language/src/parse.js';
 import type { ModelAnalysis } from '../language/src/index.js';
 import { selectNodeBackend, directoryLoader, nodeSpawner, useNativeProducts } from '../training/src/node.js';
 import {
-    useStockKernels, prepareDataset, createCustomLayers, kernelProduct, trainModel, type TrainOptions, useKernelThreads, stopKernelThreads, productsInUse
+    useStockKernels, prepareDataset, createCustomLayers, kernelProduct, trainModel, type TrainOptions, useKernelThreads, stopKernelThreads, productsInUse,
+    threadsAskedFor
 } from '../training/src/index.js';
 
 export const BATCH_SIZE = 32;
@@ -37,8 +38,13 @@ export function useProducts(products: 'native' | 'wasm'): string {
     return now;
 }
 
-/** Runs the kernels on `count` threads (1: one thread); the threads now in use. */
-export async function useThreads(count: number): Promise<number> {
+/**
+ * Runs the kernels on `count` threads (1: one thread); the threads now in use. `asked`: as
+ * --threads asks for them (every batch shared), else as they run by default (`rnn-lens train`
+ * without --threads: a small model's batches, and the per-layer path, keep one thread).
+ */
+export async function useThreads(count: number, asked = true): Promise<number> {
+    threadsAskedFor(asked);
     return (await useKernelThreads(count, nodeSpawner)).threads;
 }
 
@@ -51,6 +57,8 @@ export interface Throughput {
     readonly quietSamplesPerSecond: number;
     readonly batches: number;
     readonly msPerBatch: number;
+    /** The threads that trained (trainModel's result). */
+    readonly threads: number;
 }
 
 /**
@@ -74,7 +82,10 @@ export async function throughput(model: ModelAnalysis, root: string, warmup: num
     const ms = timed.at(-1)! - stamps[warmup - 1];
     const durations = timed.map((t, i) => t - stamps[warmup - 1 + i]).sort((a, b) => a - b);
     const quartile = durations[Math.floor(durations.length / 4)];
-    return { samplesPerSecond: (batches * BATCH_SIZE) / (ms / 1000), quietSamplesPerSecond: BATCH_SIZE / (quartile / 1000), batches, msPerBatch: ms / batches };
+    return {
+        samplesPerSecond: (batches * BATCH_SIZE) / (ms / 1000), quietSamplesPerSecond: BATCH_SIZE / (quartile / 1000), batches, msPerBatch: ms / batches,
+        threads: result.threads
+    };
 }
 
 export interface FirstEpoch {

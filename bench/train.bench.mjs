@@ -67,11 +67,12 @@ const ROUNDS = quick ? 1 : Number(process.argv.find(a => a.startsWith('--rounds=
 
 /** What is measured: stock tfjs (the baseline), or an engine (bench/train-engines.mjs) on `threads` kernel threads. */
 const STOCK = { stock: true, threads: 1, train: {}, products: 'wasm' };
-const variants = [STOCK, ...ENGINES.flatMap(e => [1, cores].filter((n, i, all) => all.indexOf(n) === i).map(threads => ({ engine: e.id, stock: false, threads, train: e.train, products: e.products })))];
+const variants = [STOCK, ...ENGINES.flatMap(e => [1, cores].filter((n, i, all) => all.indexOf(n) === i)
+    .map(threads => ({ engine: e.id, stock: false, threads, train: e.train, products: e.products, threadsAsked: e.threadsAsked })))];
 
 async function measureOnce(model, backend, variant) {
     suite.useProducts(variant.products ?? 'native');
-    await suite.useThreads(variant.threads);
+    await suite.useThreads(variant.threads, variant.threadsAsked ?? true);
     const before = suite.tensorsInMemory();
     const t = await suite.throughput(model, root, WARMUP, backend === 'wasm' && !variant.stock ? batches.engine : batches[backend], variant.stock, variant.train);
     if (suite.tensorsInMemory() !== before) throw new Error(`${model.name} on ${backend} leaked ${suite.tensorsInMemory() - before} tensors`);
@@ -82,13 +83,14 @@ async function measureOnce(model, backend, variant) {
  * Samples/s of `rounds` rounds for each variant (taken in turn within a round), every round's;
  * `quiet`: the same at each round's first-quartile batch (train-suite.ts's quietSamplesPerSecond).
  */
-async function measure(model, backend, list, rounds, quiet = list.map(() => [])) {
+async function measure(model, backend, list, rounds, quiet = list.map(() => []), trained = list.map(() => [])) {
     const all = list.map(() => []);
     for (let round = 0; round < rounds; round++) {
         for (const [j, variant] of list.entries()) {
             const t = await measureOnce(model, backend, variant);
             all[j].push(Math.round(t.samplesPerSecond));
             quiet[j].push(Math.round(t.quietSamplesPerSecond));
+            trained[j].push(t.threads);
         }
     }
     return all;
@@ -118,15 +120,18 @@ for (const backend of ['wasm', 'cpu']) {
             [result.models[i].samplesPerSecond.cpu] = (await measure(model, backend, [{ ...variants[1], threads: 1 }], 1))[0];
             continue;
         }
-        const quiet = variants.map(() => []);
-        const rounds = await measure(model, backend, variants, ROUNDS, quiet);
+        const quiet = variants.map(() => []), trained = variants.map(() => []);
+        const rounds = await measure(model, backend, variants, ROUNDS, quiet, trained);
         const [baseline, engine] = rounds.map(best);
         result.models[i].engines = variants.slice(1).map((v, j) => {
             const one = variants.findIndex(o => !o.stock && o.engine === v.engine && o.threads === 1);
             // Each round's ratio to the same engine on one thread in that round (1 for the one-thread variant itself).
             const threadRatios = rounds[j + 1].map((r, k) => Number((r / rounds[one][k]).toFixed(3)));
             const quietThreadRatios = quiet[j + 1].map((r, k) => Number((r / quiet[one][k]).toFixed(3)));
-            return { engine: v.engine, threads: v.threads, samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1], threadRatios, quietRounds: quiet[j + 1], quietThreadRatios };
+            return {
+                engine: v.engine, threads: v.threads, threadsTrained: Math.max(...trained[j + 1]), samplesPerSecond: best(rounds[j + 1]), rounds: rounds[j + 1],
+                threadRatios, quietRounds: quiet[j + 1], quietThreadRatios
+            };
         });
         // Native ÷ wasm products, the whole-step engine on one thread: each round's ratio (taken in turn).
         const [native, wasm] = ['whole-step', 'whole-step-wasm'].map(id => result.models[i].engines.find(e => e.engine === id && e.threads === 1));
@@ -155,9 +160,17 @@ if (python) {
     }
 }
 const wholeRuns = !quick && !process.argv.includes('--no-whole-run') && cliBuilt();
+// Each whole run three times, the two thread settings in turn: the median and the spread.
+const WHOLE_RUNS = 3;
+const medianRun = runs => ({ ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)], runs: runs.map(r => Number(r.seconds.toFixed(2))) });
 if (wholeRuns) {
     for (const m of result.models) {
-        m.wholeRun = { allThreads: wholeRunSeconds(m.name, 'default'), oneThread: wholeRunSeconds(m.name, 1) };
+        const all = [], one = [];
+        for (let i = 0; i < WHOLE_RUNS; i++) {
+            all.push(wholeRunSeconds(m.name, 'default'));
+            one.push(wholeRunSeconds(m.name, 1));
+        }
+        m.wholeRun = { allThreads: medianRun(all), oneThread: medianRun(one) };
     }
 }
 result.benchSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
