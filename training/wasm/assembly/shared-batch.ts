@@ -37,6 +37,8 @@ export function useThreadIndex(index: i32): void {
 }
 /** How long a thread waits at the barrier before it gives up (a part failed on another thread): 60 s in ns. */
 const BARRIER_NS: i64 = 60_000_000_000;
+/** The longest single wait at the barrier: 1 ms (awaitParts says why). */
+const WAIT_SLICE_NS: i64 = 1_000_000;
 /** Spins at the barrier before sleeping (the parts' ends are usually µs apart). */
 const BARRIER_SPINS = 20000;
 
@@ -147,8 +149,16 @@ function finished(table: usize): void {
 function awaitParts(table: usize, parts: i32): void {
     if (!ASC_FEATURE_THREADS) return;
     for (let spin = 0; spin < BARRIER_SPINS; spin++) if (atomic.load<i32>(table, 8) == parts) return;
+    let waited: i64 = 0;
     for (let seen = atomic.load<i32>(table, 8); seen != parts; seen = atomic.load<i32>(table, 8)) {
-        // 1 = not equal (it moved on), 2 = timed out: a part failed on another thread, fail here too.
-        if (memory.atomic.wait32(table + 8, seen, BARRIER_NS) == AtomicWaitResult.TIMED_OUT) unreachable();
+        // Waits of at most WAIT_SLICE_NS, back in wasm code in between: V8 serves another
+        // isolate's requests to this one (its interrupts) there, not during a wait, and a thread
+        // can need that to finish its part (the calling thread waiting here for the whole 60 s,
+        // just after it first compiled a function, left the other thread's part unfinished).
+        if (memory.atomic.wait32(table + 8, seen, WAIT_SLICE_NS) == AtomicWaitResult.TIMED_OUT) {
+            waited += WAIT_SLICE_NS;
+            // Past BARRIER_NS: a part failed on another thread; fail here too.
+            if (waited >= BARRIER_NS) unreachable();
+        }
     }
 }
