@@ -20,7 +20,7 @@ export const nodeSpawner: Spawner = (source, data) => {
 
 /**
  * Threads when none are asked for: every core. Measured on this project's 2-core machine
- * (docs/training-threads.md, 2026-12-06): whole 30-epoch runs of every notebook model big enough
+ * (docs/training-threads-measured.md, 2026-12-06): whole 30-epoch runs of every notebook model big enough
  * to share its batches (whole-step/sharing.ts) took 0.2-0.9 s less on two threads than on one;
  * the smaller ones, and the per-layer path (slower on two), keep one thread by default.
  */
