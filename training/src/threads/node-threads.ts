@@ -1,7 +1,8 @@
 /**
  * Kernel threads in Node: worker_threads Workers running THREAD_SOURCE, unref'd so that they
  * never keep a finished process alive, and how many to use: --threads, else RNN_LENS_THREADS (a
- * number; 1 or "off" for one thread; "auto" every core), else DEFAULT_THREADS.
+ * number; 1 or "off" for one thread; "auto" every core), else every core, as run by default
+ * (batch-shares.ts's threadsAskedFor: small models and the per-layer path keep one thread).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -18,14 +19,6 @@ export const nodeSpawner: Spawner = (source, data) => {
     return { terminate: () => void worker.terminate() };
 };
 
-/**
- * Threads when none are asked for: every core. Measured on this project's 2-core machine
- * (docs/training-threads-measured.md, 2026-12-06): whole 30-epoch runs of every notebook model big enough
- * to share its batches (whole-step/sharing.ts) took 0.2-0.9 s less on two threads than on one;
- * the smaller ones, and the per-layer path (slower on two), keep one thread by default.
- */
-export const DEFAULT_THREADS: 'auto' | '1' = 'auto';
-
 export interface ThreadRequest {
     readonly count: number;
     /** Where the count came from, in words. */
@@ -34,12 +27,17 @@ export interface ThreadRequest {
     readonly asked: boolean;
 }
 
-/** The threads asked for: `option` (--threads), else RNN_LENS_THREADS, else DEFAULT_THREADS. */
+/**
+ * The threads asked for: `option` (--threads), else RNN_LENS_THREADS, else every core, run by
+ * default. Measured on this project's 2-core machine (docs/training-threads-measured.md,
+ * 2026-12-06): whole 30-epoch runs of every notebook model big enough to share its batches
+ * (whole-step/sharing.ts) took 0.2-0.9 s less on two threads than on one; the smaller ones, and
+ * the per-layer path (slower on two), keep one thread by default.
+ */
 export function requestedThreads(option?: string, env: string | undefined = process.env.RNN_LENS_THREADS): ThreadRequest {
     const asked = option ?? (env === '' ? undefined : env);
     if (asked === undefined) {
-        return DEFAULT_THREADS === 'auto' ? { count: availableParallelism(), source: 'every core, the default', asked: false }
-            : { count: 1, source: 'the default; --threads auto for every core', asked: false };
+        return { count: availableParallelism(), source: 'every core, the default', asked: false };
     }
     const source = option !== undefined ? '--threads' : 'RNN_LENS_THREADS';
     if (asked === 'auto') return { count: availableParallelism(), source: 'every core', asked: true };
