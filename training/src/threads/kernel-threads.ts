@@ -174,7 +174,7 @@ export class KernelThreads {
     /** Waits for worker `w`'s answer to `request`: null when done, its error when a call failed. */
     private await(w: Worker, request: number, thread: number): Error | null {
         const until = performance.now() + this.spinMs;
-        while (Atomics.load(w.ctl, C.DONE) !== request && performance.now() < until);
+        for (let i = 1; Atomics.load(w.ctl, C.DONE) !== request && ((i & 1023) !== 0 || performance.now() < until); i++);
         const deadline = Date.now() + ANSWER_MS;
         for (let done = Atomics.load(w.ctl, C.DONE); done !== request; done = Atomics.load(w.ctl, C.DONE)) {
             if (Date.now() > deadline) {
