@@ -1,7 +1,8 @@
 /**
  * The panel's kernel threads in chromium: on a cross-origin isolated page (served with COOP and
  * COEP, as VS Code's webviews are under --enable-coi), the training worker's kernels run on
- * every core, the whole-step engine shares each batch among them, and the backend line says so;
+ * every core, the whole-step engine shares each batch of a model big enough among them (as
+ * `rnn-lens train` does by default: whole-step/sharing.ts), and the backend line says so;
  * on a plain page (VS Code's default) they run on one thread and the line says why. Training
  * finishes either way.
  */
@@ -15,11 +16,11 @@ afterEach(async () => {
     harness = undefined;
 });
 
-async function train(isolated: boolean): Promise<{ page: Page; backend: string }> {
+async function train(isolated: boolean, model = 'SingleLSTM'): Promise<{ page: Page; backend: string }> {
     harness = await startHarness({ crossOriginIsolated: isolated });
     const page = await harness.open();
     expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(isolated);
-    await postToPanel(page, modelMessage('advanced_rnn_theory.rnn', 'SingleLSTM'));
+    await postToPanel(page, modelMessage('advanced_rnn_theory.rnn', model));
     await waitForText(page, '#data', /synthetic default/);
     await postToPanel(page, { type: 'train', options: { epochs: 2, backend: 'wasm' } });
     await waitForStatus(page, ['done', 'failed'], 120_000);
@@ -36,6 +37,14 @@ describe('kernel threads in the panel (chromium)', () => {
         expect(backend).toMatch(cores > 1
             ? new RegExp(`^Backend: wasm \\(.*; kernels on ${threads} threads; engine: whole-step \\(one wasm call a batch on each of ${Math.min(threads, 4)} threads, which share its rows\\)\\)$`)
             : /one thread \(one core\); engine: whole-step \(one wasm call a batch, on one thread\)/);
+    }, 180_000);
+
+    it('keeps a model too small to share its batches on one thread, as rnn-lens train does by default, and says why', async () => {
+        const { backend } = await train(true, 'SingleSimpleRNN');
+        const cores = await (await harness!.open()).evaluate(() => navigator.hardwareConcurrency);
+        if (cores === 1) return;
+        // The panel has no --threads: the line says why, not how to ask.
+        expect(backend).toMatch(/; engine: whole-step \(one wasm call a batch, on one thread: a sample's products \(\d+k multiply-adds\) are too small to share a batch by default\)\)$/);
     }, 180_000);
 
     it('uses one thread where it is not, and says why', async () => {

@@ -3,11 +3,13 @@
  * sample's multiply-adds counted from the plan as the products do them (a convolution at each
  * output step, each direction of a Bidirectional layer at each step, Dense at each row); with
  * threads asked for, every model shares; running by default, only a model of
- * SHARE_MIN_MULTIPLY_ADDS and up, the others saying why on one thread.
+ * SHARE_MIN_MULTIPLY_ADDS and up (less with the wasm products than the native), the others
+ * saying why on one thread (and how to ask for threads where the CLI runs them).
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../language/src/analyze-text.js';
+import { useNativeProducts } from '../../../training/src/backend/native-addon.js';
 import { selectNodeBackend } from '../../../training/src/backend/node-backend.js';
 import { buildTfjsModel } from '../../../training/src/build/build-model.js';
 import { compileSettings } from '../../../training/src/build/compile.js';
@@ -53,6 +55,10 @@ const MIXED_MULTIPLY_ADDS =
     8 * 1 * 6 * (3 + 6) + // SimpleRNN: 8 steps × 6 units × (3 inputs + 6 units)
     6 * 2; // Dense: 6 inputs × 2 units
 
+const MID = `
+    LSTM(32, input_shape=(10, 8))
+    Dense(1)`;
+
 const BIG = `
     LSTM(64, return_sequences=True, input_shape=(20, 8))
     LSTM(64)
@@ -65,6 +71,7 @@ beforeAll(async () => {
 afterAll(() => {
     threadsAskedFor(true);
     stopKernelThreads();
+    useNativeProducts('off');
 });
 
 describe('sharing a whole-step batch among the kernel threads', () => {
@@ -77,15 +84,35 @@ describe('sharing a whole-step batch among the kernel threads', () => {
         await useKernelThreads(2, nodeSpawner);
         threadsAskedFor(true);
         expect(withPlan(MIXED, sharingThreads)).toEqual({ threads: 2 });
-        threadsAskedFor(false);
-        expect(MIXED_MULTIPLY_ADDS).toBeLessThan(SHARE_MIN_MULTIPLY_ADDS);
+        // As the CLI runs them by default (--threads asks for them), then as the panel does (no option to ask with).
+        threadsAskedFor(false, '--threads');
+        expect(MIXED_MULTIPLY_ADDS).toBeLessThan(SHARE_MIN_MULTIPLY_ADDS.wasm);
         expect(withPlan(MIXED, sharingThreads)).toEqual({
             threads: 1, reason: 'a sample\'s products (4k multiply-adds) are too small to share a batch by default; --threads 2 shares it'
         });
-        expect(withPlan(BIG, multiplyAddsPerSample)).toBeGreaterThanOrEqual(SHARE_MIN_MULTIPLY_ADDS);
+        threadsAskedFor(false);
+        expect(withPlan(MIXED, sharingThreads)).toEqual({ threads: 1, reason: 'a sample\'s products (4k multiply-adds) are too small to share a batch by default' });
+        expect(withPlan(BIG, multiplyAddsPerSample)).toBeGreaterThanOrEqual(SHARE_MIN_MULTIPLY_ADDS.native);
         expect(withPlan(BIG, sharingThreads)).toEqual({ threads: 2 });
         // One thread running: nothing to share, nothing to say.
         await useKernelThreads(1, nodeSpawner);
         expect(withPlan(MIXED, sharingThreads)).toEqual({ threads: 1 });
+    });
+
+    it('shares a mid-sized model by default with the wasm products, whose sample takes twice as long', async () => {
+        useNativeProducts('off');
+        await useKernelThreads(2, nodeSpawner);
+        threadsAskedFor(false, '--threads');
+        const work = withPlan(MID, multiplyAddsPerSample);
+        expect(work).toBe(10 * 4 * 32 * (8 + 32) + 32);
+        expect(work).toBeGreaterThanOrEqual(SHARE_MIN_MULTIPLY_ADDS.wasm);
+        expect(withPlan(MID, sharingThreads)).toEqual({ threads: 2 });
+        // With the native products (where the addon is built) the same model keeps one thread.
+        if (!useNativeProducts().text.startsWith('native')) return;
+        await useKernelThreads(2, nodeSpawner);
+        expect(work).toBeLessThan(SHARE_MIN_MULTIPLY_ADDS.native);
+        expect(withPlan(MID, sharingThreads)).toEqual({
+            threads: 1, reason: 'a sample\'s products (51k multiply-adds) are too small to share a batch by default; --threads 2 shares it'
+        });
     });
 });

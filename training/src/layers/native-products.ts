@@ -69,6 +69,11 @@ export function productsInUse(): { readonly text: string; readonly reason: strin
     return { text: products.text, reason: products.reason };
 }
 
+/** Whether the products above NATIVE_MIN_WORK run native now (else all in wasm SIMD). */
+export function nativeProductsInUse(): boolean {
+    return products.source !== null;
+}
+
 /** What kernel threads started now are told (null: wasm products). */
 export function nativeThreadData(): NativeThreadData | null {
     const { source, from } = products;

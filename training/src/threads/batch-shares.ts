@@ -14,20 +14,28 @@ import { runHere, type CallList } from './kernel-threads.js';
 export const MIN_SHARE_ROWS = 8;
 
 let asked = true;
+let askWith: string | undefined;
 
 /**
- * Whether the kernel threads were asked for (--threads, RNN_LENS_THREADS; the panel's) or run by
- * default (node-threads.ts). Asked for, every batch is shared among them. By default, only where
- * it pays: the per-layer path's kernels (recurrent-kernel.ts, conv-kernel.ts) keep one thread
- * (that path measured slower on two), and the whole-step engine shares the batches of models
- * big enough (whole-step/sharing.ts).
+ * Whether the kernel threads were asked for (--threads, RNN_LENS_THREADS) or run by default
+ * (node-threads.ts; the panel's, kernel-threads-web.ts). Asked for, every batch is shared among
+ * them. By default, only where it pays: the per-layer path's kernels (recurrent-kernel.ts,
+ * conv-kernel.ts) keep one thread (that path measured slower on two), and the whole-step engine
+ * shares the batches of models big enough (whole-step/sharing.ts). `option`: how a user asks
+ * for them where running by default (the CLI's --threads; the panel has no such setting).
  */
-export function threadsAskedFor(on: boolean): void {
+export function threadsAskedFor(on: boolean, option?: string): void {
     asked = on;
+    askWith = option;
 }
 
 export function threadsAreAsked(): boolean {
     return asked;
+}
+
+/** How a user asks for the threads (threadsAskedFor's `option`), if they can. */
+export function threadsOption(): string | undefined {
+    return askWith;
 }
 
 /** Threads the per-layer path's kernels share a batch among. */

@@ -53,7 +53,7 @@ export function requestedThreads(option?: string, env: string | undefined = proc
  */
 export async function startNodeThreads(option?: string, spawn: Spawner = nodeSpawner): Promise<ThreadChoice> {
     const { count, source, asked } = requestedThreads(option);
-    threadsAskedFor(asked);
+    threadsAskedFor(asked, '--threads');
     if (count <= 1) {
         await useKernelThreads(1, spawn);
         return { threads: 1, reason: `one thread (${source})` };

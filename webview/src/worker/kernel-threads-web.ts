@@ -5,7 +5,7 @@
  * with --enable-coi, vscode.dev with ?vscode-coi: docs/training-threads.md); elsewhere one thread,
  * and the panel says which with the backend.
  */
-import { type Spawner, useKernelThreads, type ThreadChoice } from '../../../training/src/index.js';
+import { type Spawner, threadsAskedFor, useKernelThreads, type ThreadChoice } from '../../../training/src/index.js';
 
 const webSpawner: Spawner = (source, data) => {
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -17,11 +17,14 @@ const webSpawner: Spawner = (source, data) => {
 
 let started: Promise<ThreadChoice> | undefined;
 
-/** Kernel threads on every core the browser reports, once per worker; what runs, in words for the panel. */
+/** Kernel threads on every core the browser reports, run by default, once per worker; what runs, in words for the panel. */
 export function startWebThreads(): Promise<ThreadChoice> {
     started ??= (async () => {
         const cores = Math.max(1, Math.min(16, navigator.hardwareConcurrency || 1));
         if (cores === 1) return { threads: 1, reason: 'one thread (one core)' };
+        // As `rnn-lens train` runs them by default: only a model big enough shares its batches
+        // (whole-step/sharing.ts), and the engine line says why a small one keeps one thread.
+        threadsAskedFor(false);
         try {
             const choice = await useKernelThreads(cores, webSpawner);
             return choice.threads > 1 ? { threads: choice.threads, reason: `kernels on ${choice.threads} threads` } : { threads: 1, reason: `kernels on ${choice.reason}` };

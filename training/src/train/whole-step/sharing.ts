@@ -1,19 +1,23 @@
 /**
  * Whether the whole-step engine shares a model's batches among the kernel threads. Asked for
- * (--threads, RNN_LENS_THREADS), always. Running by default (every core), only where a sample's
- * matrix products are big enough for half a batch to outweigh the handovers: a batch on two
- * threads pays a request, a barrier and the workers' start (0.1-0.2 s a run), which the small
- * models never earn back. Measured on the notebook's models (2 cores, `rnn-lens train --epochs
- * 30`, 2026-12-06): SingleSimpleRNN (11k multiply-adds a sample) and SingleLSTM (39k) ran
- * 0.12-0.2 s slower on two threads than on one; SingleBidirectional (200k) and every bigger model
- * 0.2-0.9 s faster.
+ * (--threads, RNN_LENS_THREADS), always. Running by default (every core: the CLI's default, the
+ * panel's), only where a sample's matrix products are big enough for half a batch to outweigh the
+ * handovers: a batch on two threads pays a request, a barrier and the workers' start (0.1-0.2 s
+ * a run), which the small models never earn back. Measured on the notebook's models (2 cores,
+ * `rnn-lens train --epochs 30`, 2026-12-06), two threads against one:
+ * - native products (Node): SingleSimpleRNN (11k multiply-adds a sample) and SingleLSTM (39k)
+ *   0.12-0.2 s slower; SingleBidirectional (200k) and every bigger model 0.2-0.9 s faster;
+ * - wasm products (RNN_LENS_NATIVE=off, as in the panel), each run twice: SingleSimpleRNN 0.09-0.12 s
+ *   slower (0.91-0.94 s on one), SingleLSTM 0.07-0.13 s faster (1.38 s), SingleBidirectional 0.7-1.0 s faster.
+ * A sample's work in wasm takes about twice as long, so the handovers weigh half as much.
  */
-import { threadsAreAsked } from '../../threads/batch-shares.js';
+import { nativeProductsInUse } from '../../layers/native-products.js';
+import { threadsAreAsked, threadsOption } from '../../threads/batch-shares.js';
 import { kernelThreadCount } from '../../threads/use-kernel-threads.js';
 import type { DirectionPlan, StepPlan } from './plan.js';
 
-/** Fewest multiply-adds a sample (forwards) for the default threads to share a batch. */
-export const SHARE_MIN_MULTIPLY_ADDS = 100_000;
+/** Fewest multiply-adds a sample (forwards) for the default threads to share a batch, by the products that run. */
+export const SHARE_MIN_MULTIPLY_ADDS = { native: 100_000, wasm: 25_000 } as const;
 
 /** The forward pass's matrix-product multiply-adds for one sample (the backward pass does twice as many). */
 export function multiplyAddsPerSample(plan: StepPlan): number {
@@ -33,9 +37,10 @@ export function sharingThreads(plan: StepPlan): { readonly threads: number; read
     const threads = kernelThreadCount();
     if (threads === 1 || threadsAreAsked()) return { threads };
     const work = multiplyAddsPerSample(plan);
-    if (work >= SHARE_MIN_MULTIPLY_ADDS) return { threads };
+    if (work >= SHARE_MIN_MULTIPLY_ADDS[nativeProductsInUse() ? 'native' : 'wasm']) return { threads };
+    const option = threadsOption();
     return {
         threads: 1,
-        reason: `a sample's products (${Math.round(work / 1000)}k multiply-adds) are too small to share a batch by default; --threads ${threads} shares it`
+        reason: `a sample's products (${Math.round(work / 1000)}k multiply-adds) are too small to share a batch by default${option ? `; ${option} ${threads} shares it` : ''}`
     };
 }
